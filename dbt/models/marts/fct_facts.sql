@@ -1,0 +1,46 @@
+-- fct_facts: every numeric fact, with its report, section, sentence and span.
+with facts as (
+    select * from {{ ref('int_facts') }}
+),
+
+reports as (
+    select report_id, doc from {{ ref('stg_reports') }}
+),
+
+sentences as (
+    select * from {{ ref('int_sentences') }}
+),
+
+sections as (
+    select * from {{ ref('int_sections') }}
+)
+
+select
+    facts.fact_id,
+    facts.report_id,
+    reports.doc,
+    facts.start_offset,
+    facts.end_offset,
+    facts.number_text,
+    facts.value,
+    facts.unit,
+    facts.kind,
+    facts.qualifier,
+    facts.subject,
+    facts.action,
+    facts.metric,
+    facts.respectively,
+    case when facts.part_of_offset is not null
+         then facts.report_id || ':' || facts.part_of_offset || ':0' end as part_of_fact_id,
+    sentences.sentence_id,
+    sentences.sentence_text,
+    sentences.start_offset as sentence_start,
+    sections.section_id,
+    sections.path as section_path,
+    sections.title as section_title
+from facts
+inner join reports using (report_id)
+inner join sentences
+    on sentences.report_id = facts.report_id and sentences.ordinal = facts.sentence_ordinal
+left join sections
+    on sections.report_id = facts.report_id and sections.ordinal = sentences.section_ordinal

@@ -1,0 +1,17 @@
+-- fct_rates: one row per rate level stated in a report (kind = rate, in %).
+select
+    fact_id,
+    report_id,
+    doc,
+    metric,
+    subject,
+    value as rate_pct,
+    qualifier,
+    number_text,
+    start_offset,
+    end_offset,
+    sentence_id,
+    sentence_text,
+    section_path
+from {{ ref('fct_facts') }}
+where kind = 'rate'

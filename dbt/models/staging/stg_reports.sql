@@ -1,0 +1,37 @@
+-- stg_reports: one row per current report version, with normalised text for parsing.
+-- A changed file under the same location is a new version; the latest one is current.
+with source as (
+    select * from {{ source('raw', 'reports') }}
+),
+
+sightings as (
+    select * from {{ source('raw', 'report_sources') }}
+),
+
+current_versions as (
+    select distinct arg_max(report_id, first_seen_at) as report_id
+    from sightings
+    group by location
+),
+
+renamed as (
+    select
+        source.report_id,
+        source.doc,
+        source.location,
+        source.size_bytes,
+        source.format,
+        source.encoding,
+        source.title as stated_title,
+        source.published as stated_published,
+        source.source_name as stated_source,
+        source.text as raw_text,
+        {{ normalize_text('source.text') }} as text,
+        length(source.text) as text_chars,
+        source.ingested_at,
+        source.run_id
+    from source
+    inner join current_versions using (report_id)
+)
+
+select * from renamed

@@ -1,0 +1,153 @@
+"""The ``fazhi`` command line: run the pipeline, and read the warehouse.
+
+Commands that read open the published warehouse read-only, so they work while
+a run is writing its working copy.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fazhi.config import SAMPLES_DIR, Settings, load_settings, prepare_environment
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="fazhi: a data warehouse for China's annual rule-of-law government reports.")
+# Piped output (scripts, tests) gets full-width rows instead of a folded table.
+console = Console(width=None if sys.stdout.isatty() else 400)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 400)
+
+WarehouseOpt = Annotated[Optional[Path], typer.Option(
+    "--warehouse", "-w", envvar="FAZHI_WAREHOUSE", help="DuckDB file [default: warehouse/fazhi.duckdb]")]
+
+FACT_FIELDS = ("doc", "start", "end", "value", "unit", "kind", "qualifier", "metric", "subject", "action",
+               "number_text", "respectively", "part_of", "report_id", "fact_id", "section", "sentence")
+
+
+def _settings(warehouse: Path | None) -> Settings:
+    settings = load_settings(warehouse=warehouse)
+    prepare_environment(settings)
+    return settings
+
+
+def _read_only(settings: Settings):
+    from fazhi.warehouse import connect
+
+    if not settings.warehouse.exists():
+        err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
+        raise typer.Exit(2)
+    return connect(settings.warehouse, read_only=True)
+
+
+@app.command()
+def run(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders [default: the sample reports]")] = None,
+    warehouse: WarehouseOpt = None,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-parse every report")] = False,
+    fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when an error-level check fails")] = False,
+) -> None:
+    """Land report files, build the models, check them, write (and mail) the report."""
+    settings = _settings(warehouse)
+    from fazhi.warmup import warm_up
+    from fazhi.warehouse import WarehouseBusy
+
+    warm_up()
+    from flows.pipeline import pipeline
+
+    targets = [str(p) for p in (paths or [SAMPLES_DIR])]
+    try:
+        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh)
+    except WarehouseBusy as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(3)
+    _print_summary(summary)
+    if fail_on_error and summary.errors_failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(s) -> None:
+    t = Table(title=f"fazhi run {s.run_id}: {s.verdict}", show_header=False)
+    l = s.landing
+    t.add_row("reports", f"landed {l.landed}, skipped {l.skipped}, failed {l.failed} (of {l.seen} files); "
+                         f"{s.reports_total} in the warehouse")
+    t.add_row("facts", ", ".join(f"{k} {v}" for k, v in s.facts.items()))
+    t.add_row("checks", f"passed {s.checks_passed}, failed {s.errors_failed} error / {s.warnings_failed} warning")
+    for c in s.checks:
+        if not c.success:
+            t.add_row(f"  {c.severity}", f"{c.check_name}: {c.rows_failing} row(s)")
+    for e in l.errors:
+        t.add_row("  ingest error", f"{e.location}: {e.stage}: {e.reason}")
+    t.add_row("seconds", ", ".join(f"{k} {v:.1f}" for k, v in s.timings.items()))
+    t.add_row("report", str(s.report_path))
+    t.add_row("mail", s.mail_status + (f" ({s.mail_error})" if s.mail_error else ""))
+    console.print(t)
+
+
+@app.command()
+def facts(
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+) -> None:
+    """Every fact in the warehouse, one per line (the input format of score.py)."""
+    if fmt not in ("jsonl", "csv"):
+        err.print("--format must be jsonl or csv")
+        raise typer.Exit(2)
+    with _read_only(_settings(warehouse)) as con:
+        cur = con.execute("""
+            select doc, start_offset, end_offset, value, unit, kind, qualifier, metric, subject, action,
+                   number_text, respectively, part_of_fact_id, report_id, fact_id, section_path, sentence_text
+            from fct_facts order by doc, start_offset, fact_id""")
+        rows = cur.fetchall()
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(FACT_FIELDS)
+        w.writerows(rows)
+    else:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(FACT_FIELDS, row)), ensure_ascii=False) + "\n")
+
+
+@app.command()
+def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: WarehouseOpt = None) -> None:
+    """Run a query on the warehouse, read-only, and print a table."""
+    import duckdb
+
+    with _read_only(_settings(warehouse)) as con:
+        try:
+            cur = con.execute(query)
+        except duckdb.Error as e:
+            err.print(f"[red]{e}[/red]")
+            raise typer.Exit(1)
+        columns = [d[0] for d in cur.description or []]
+        rows = cur.fetchall() if columns else []
+    t = Table(*columns)
+    for row in rows:
+        t.add_row(*("" if v is None else str(v) for v in row))
+    console.print(t)
+
+
+@app.command()
+def status(warehouse: WarehouseOpt = None, last: int = 10) -> None:
+    """The last runs recorded in the warehouse."""
+    with _read_only(_settings(warehouse)) as con:
+        rows = con.execute("""
+            select run_id, trigger, started_at, finished_at, status, files_landed, files_skipped, files_failed,
+                   facts, errors_failed, warnings_failed, mail_status, mail_error
+            from dq.runs order by started_at desc limit ?""", [last]).fetchall()
+    t = Table("run", "trigger", "started (UTC)", "seconds", "status", "landed", "skipped", "failed",
+              "facts", "errors", "warnings", "mail")
+    for r in rows:
+        secs = f"{(r[3] - r[2]).total_seconds():.1f}" if r[3] else ""
+        mail = r[11] + (f": {r[12]}" if r[12] else "")
+        t.add_row(r[0], r[1], f"{r[2]:%Y-%m-%d %H:%M:%S}", secs, r[4], *(str(v) for v in r[5:11]), mail)
+    console.print(t)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,129 @@
+"""Orchestration: a report's text and sentences in, its numeric facts out.
+
+``extract_report`` runs the steps in order: ``numbers.find_mentions`` scans the
+whole text once; mentions are dealt to their sentences; ``attribute`` gives
+each its subject, action and kind; totals and their parts (其中 …, 其余 …) are
+linked here; ``metrics.Taxonomy`` labels each fact. Pure: no I/O, nothing
+kept between calls.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
+from fazhi.extract.metrics import Taxonomy, compile_taxonomy
+from fazhi.extract.model import Fact, MetricRule
+from fazhi.extract.numbers import Mention, find_mentions
+from fazhi.text.sentences import Sentence
+
+_PART_MARK = "其中"
+_REST_MARK = re.compile(r"其余|剩余|余下|另有|另外")
+
+
+def extract_report(text: str, sentences: Sequence[Sentence],
+                   metrics: Sequence[MetricRule] | Taxonomy) -> list[Fact]:
+    """Every numeric fact of one report, in text order.
+
+    ``text`` is the normalised report text, ``sentences`` its
+    ``split_sentences`` in order, ``metrics`` the taxonomy rows (or a
+    ``Taxonomy`` compiled from them, to reuse across reports).
+    """
+    taxonomy = compile_taxonomy(metrics)
+    mentions = find_mentions(text)
+    facts: list[Fact] = []
+    carry = Carry()
+    for sentence, group in _by_sentence(mentions, sentences):
+        drafts = attribute_sentence(text, sentence, group, carry)
+        if not drafts:
+            continue
+        _link_parts(drafts, sentence, carry)
+        _parts_take_case(drafts, carry)
+        labels = [None if d.no_metric else taxonomy.match(d.kind, d.subject, d.action) for d in drafts]
+        by_start = dict(carry.labels)
+        by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
+        for d, label in zip(drafts, labels):
+            if d.part_of is not None and label is not None and by_start.get(d.part_of) == label:
+                label = None   # one figure per metric per statement: the total carries it
+            facts.append(_fact(text, d, label))
+        carry.labels = {d.start: lab for d, lab in zip(drafts, labels)}
+        totals = [d for d in drafts if _countlike(d)]
+        carry.total = totals[-1] if totals else carry.total
+    return facts
+
+
+def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
+    """(sentence, its mentions) for every sentence holding at least one mention."""
+    i, n = 0, len(mentions)
+    for s in sentences:
+        while i < n and mentions[i].start < s.start:
+            i += 1
+        j = i
+        while j < n and mentions[j].start < s.end:
+            j += 1
+        if j > i:
+            yield s, [m for m in mentions[i:j] if m.end <= s.end]
+        i = j
+        if i >= n:
+            break
+
+
+def _countlike(d: Draft) -> bool:
+    return d.kind not in ("rate", "change") and d.form != "zero"
+
+
+def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> None:
+    """Mark the parts of a total: the numbers after 其中, or 其余-lists that add up to it."""
+    text, s0 = sentence.text, sentence.start
+    marks = [s0 + k.start() for k in re.finditer(_PART_MARK, text)]
+    if marks:
+        for k, pos in enumerate(marks):
+            before = [d for d in drafts if _countlike(d) and d.end <= pos and d.part_of is None]
+            total = before[-1] if before else (carry.total if pos - s0 < 3 else None)
+            if total is None:
+                continue
+            # the parts run to the total of the next 其中, if any
+            stop = sentence.end
+            if k + 1 < len(marks):
+                nxt = [d for d in drafts if _countlike(d) and pos < d.start and d.end <= marks[k + 1]]
+                stop = nxt[-1].start if nxt else marks[k + 1]
+            for d in drafts:
+                if _countlike(d) and pos < d.start < stop:
+                    d.part_of = total.start
+        return
+    if not _REST_MARK.search(text):
+        return
+    countlike = [d for d in drafts if _countlike(d)]
+    for t_i, total in enumerate(countlike):
+        if total.qualifier is not None:
+            continue
+        run, acc = [], 0.0
+        for d in countlike[t_i + 1:]:
+            if d.unit != total.unit:
+                break
+            run.append(d)
+            acc += d.value
+            if len(run) >= 2 and abs(acc - total.value) < 1e-9:
+                for p in run:
+                    p.part_of = total.start
+                return
+
+
+def _parts_take_case(drafts: list[Draft], carry: Carry) -> None:
+    """A part written with a bare noun (撤回1件) is a case when its total is one."""
+    totals = {d.start: d for d in drafts}
+    if carry.total is not None:
+        totals.setdefault(carry.total.start, carry.total)
+    for d in drafts:
+        total = totals.get(d.part_of) if d.part_of is not None else None
+        if total is not None and total.kind == "case" and d.kind == "count" and count_kind(
+                d.unit, "案件", None) == "case" and not is_not_case_subject(d.subject):
+            d.kind = "case"
+
+
+def _fact(text: str, d: Draft, metric: str | None) -> Fact:
+    return Fact(
+        start=d.start, end=d.end, number_text=text[d.start:d.end], value=d.value, unit=d.unit,
+        kind=d.kind, qualifier=d.qualifier, subject=d.subject or None, action=d.action or None,
+        metric=metric, sentence=d.sentence, respectively=d.respectively, part_of=d.part_of,
+    )

@@ -1,0 +1,11 @@
+"""One reader per file format, each turning bytes into a ``Document``.
+
+``fazhi.ingest.readers.read_document`` picks the reader by file extension:
+
+- ``base``      the ``Document`` / ``ReadError`` contract and character classes
+- ``plaintext`` bytes -> str for .txt (UTF-8, BOMs, GB18030, Big5)
+- ``webpage``   saved government web pages: article text and page metadata
+- ``pdf``       the text layer of a PDF, visual lines rebuilt into paragraphs
+- ``wraps``     the line-joining rules ``pdf`` uses (pure, no PDF involved)
+- ``word``      .docx paragraphs and tables in document order
+"""

@@ -1,0 +1,64 @@
+"""Bytes of one report file -> decoded text and what the file states about itself.
+
+Pure: no file system, no warehouse. ``land`` calls ``read_document`` for every
+input and records a ``ReadError`` as an ingest error of the run. The reader
+is chosen by the file's extension only; contents are never guessed at (a
+PDF named .txt is refused with a reason, not read as a PDF). The readers
+themselves live in ``fazhi.ingest.formats``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .formats.base import Document, ReadError
+from .formats.pdf import read_pdf
+from .formats.plaintext import read_txt
+from .formats.webpage import read_html
+from .formats.word import read_docx
+
+__all__ = ["Document", "ReadError", "read_document", "SUPPORTED_SUFFIXES"]
+
+_READERS: dict[str, Callable[[bytes], Document]] = {
+    "txt": read_txt,
+    "pdf": read_pdf,
+    "docx": read_docx,
+}
+_PAGE_SUFFIXES = ("html", "htm", "shtml", "xhtml")
+SUPPORTED_SUFFIXES = (*_READERS, *_PAGE_SUFFIXES)
+# Formats people do download, with what to do about them.
+_HINTS = {
+    "doc": "old binary Word format: save it as .docx",
+    "wps": "WPS Office format: save it as .docx",
+    "rtf": "save it as .docx",
+    "ofd": "Chinese fixed-layout format: export it as PDF",
+    "mht": "web archive: save the page as .html",
+    "mhtml": "web archive: save the page as .html",
+    "zip": "archives are opened by iter_inputs, not read as one document",
+}
+
+
+def read_document(name: str, data: bytes, charset: str | None = None) -> Document:
+    """Decode one file by its extension; raise ``ReadError`` when it cannot be read.
+
+    ``charset`` is the one a web server declared for the bytes, if any
+    (``Input.charset``); it only matters for web pages.
+    """
+    suffix = _suffix(name)
+    if suffix in _PAGE_SUFFIXES:
+        return read_html(data, charset)
+    reader = _READERS.get(suffix)
+    if reader is None:
+        raise ReadError("read", _unsupported(suffix))
+    return reader(data)
+
+
+def _suffix(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
+
+
+def _unsupported(suffix: str) -> str:
+    if not suffix:
+        return "no file extension (expected one of: " + ", ".join(f".{s}" for s in SUPPORTED_SUFFIXES) + ")"
+    hint = _HINTS.get(suffix)
+    return f"unsupported file type '.{suffix}'" + (f" ({hint})" if hint else "")

@@ -1,0 +1,79 @@
+"""Mail the data-quality report to administrators over SMTP.
+
+Settings come from FAZHI_SMTP_* / FAZHI_MAIL_* (see ``fazhi.config``); the
+password is used for login only, never logged or stored. A server that stays
+down costs a few retries with backoff, then the failure is returned to the
+caller (recorded in dq.runs) and the run goes on.
+"""
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+import time
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from fazhi.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MailOutcome:
+    status: str           # sent | failed | not configured
+    error: str | None = None
+    attempts: int = 0
+
+
+def build_message(settings: Settings, subject: str, text: str, html: str, attachment: Path) -> EmailMessage:
+    """A multipart/mixed mail: plain text + HTML alternatives, the HTML report attached."""
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = settings.mail_from
+    msg["To"] = ", ".join(settings.mail_to)
+    msg["Date"] = formatdate(localtime=False)
+    msg["Message-ID"] = make_msgid(domain="fazhi.local")
+    msg.set_content(text, charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    msg.add_attachment(attachment.read_bytes(), maintype="text", subtype="html", filename=attachment.name)
+    return msg
+
+
+def _connect(settings: Settings) -> smtplib.SMTP:
+    host, port, timeout = settings.smtp_host or "", settings.smtp_port, 30
+    if settings.smtp_security == "ssl":
+        return smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+    smtp = smtplib.SMTP(host, port, timeout=timeout)
+    if settings.smtp_security == "starttls":
+        smtp.starttls(context=ssl.create_default_context())
+    elif settings.smtp_security != "none":
+        smtp.close()
+        raise ValueError(f"FAZHI_SMTP_SECURITY must be none, starttls or ssl, not {settings.smtp_security!r}")
+    return smtp
+
+
+def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
+    """Send with retries and exponential backoff; never raises for a mail failure."""
+    if not settings.mail_configured:
+        return MailOutcome("not configured")
+    error = None
+    for attempt in range(1, settings.smtp_retries + 1):
+        try:
+            with _connect(settings) as smtp:
+                if settings.smtp_user:
+                    smtp.login(settings.smtp_user, settings.smtp_password or "")
+                smtp.send_message(msg)
+            log.info("mailed %s to %s via %s:%s", msg["Subject"], msg["To"], settings.smtp_host, settings.smtp_port)
+            return MailOutcome("sent", attempts=attempt)
+        except (OSError, smtplib.SMTPException, ValueError) as e:
+            error = f"{type(e).__name__}: {e}"
+            log.warning("mail attempt %d/%d to %s:%s failed: %s", attempt, settings.smtp_retries,
+                        settings.smtp_host, settings.smtp_port, error)
+            if isinstance(e, (ValueError, smtplib.SMTPAuthenticationError)):
+                break
+            if attempt < settings.smtp_retries:
+                time.sleep(settings.smtp_backoff_s * 2 ** (attempt - 1))
+    return MailOutcome("failed", error, attempt)

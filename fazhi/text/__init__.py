@@ -1,0 +1,1 @@
+"""Text structure of a report: normalisation, heading tree, sentences (pure functions)."""

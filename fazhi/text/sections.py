@@ -1,0 +1,113 @@
+"""The heading tree of a report (一、 / （一） / 1. / （1）), with char offsets.
+
+Used by the dbt model ``int_sections``; sentences and facts point at the
+section they sit in. Offsets are Python str indices into the text as given
+(raw and normalised text have the same offsets, see ``normalize``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+# (level, pattern) — a heading starts a line, after optional blanks.
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"[{_CN_NUM}]+、")),
+    (2, re.compile(rf"[（(][{_CN_NUM}]+[）)]")),
+    (3, re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9]))")),
+    (4, re.compile(r"[（(][0-9]{1,2}[）)]")),
+)
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_TITLE_END = re.compile(r"[。；！？]")
+_MAX_TITLE = 60
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading and the text it governs.
+
+    ``start``/``end`` cover the heading and its whole subtree; ``body_start``
+    is where the text after the heading's title begins. ``path`` joins the
+    markers from the top, e.g. ``二/（一）/3.``; level 0 is the preamble.
+    """
+
+    ordinal: int
+    level: int
+    marker: str
+    path: str
+    title: str
+    start: int
+    end: int
+    body_start: int
+    parent: int | None
+
+
+def _heading(line: str) -> tuple[int, str, int] | None:
+    """(level, marker, offset of marker in line) when the line opens a heading."""
+    stripped = line.lstrip(" \t\u3000")
+    indent = len(line) - len(stripped)
+    for level, pattern in _LEVELS:
+        m = pattern.match(stripped)
+        if m and len(stripped) > m.end() and not stripped[m.end()].isspace():
+            return level, m.group(0), indent
+    return None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Split a report into its heading tree, in document order.
+
+    The first section (ordinal 0, level 0) is the preamble before the first
+    heading, titled with the report's first non-empty line.
+    """
+    first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    heads: list[tuple[int, str, int, str, int]] = []  # level, marker, start, title, body_start
+    pos = 0
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        h = _heading(line.rstrip("\n"))
+        if h:
+            level, marker, indent = h
+            start = pos + indent
+            after = start + len(marker)
+            rest = text[after:pos + len(line.rstrip("\n"))]
+            t = _TITLE_END.search(rest)
+            title_end = t.start() if t else len(rest)
+            title = rest[:title_end].strip()
+            if len(title) <= _MAX_TITLE:
+                body_start = after + title_end + (1 if t else 0)
+                heads.append((level, marker, start, title, body_start))
+        pos += len(line)
+
+    sections = [Section(0, 0, "", "", first_line, 0, len(text), 0, None)]
+    stack: list[int] = [0]  # ordinals of open ancestors
+    for level, marker, start, title, body_start in heads:
+        while len(stack) > 1 and sections[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1]
+        path = f"{sections[parent].path}/{marker}" if sections[parent].path else marker
+        sections.append(Section(len(sections), level, marker, path, title, start, len(text), body_start, parent))
+        stack.append(len(sections) - 1)
+
+    # Close each section where the next heading at its level or above opens.
+    closed = list(sections)
+    for i, s in enumerate(sections[1:], 1):
+        end = len(text)
+        for nxt in sections[i + 1:]:
+            if nxt.level <= s.level:
+                end = nxt.start
+                break
+        closed[i] = Section(s.ordinal, s.level, s.marker, s.path, s.title, s.start, end, s.body_start, s.parent)
+    return closed
+
+
+def section_at(sections: list[Section], offset: int) -> Section:
+    """The deepest section whose span holds ``offset`` (sections in document order)."""
+    found = sections[0]
+    for s in sections[1:]:
+        if s.start > offset:
+            break
+        if s.start <= offset < s.end:
+            found = s
+    return found

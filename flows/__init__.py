@@ -1,0 +1,1 @@
+"""Prefect flows of fazhi: the pipeline and its schedule."""

@@ -1,0 +1,87 @@
+"""Shared fixtures: the ../shared folder, and warehouses built once per session.
+
+Prefect's temporary server and dbt's start-up cost seconds each, so the full
+pipeline runs once per corpus per session and every test reads the result.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fazhi.config import PROJECT_DIR, load_settings, prepare_environment
+
+SHARED = PROJECT_DIR.parent / "shared"
+
+# Before Prefect is imported anywhere: keep it off the network and in the project.
+prepare_environment(load_settings())
+
+
+def _shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the tests need ../shared (seeds, gold, eval) beside the repo", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return _shared("seeds")
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return _shared("gold")
+
+
+@pytest.fixture(scope="session")
+def score_script() -> Path:
+    return _shared("eval", "score.py")
+
+
+def run_pipeline(paths: list[Path], warehouse: Path, **kwargs):
+    """The real Prefect flow, in this process."""
+    from flows.pipeline import pipeline
+
+    return pipeline([str(p) for p in paths], warehouse=str(warehouse), **kwargs)
+
+
+@pytest.fixture(scope="session")
+def pipeline_runner():
+    """Run the real pipeline flow in this process: ``pipeline_runner(paths, warehouse)``."""
+    return run_pipeline
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory, seeds_dir):
+    """The five seeds through the whole pipeline: (first run summary, warehouse path)."""
+    warehouse = tmp_path_factory.mktemp("seeds") / "fazhi.duckdb"
+    return run_pipeline([seeds_dir], warehouse), warehouse
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory):
+    """The project's own sample reports (one with a planted contradiction)."""
+    from fazhi.config import SAMPLES_DIR
+
+    warehouse = tmp_path_factory.mktemp("samples") / "fazhi.duckdb"
+    return run_pipeline([SAMPLES_DIR], warehouse), warehouse
+
+
+@pytest.fixture()
+def read_only(request):
+    """Open a warehouse read-only for one test: ``read_only(path)``."""
+    from fazhi.warehouse import connect
+
+    opened = []
+
+    def _open(path: Path):
+        con = connect(path, read_only=True)
+        opened.append(con)
+        return con
+
+    yield _open
+    for con in opened:
+        con.close()

@@ -1,0 +1,82 @@
+"""Heading tree, sentences and normalisation, on sentences of our own."""
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+
+from fazhi.config import DBT_DIR
+from fazhi.text.normalize import FULL_WIDTH, normalize
+from fazhi.text.sections import find_sections, section_at
+from fazhi.text.sentences import split_sentences
+
+REPORT = """某区2023年法治政府建设情况报告
+现将有关情况报告如下：
+一、主要成效
+（一）依法履职。全年审核文件12件。
+1.完善制度。出台办法3项。
+2、强化监督。开展检查8次。
+(二)化解纠纷。调解纠纷1.5万件。
+二、存在问题
+力量不足。
+三、下一步安排
+  (一)加强学习。
+"""
+
+
+def test_heading_levels_paths_and_titles():
+    sections = find_sections(REPORT)
+    got = [(s.level, s.path, s.title) for s in sections[1:]]
+    assert got == [
+        (1, "一、", "主要成效"),
+        (2, "一、/（一）", "依法履职"),
+        (3, "一、/（一）/1.", "完善制度"),
+        (3, "一、/（一）/2、", "强化监督"),
+        (2, "一、/(二)", "化解纠纷"),
+        (1, "二、", "存在问题"),
+        (1, "三、", "下一步安排"),
+        (2, "三、/(一)", "加强学习"),
+    ]
+    assert sections[0].title == "某区2023年法治政府建设情况报告"
+
+
+def test_section_spans_nest():
+    sections = find_sections(REPORT)
+    first = sections[1]
+    assert REPORT[first.start:first.end].startswith("一、主要成效")
+    assert REPORT[first.start:first.end].rstrip().endswith("调解纠纷1.5万件。")
+    deepest = section_at(sections, REPORT.index("出台办法"))
+    assert deepest.path == "一、/（一）/1."
+
+
+@pytest.mark.parametrize("line", [
+    "1.5万件矛盾纠纷得到化解。",          # a decimal number, not heading 1.
+    "2023年，全区上下共同努力。",          # a year
+    "一是加强学习；二是强化监督。",          # enumeration inside prose
+])
+def test_lines_that_are_not_headings(line):
+    assert len(find_sections(line + "\n")) == 1
+
+
+def test_sentences_keep_offsets_and_closing_quotes():
+    text = "全年办结12件。他说：“依法办事。”\n  新的一行没有句号\n问题？是的！"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["全年办结12件。", "他说：“依法办事。”", "新的一行没有句号", "问题？", "是的！"]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_normalize_is_one_char_for_one():
+    text = "受理１２３件，占比９８．５％，　共ＡＢ类"
+    assert normalize(text) == "受理123件，占比98.5%， 共AB类"
+    assert len(normalize(text)) == len(text)
+
+
+def test_sql_macro_folds_exactly_like_python():
+    macro = (DBT_DIR / "macros" / "normalize_text.sql").read_text(encoding="utf-8")
+    full, half = re.findall(r"'([^']*)'", macro)
+    assert (full, half) == (FULL_WIDTH, "".join(normalize(c) for c in FULL_WIDTH))
+    sample = "共１２件" + FULL_WIDTH
+    got = duckdb.execute(f"select translate($1, '{full}', '{half}')", [sample]).fetchone()[0]
+    assert got == normalize(sample)
