@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from fazhi.extract import MetricRule, extract_report
+from fazhi.ingest.metadata import describe
 from fazhi.text.sections import find_sections, section_at
 from fazhi.text.sentences import Sentence, split_sentences
 
@@ -22,6 +23,11 @@ SECTION_SCHEMA = {
 SENTENCE_SCHEMA = {
     "report_id": pl.String, "sentence_id": pl.String, "ordinal": pl.Int32, "start_offset": pl.Int32,
     "end_offset": pl.Int32, "section_ordinal": pl.Int32, "sentence_text": pl.String,
+}
+METADATA_SCHEMA = {
+    "report_id": pl.String, "title": pl.String, "issuer": pl.String, "region": pl.String,
+    "province": pl.String, "city": pl.String, "report_year": pl.Int32, "published": pl.String,
+    "dated": pl.String, "source_name": pl.String,
 }
 FACT_SCHEMA = {
     "report_id": pl.String, "fact_id": pl.String, "sentence_ordinal": pl.Int32,
@@ -40,6 +46,17 @@ def sections_frame(reports: pl.DataFrame) -> pl.DataFrame:
         for s in find_sections(text)
     ]
     return pl.DataFrame(rows, schema=SECTION_SCHEMA, orient="row")
+
+
+def metadata_frame(reports: pl.DataFrame) -> pl.DataFrame:
+    """What each report states about itself; needs report_id, raw_text, stated_title, stated_published."""
+    rows = []
+    for report_id, raw_text, title, published in reports.select(
+            "report_id", "raw_text", "stated_title", "stated_published").iter_rows():
+        m = describe(raw_text, title, published)
+        rows.append((report_id, m.title, m.issuer, m.region, m.province, m.city, m.year, m.published,
+                     m.dated, m.source_name))
+    return pl.DataFrame(rows, schema=METADATA_SCHEMA, orient="row")
 
 
 def sentences_frame(reports: pl.DataFrame) -> pl.DataFrame:

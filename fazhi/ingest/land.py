@@ -63,7 +63,7 @@ def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummar
                 summary.skipped += 1
             else:
                 try:
-                    doc = read_document(item.name, item.data)
+                    doc = read_document(item.name, item.data, charset=item.charset)
                 except ReadError as e:
                     _fail(summary, IngestError(item.name, item.location, item.size, report_id, e.stage, e.reason))
                     continue

@@ -306,7 +306,7 @@ PAGE_PARAGRAPHS = (
     "三、下一步工作安排",
     "持续深化法治宣传教育，推动法治政府建设各项任务落到实处。",
 )
-PAGE_CHROME = ("首页", "政务公开", "当前位置", "分享到", "打印页面", "关闭页面", "网站标识码", "IE版本")
+PAGE_CHROME = ("首页", "政务公开", "当前位置", "分享到", "打印页面", "关闭页面", "网站标识码", "浏览器")
 
 
 def report_page(charset: str = "gbk", declare: str = "meta-http-equiv", with_meta: bool = True) -> bytes:
@@ -328,7 +328,7 @@ def report_page(charset: str = "gbk", declare: str = "meta-http-equiv", with_met
 {metas}<script>var tracker = "统计代码";</script>
 </head><body>
 <div class="top"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div>
-<div class="notice">IE版本小于11，为了不影响您的浏览效果，请升级IE版本！</div>
+<div class="notice">您的浏览器版本较旧，建议升级后访问本站</div>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 法治政府建设年度报告</div>
 <div class="article">
 <h1>{PAGE_TITLE}</h1>

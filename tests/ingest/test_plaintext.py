@@ -42,7 +42,7 @@ def test_big5_traditional_text():
     assert (doc.text, doc.encoding) == (text, "big5")
 
 
-@pytest.mark.parametrize("text", ["汉沽街", "关于", "报告", "法治政府", "区政务服务办公室2022年"])
+@pytest.mark.parametrize("text", ["东沽街", "关于", "报告", "法治政府", "区教育局2022年"])
 def test_short_gb18030_is_not_read_as_korean_or_big5(text):
     doc = read_document("t.txt", text.encode("gb18030"))
     assert (doc.text, doc.encoding) == (text, "gb18030")

@@ -1,4 +1,4 @@
--- dim_reports: one row per current report, with what it states about itself and its size.
+-- dim_reports: one row per current report: who issued it, where, for which year, and how much was parsed.
 with reports as (
     select * from {{ ref('stg_reports') }}
 ),
@@ -17,8 +17,8 @@ fact_counts as (
     select report_id, count(*) as facts from {{ ref('fct_facts') }} group by report_id
 ),
 
-titles as (
-    select report_id, title from {{ ref('int_sections') }} where ordinal = 0
+metadata as (
+    select * from {{ ref('int_report_metadata') }}
 )
 
 select
@@ -27,9 +27,15 @@ select
     reports.location,
     reports.format,
     reports.encoding,
-    coalesce(reports.stated_title, titles.title) as title,
-    reports.stated_published as published,
-    reports.stated_source as source_name,
+    metadata.title,
+    metadata.issuer,
+    metadata.region,
+    metadata.province,
+    metadata.city,
+    metadata.report_year,
+    metadata.published,
+    metadata.dated,
+    coalesce(reports.stated_source, metadata.source_name) as source_name,
     reports.text_chars,
     coalesce(section_counts.top_sections, 0) as top_sections,
     coalesce(section_counts.sections, 0) as sections,
@@ -40,4 +46,4 @@ from reports
 left join section_counts using (report_id)
 left join sentence_counts using (report_id)
 left join fact_counts using (report_id)
-left join titles using (report_id)
+left join metadata using (report_id)
