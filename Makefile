@@ -23,9 +23,11 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/fazhi run
 
-# Browser tests need Chromium; install Debian's when it is missing.
+# Browser tests need Chromium (and a CJK font so screenshots are legible);
+# install Debian's when missing.
 chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q . || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

@@ -1,33 +1,51 @@
 """Data-quality checks: Great Expectations suites in expectations/ over the built marts.
 
-Each suite (one JSON file per table, in GX's own suite format) names its table
-and key column in ``meta``; each expectation carries a ``check`` name and a
-GX severity (critical = error, warning = warning). The tables are read
-read-only into dataframes and validated there (GX over DuckDB/SQLAlchemy loses
-query results, GX issues #11579/#10738); every failing row comes back with its
-report, metric, values and sentence.
+The flow's ``validate`` task calls ``validate`` on the run's working copy of the
+warehouse, then ``store_results``; the report and the mail are made from what
+comes back. Each suite (one JSON file per table, in GX's own suite format)
+names its table and key column in ``meta``; each expectation carries a
+``check`` name and a GX severity (critical = error, warning = warning). The
+tables are read read-only into dataframes and validated there (GX over
+DuckDB/SQLAlchemy loses query results, GX issues #11579/#10738); every failing
+row comes back with its report, metric, values and sentence.
+
+Where a failing row's sentence and number span come from: the expectation's
+``meta.sentence`` / ``meta.span`` columns, else the suite's, else
+``sentence_text`` / ``start_offset``, ``end_offset``. Expectations may use the
+run-time parameter ``{"$PARAMETER": "this_year"}``. When a directory is given,
+GX Data Docs of the run are built into it.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.warehouse import connect
 
+if TYPE_CHECKING:  # pandas is imported where tables are read: `fazhi report` and `status` start faster
+    import pandas as pd
+
 log = logging.getLogger(__name__)
 
 SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
+DOCS_SITE = "fazhi"
+_SENTENCE, _SPAN = "sentence_text", ("start_offset", "end_offset")
 
 
 @dataclass(frozen=True)
 class Failure:
-    """One failing row: where to look and what is wrong."""
+    """One failing row: where to look and what is wrong.
+
+    ``span_start``/``span_end`` are offsets into the report's text;
+    ``sentence_start`` is where ``sentence`` starts there, when known.
+    """
 
     report_id: str | None
     doc: str | None
@@ -36,6 +54,7 @@ class Failure:
     sentence: str | None
     span_start: int | None
     span_end: int | None
+    sentence_start: int | None = None
 
 
 @dataclass
@@ -58,60 +77,92 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))]
 
 
+def run_parameters(today: date | None = None) -> dict[str, object]:
+    """Values for the suites' ``$PARAMETER`` placeholders, taken at run time."""
+    return {"this_year": (today or date.today()).year}
+
+
 def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pd.DataFrame]:
     with connect(warehouse, read_only=True) as con:
         return {s["name"]: con.execute(f"select * from {s['meta']['table']}").df() for s in suites}
 
 
-def validate(warehouse: Path, suites: list[dict] | None = None) -> list[CheckResult]:
-    """Run every suite against the warehouse's tables; one result per expectation."""
+def _context():
+    """A fresh in-memory GX context, quiet and off the network."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    suites = load_suites() if suites is None else suites
-    frames = _read_tables(warehouse, suites)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path | None = None,
+             today: date | None = None) -> list[CheckResult]:
+    """Run every suite against the warehouse's tables; one result per expectation.
+
+    With ``docs_dir``, GX Data Docs of these validations are written there
+    (the directory is replaced); if that fails the run goes on without them.
+    """
+    suites = load_suites() if suites is None else suites
+    frames = _read_tables(warehouse, suites)
+    context = _context()
+    import great_expectations as gx
     source = context.data_sources.add_pandas("fazhi")
+    parameters = run_parameters(today)
     results: list[CheckResult] = []
     for spec in suites:
         name, key = spec["name"], spec["meta"]["key"]
-        frame = frames[name]
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=spec["expectations"]))
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
         outcome = definition.run(
-            batch_parameters={"dataframe": frame},
+            batch_parameters={"dataframe": frames[name]},
+            expectation_parameters=parameters,
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
         )
-        for r in outcome.results:
-            config = r.expectation_config
-            meta = config.meta or {}
-            if r.exception_info and r.exception_info.get("raised_exception"):
-                raise RuntimeError(f"check {meta.get('check')} on {name} could not run: "
-                                   f"{r.exception_info.get('exception_message')}")
-            failing_keys = [row[key] for row in (r.result.get("unexpected_index_list") or [])]
-            failures = _failures(frame, key, failing_keys, meta.get("detail") or _checked_columns(config.kwargs))
-            unexpected = r.result.get("unexpected_count")
-            rows_failing = int(unexpected) if unexpected is not None else len(failing_keys)
-            results.append(CheckResult(
-                check_name=meta.get("check", config.type), severity=SEVERITY[str(config.severity.value)],
-                table_name=spec["meta"]["table"], description=meta.get("description", ""),
-                rows_checked=int(r.result.get("element_count", len(frame))),
-                rows_failing=rows_failing if rows_failing or r.success else 1,
-                failures=failures,
-            ))
+        results += [_result(spec, frames[name], r) for r in outcome.results]
+    add_sentence_starts(warehouse, results)
+    if docs_dir is not None:
+        try:
+            build_data_docs(context, docs_dir)
+        except Exception as e:  # the docs are a companion of the report, never a reason to fail the run
+            log.warning("GX Data Docs could not be built in %s: %s", docs_dir, e)
     return results
+
+
+def _result(spec: dict, frame: pd.DataFrame, r) -> CheckResult:
+    """One expectation's outcome as a CheckResult with its failing rows."""
+    config, name, key = r.expectation_config, spec["name"], spec["meta"]["key"]
+    meta = {**spec["meta"], **(config.meta or {})}
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        raise RuntimeError(f"check {meta.get('check')} on {name} could not run: "
+                           f"{r.exception_info.get('exception_message')}")
+    failing_keys = [row[key] for row in (r.result.get("unexpected_index_list") or [])]
+    failures = _failures(frame, key, failing_keys, meta.get("detail") or _checked_columns(config.kwargs),
+                         meta.get("sentence", _SENTENCE), tuple(meta.get("span", _SPAN)))
+    unexpected = r.result.get("unexpected_count")
+    rows_failing = int(unexpected) if unexpected is not None else len(failing_keys)
+    return CheckResult(
+        check_name=meta.get("check", config.type), severity=SEVERITY[str(config.severity.value)],
+        table_name=spec["meta"]["table"], description=meta.get("description", ""),
+        rows_checked=int(r.result.get("element_count", len(frame))),
+        rows_failing=rows_failing if rows_failing or r.success else 1,
+        failures=failures,
+    )
 
 
 def _checked_columns(kwargs: dict) -> list[str]:
     return [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
 
 
-def _failures(frame: pd.DataFrame, key: str, keys: list[object], detail_columns: list[str]) -> list[Failure]:
+def _failures(frame: pd.DataFrame, key: str, keys: list[object], detail_columns: list[str],
+              sentence_column: str, span_columns: tuple[str, str]) -> list[Failure]:
     if not keys:
         return []
+    import pandas as pd
+
     rows = frame[frame[key].isin(keys)]
 
     def get(row: pd.Series, column: str) -> object:
@@ -121,10 +172,10 @@ def _failures(frame: pd.DataFrame, key: str, keys: list[object], detail_columns:
     out = []
     for _, row in rows.iterrows():
         detail = ", ".join(f"{c}={_fmt(get(row, c))}" for c in detail_columns)
-        start, end = get(row, "start_offset"), get(row, "end_offset")
+        start, end = get(row, span_columns[0]), get(row, span_columns[1])
         out.append(Failure(
             report_id=get(row, "report_id"), doc=get(row, "doc"), metric=get(row, "metric"), detail=detail,
-            sentence=get(row, "sentence_text"),
+            sentence=get(row, sentence_column),
             span_start=int(start) if start is not None else None, span_end=int(end) if end is not None else None,
         ))
     return out
@@ -134,6 +185,57 @@ def _fmt(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "∅" if value is None else str(value)
+
+
+def sentence_starts(warehouse: Path, failures: list[Failure]) -> dict[tuple[str, int], int]:
+    """Where each failure's sentence starts in its report, from the fact at its span."""
+    import pandas as pd
+
+    wanted = pd.DataFrame(
+        {(f.report_id, f.span_start) for f in failures if f.report_id and f.span_start is not None},
+        columns=["report_id", "start_offset"],
+    )
+    if wanted.empty:
+        return {}
+    with connect(warehouse, read_only=True) as con:
+        if not con.execute("select 1 from information_schema.tables where table_name = 'fct_facts'").fetchall():
+            return {}
+        con.register("wanted", wanted)
+        rows = con.execute("""
+            select wanted.report_id, wanted.start_offset, min(fct_facts.sentence_start)
+            from wanted join fct_facts using (report_id, start_offset)
+            group by all""").fetchall()
+    return {(r, int(s)): int(start) for r, s, start in rows}
+
+
+def add_sentence_starts(warehouse: Path, results: list[CheckResult]) -> None:
+    """Fill in each failure's ``sentence_start`` from the facts still in the warehouse."""
+    starts = sentence_starts(warehouse, [f for r in results for f in r.failures])
+    for r in results:
+        r.failures = [_with_start(f, starts) for f in r.failures]
+
+
+def _with_start(f: Failure, starts: dict[tuple[str, int], int]) -> Failure:
+    start = starts.get((f.report_id, f.span_start)) if f.span_start is not None else None
+    if start is None:
+        return f
+    return Failure(f.report_id, f.doc, f.metric, f.detail, f.sentence, f.span_start, f.span_end, start)
+
+
+def build_data_docs(context, docs_dir: Path) -> Path:
+    """Write GX Data Docs of the context's validations into ``docs_dir``; return its index.html.
+
+    The pages load their CSS and JavaScript from CDNs, so they are unstyled offline.
+    """
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    context.add_data_docs_site(DOCS_SITE, {
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+    context.build_data_docs(site_names=[DOCS_SITE])
+    return docs_dir / "index.html"
 
 
 def store_results(warehouse: Path, run_id: str, results: list[CheckResult]) -> None:

@@ -149,5 +149,140 @@ def status(warehouse: WarehouseOpt = None, last: int = 10) -> None:
     console.print(t)
 
 
+@app.command()
+def serve(warehouse: WarehouseOpt = None) -> None:
+    """Run the pipeline on a schedule (FAZHI_CRON, FAZHI_TIMEZONE) over the inbox (FAZHI_INBOX).
+
+    Starts and supervises a local Prefect server on 127.0.0.1 unless
+    PREFECT_API_URL points at one; Ctrl-C stops both.
+    """
+    settings = _settings(warehouse)
+    from flows.schedule import serve_pipeline
+
+    try:
+        serve_pipeline(settings)
+    except KeyboardInterrupt:
+        err.print("stopped")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .zip archives or http(s) URLs")],
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Land report files in raw.* only (no models, no checks); `fazhi run` builds them."""
+    settings = _settings(warehouse)
+    from flows.pipeline import land_files
+
+    summary = land_files(paths, warehouse=str(settings.warehouse))
+    console.print(f"landed {summary.landed}, skipped {summary.skipped}, failed {summary.failed} (of {summary.seen})")
+    for e in summary.errors:
+        err.print(f"  {e.location}: {e.stage}: {e.reason}")
+
+
+@app.command()
+def synth(
+    reports: Annotated[int, typer.Option("--reports", "-n", help="How many reports")] = 100,
+    out: Annotated[Path, typer.Option("--out", help="Folder for reports/, gold/, texts/, manifest.jsonl")] = Path("synth"),
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same bytes")] = 0,
+    contradictions: Annotated[float, typer.Option(help="Share of reports with a planted contradiction")] = 0.03,
+    gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Write the true facts (score.py's gold format)")] = True,
+) -> None:
+    """Write a realistic synthetic corpus with its true facts (for benchmarks and accuracy)."""
+    from fazhi.synth import generate
+
+    summary = generate(reports, out, seed, contradictions=contradictions, gold=gold)
+    console.print_json(data={k: (str(v) if isinstance(v, Path) else v) for k, v in summary.items()})
+
+
+EXPORT_TABLES = ("dim_reports", "fct_report_metrics", "fct_facts", "fct_cases", "fct_rates", "fct_counts")
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write one file per mart into")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Write the marts (and the wide fct_report_metrics) as Parquet or CSV files for Excel/BI."""
+    if fmt not in ("parquet", "csv"):
+        err.print("--format must be parquet or csv")
+        raise typer.Exit(2)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    options = "format parquet" if fmt == "parquet" else "format csv, header true"
+    with _read_only(_settings(warehouse)) as con:
+        for table in EXPORT_TABLES:
+            target = (out_dir / f"{table}.{fmt}").absolute()
+            con.execute(f"copy (select * from {table}) to '{target}' ({options})")
+            console.print(f"{target}")
+
+
+@app.command()
+def docs(
+    warehouse: WarehouseOpt = None,
+    serve_site: Annotated[bool, typer.Option("--serve", help="Serve the site on 127.0.0.1 after generating it")] = False,
+    port: int = 8080,
+) -> None:
+    """Generate the dbt docs site (every model and column described in Chinese and English)."""
+    settings = _settings(warehouse)
+    from fazhi.transform import dbt_docs
+
+    if not settings.warehouse.exists():
+        err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
+        raise typer.Exit(2)
+    site = dbt_docs(settings.warehouse, settings.warehouse_dir / "docs")
+    console.print(f"docs: {site}")
+    if serve_site:
+        import functools
+        import http.server
+
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.parent))
+        with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+            console.print(f"serving on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+            try:
+                httpd.serve_forever()
+            except KeyboardInterrupt:
+                pass
+
+
+@app.command()
+def report(
+    warehouse: WarehouseOpt = None,
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (see `fazhi status`) [default: the latest run]")] = None,
+    email: Annotated[bool, typer.Option("--email", help="Mail the report again and record the outcome")] = False,
+) -> None:
+    """Print the path of a run's HTML report; with --email, mail it again (FAZHI_SMTP_*, FAZHI_MAIL_TO)."""
+    settings = _settings(warehouse)
+    from fazhi import mail
+    from fazhi.report import ensure_report
+    from fazhi.runs import RunNotFound, load_run
+    from fazhi.warehouse import WarehouseBusy
+
+    if not settings.warehouse.exists():
+        err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
+        raise typer.Exit(2)
+    if email and not settings.mail_configured:
+        err.print("[red]mail is not configured[/red]: set FAZHI_SMTP_HOST and FAZHI_MAIL_TO")
+        raise typer.Exit(2)
+    try:
+        if email:
+            summary, outcome = mail.resend(settings, run_id)
+        else:
+            summary = load_run(settings.warehouse, run_id)
+            ensure_report(summary, settings.reports_dir)
+    except RunNotFound as e:
+        err.print(str(e), markup=False)
+        raise typer.Exit(2)
+    except WarehouseBusy as e:
+        err.print(str(e), markup=False)
+        raise typer.Exit(3)
+    console.print(str(summary.report_path), soft_wrap=True, markup=False, highlight=False)
+    if email:
+        console.print(f"mail {outcome.status}" + (f" ({outcome.error})" if outcome.error else "")
+                      + f": {summary.run_id}: {summary.verdict}", soft_wrap=True, markup=False, highlight=False)
+        if outcome.status != "sent":
+            raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

@@ -1,9 +1,11 @@
 """Mail the data-quality report to administrators over SMTP.
 
-Settings come from FAZHI_SMTP_* / FAZHI_MAIL_* (see ``fazhi.config``); the
-password is used for login only, never logged or stored. A server that stays
-down costs a few retries with backoff, then the failure is returned to the
-caller (recorded in dq.runs) and the run goes on.
+The flow's ``send`` task calls ``send_report`` after the report is written;
+``fazhi report --email`` calls ``resend`` for a recorded run. Settings come
+from FAZHI_SMTP_* / FAZHI_MAIL_* (see ``fazhi.config``); the password is used
+for login only, never logged or stored. A server that stays down costs a few
+retries with backoff (FAZHI_SMTP_RETRIES, FAZHI_SMTP_BACKOFF_S), then the
+failure is returned to the caller (recorded in dq.runs) and the run goes on.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from fazhi.config import Settings
+from fazhi.runs import RunSummary
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +62,8 @@ def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
     """Send with retries and exponential backoff; never raises for a mail failure."""
     if not settings.mail_configured:
         return MailOutcome("not configured")
-    error = None
-    for attempt in range(1, settings.smtp_retries + 1):
+    error, attempts = None, max(1, settings.smtp_retries)
+    for attempt in range(1, attempts + 1):
         try:
             with _connect(settings) as smtp:
                 if settings.smtp_user:
@@ -70,10 +73,47 @@ def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
             return MailOutcome("sent", attempts=attempt)
         except (OSError, smtplib.SMTPException, ValueError) as e:
             error = f"{type(e).__name__}: {e}"
-            log.warning("mail attempt %d/%d to %s:%s failed: %s", attempt, settings.smtp_retries,
+            log.warning("mail attempt %d/%d to %s:%s failed: %s", attempt, attempts,
                         settings.smtp_host, settings.smtp_port, error)
             if isinstance(e, (ValueError, smtplib.SMTPAuthenticationError)):
                 break
-            if attempt < settings.smtp_retries:
+            if attempt < attempts:
                 time.sleep(settings.smtp_backoff_s * 2 ** (attempt - 1))
     return MailOutcome("failed", error, attempt)
+
+
+def subject(s: RunSummary) -> str:
+    """The verdict as a subject line: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
+    return f"[fazhi] {s.verdict}"
+
+
+def send_report(settings: Settings, s: RunSummary) -> MailOutcome:
+    """Mail a run's report (text + HTML, the HTML file attached) to FAZHI_MAIL_TO."""
+    from fazhi.report import render_text
+
+    if not settings.mail_configured:
+        return MailOutcome("not configured")
+    if s.report_path is None or not s.report_path.is_file():
+        return MailOutcome("failed", f"no report file for run {s.run_id}")
+    html = s.report_path.read_text(encoding="utf-8")
+    return send(settings, build_message(settings, subject(s), render_text(s), html, s.report_path))
+
+
+def resend(settings: Settings, run_id: str | None = None) -> tuple[RunSummary, MailOutcome]:
+    """Mail a recorded run's report again (default: the latest run) and record the outcome.
+
+    Holds the warehouse's writer lock throughout: the summary is read from, and
+    the new mail status written to, a working copy published when done.
+    """
+    from fazhi.report import ensure_report
+    from fazhi.runs import load_run, record_mail
+    from fazhi.warehouse import build_copy
+
+    with build_copy(settings.warehouse) as build:
+        summary = load_run(build, run_id)
+        ensure_report(summary, settings.reports_dir)
+        outcome = send_report(settings, summary)
+        if outcome.status != "not configured":
+            record_mail(build, summary.run_id, outcome.status, outcome.error)
+            summary.mail_status, summary.mail_error = outcome.status, outcome.error
+    return summary, outcome

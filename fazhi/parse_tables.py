@@ -6,7 +6,11 @@ frame a model materialises; the parsing itself is in ``fazhi.text`` and
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
 
 import polars as pl
 
@@ -35,6 +39,59 @@ FACT_SCHEMA = {
     "unit": pl.String, "kind": pl.String, "qualifier": pl.String, "subject": pl.String,
     "action": pl.String, "metric": pl.String, "respectively": pl.Boolean, "part_of_offset": pl.Int32,
 }
+
+
+_PARSERS = {
+    "sections": ("text",),
+    "sentences": ("text",),
+    "metadata": ("ingest/metadata.py",),
+    "facts": ("text", "extract"),
+}
+
+
+@cache
+def _source_digest(parts: tuple[str, ...]) -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for part in parts:
+        path = package / part
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def parser_version(model: str, extra: object = None) -> str:
+    """A digest of the parsing code a model runs (and of ``extra``, e.g. the taxonomy).
+
+    Incremental models re-parse a report whose rows carry another version, so
+    a change to the parsers or the taxonomy reaches every report on the next run.
+    """
+    digest = hashlib.sha256(_source_digest(_PARSERS[model]).encode())
+    if extra is not None:
+        digest.update(repr(extra).encode())
+    return digest.hexdigest()[:16]
+
+
+def stale_filter(session, this: object, version: str) -> str:
+    """SQL predicate: reports that ``this`` has not parsed with ``version``.
+
+    A table built before versions were recorded has no parser_version column:
+    then every report is stale.
+    """
+    has_version = session.execute(
+        "select count(*) from information_schema.columns "
+        "where table_schema = ? and table_name = ? and column_name = 'parser_version'",
+        [this.schema, this.identifier],
+    ).fetchall()[0][0]  # fetchall: DuckDB 2 refuses new work while a result is unfinished
+    if not has_version:
+        return "true"
+    return f"report_id not in (select report_id from {this} where parser_version = '{version}')"
+
+
+def stamped(frame: pl.DataFrame, version: str) -> pl.DataFrame:
+    """Add ``parser_version`` and ``parsed_at`` (UTC) to a parse table."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    return frame.with_columns(parser_version=pl.lit(version), parsed_at=pl.lit(now, dtype=pl.Datetime("us")))
 
 
 def sections_frame(reports: pl.DataFrame) -> pl.DataFrame:
@@ -79,18 +136,16 @@ def load_metric_rules(taxonomy: pl.DataFrame) -> list[MetricRule]:
             for row in taxonomy.select(fields).iter_rows()]
 
 
-def facts_frame(reports: pl.DataFrame, sentences: pl.DataFrame, rules: Iterable[MetricRule]) -> pl.DataFrame:
-    """One row per fact; reports need report_id and text, sentences their offsets."""
+def facts_frame(reports: pl.DataFrame, rules: Iterable[MetricRule]) -> pl.DataFrame:
+    """One row per fact; reports need report_id, text and their sentences' spans
+    as lists ordered by sentence: ordinals, starts, ends."""
     rules = list(rules)
-    spans: dict[str, list[tuple[int, int, int]]] = {}
-    for report_id, ordinal, start, end in sentences.sort("report_id", "ordinal").select(
-            "report_id", "ordinal", "start_offset", "end_offset").iter_rows():
-        spans.setdefault(report_id, []).append((ordinal, start, end))
     rows = []
-    for report_id, text in reports.select("report_id", "text").iter_rows():
-        report_sentences = [Sentence(o, s, e, text[s:e]) for o, s, e in spans.get(report_id, [])]
+    for report_id, text, ordinals, starts, ends in reports.select(
+            "report_id", "text", "ordinals", "starts", "ends").iter_rows():
+        sentences = [Sentence(o, s, e, text[s:e]) for o, s, e in zip(ordinals or [], starts or [], ends or [])]
         seen: dict[int, int] = {}
-        for f in extract_report(text, report_sentences, rules):
+        for f in extract_report(text, sentences, rules):
             n = seen[f.start] = seen.get(f.start, -1) + 1
             rows.append((
                 report_id, f"{report_id}:{f.start}:{n}", f.sentence, f.start, f.end, f.number_text,

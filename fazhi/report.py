@@ -1,8 +1,15 @@
 """The run's data-quality report: HTML for browsers and mail clients, plain text for mail.
 
+The flow's ``write_report`` task calls ``write_report`` after the checks; the
+``send`` task mails what ``render_text`` and the written file hold; ``fazhi
+report`` finds (or re-renders) a past run's file with ``ensure_report``.
+
 Every string from a report file is HTML-escaped by the template engine
 (autoescape), so a report that contains markup cannot run in a reader's
-browser. Written to ``<warehouse>/reports/<run>.html`` and ``latest.html``.
+browser; the number a failure points at is highlighted by splitting the
+sentence into three escaped pieces, never by inserting markup into it.
+Written to ``<warehouse>/reports/<run>.html`` and ``latest.html``; GX Data
+Docs of each run go to ``reports/gx_docs/<run>/`` (the last few runs kept).
 """
 from __future__ import annotations
 
@@ -13,13 +20,28 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fazhi import __version__
+from fazhi.checks import Failure
 from fazhi.runs import RunSummary
 
 _ENV = Environment(loader=PackageLoader("fazhi", "templates"), autoescape=select_autoescape(["html", "j2"]))
 _BAR_SCALE = 300
+_LABEL_CHARS = 28
+DOCS_DIR = "gx_docs"
+DOCS_KEPT = 10  # runs whose Data Docs stay on disk (~4 MB each)
+
+
+def highlight(f: Failure) -> tuple[str, str, str] | None:
+    """The failure's sentence as (before, number, after), when its span lies inside it."""
+    if f.sentence is None or None in (f.span_start, f.span_end, f.sentence_start):
+        return None
+    start, end = f.span_start - f.sentence_start, f.span_end - f.sentence_start
+    if not 0 <= start < end <= len(f.sentence):
+        return None
+    return f.sentence[:start], f.sentence[start:end], f.sentence[end:]
 
 
 def _chart(s: RunSummary) -> dict | None:
+    """Bars of error and warning rows per report, for the inline SVG."""
     errors: Counter[str] = Counter()
     warnings: Counter[str] = Counter()
     for c in s.checks:
@@ -30,15 +52,22 @@ def _chart(s: RunSummary) -> dict | None:
         return None
     top = max(errors[d] + warnings[d] for d in docs)
     bars = [
-        dict(label=d[:28], y=i * 24, errors=errors[d], warnings=warnings[d],
+        dict(label=_label(d), doc=d, y=i * 24, errors=errors[d], warnings=warnings[d],
              error_width=round(_BAR_SCALE * errors[d] / top), warning_width=round(_BAR_SCALE * warnings[d] / top))
         for i, d in enumerate(docs)
     ]
     return dict(bars=bars, width=220 + _BAR_SCALE + 60, height=len(bars) * 24 + 4, label_width=220)
 
 
+def _label(doc: str) -> str:
+    return doc if len(doc) <= _LABEL_CHARS else doc[:_LABEL_CHARS - 1] + "…"
+
+
 def render_html(s: RunSummary, data_docs: str | None = None) -> str:
-    return _ENV.get_template("report.html.j2").render(s=s, chart=_chart(s), data_docs=data_docs, version=__version__)
+    """The report page; ``data_docs`` is a link to the run's GX Data Docs, relative to the page."""
+    return _ENV.get_template("report.html.j2").render(
+        s=s, chart=_chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
+        failing=[c for c in s.checks if not c.success])
 
 
 def render_text(s: RunSummary) -> str:
@@ -54,13 +83,51 @@ def render_text(s: RunSummary) -> str:
         lines += [f"  - {f.doc} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」" for f in c.failures]
     for e in s.landing.errors:
         lines.append(f"[ingest] {e.location}: {e.stage}: {e.reason}")
+    if s.report_path is not None:
+        lines += ["", f"report: {s.report_path}"]
     return "\n".join(lines) + "\n"
 
 
-def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None) -> Path:
-    """Write <run>.html and refresh latest.html; return the run's file."""
+def data_docs_dir(reports_dir: Path, run_id: str) -> Path:
+    """Where a run's GX Data Docs are built."""
+    return reports_dir / DOCS_DIR / run_id
+
+
+def data_docs_link(reports_dir: Path, run_id: str) -> str | None:
+    """The run's Data Docs index relative to the reports folder, if they were built."""
+    index = data_docs_dir(reports_dir, run_id) / "index.html"
+    return index.relative_to(reports_dir).as_posix() if index.exists() else None
+
+
+def prune_data_docs(reports_dir: Path, keep: int = DOCS_KEPT) -> None:
+    """Remove all but the newest ``keep`` runs' Data Docs."""
+    root = reports_dir / DOCS_DIR
+    if not root.is_dir():
+        return
+    runs = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in runs[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def report_file(reports_dir: Path, run_id: str) -> Path:
+    return reports_dir / f"{run_id}.html"
+
+
+def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True) -> Path:
+    """Write <run>.html (and refresh latest.html); return the run's file."""
     reports_dir.mkdir(parents=True, exist_ok=True)
-    path = reports_dir / f"{s.run_id}.html"
+    path = report_file(reports_dir, s.run_id)
     path.write_text(render_html(s, data_docs), encoding="utf-8")
-    shutil.copyfile(path, reports_dir / "latest.html")
+    if latest:
+        shutil.copyfile(path, reports_dir / "latest.html")
     return path
+
+
+def ensure_report(s: RunSummary, reports_dir: Path) -> Path:
+    """A recorded run's HTML file: the one it wrote, else re-rendered from its summary."""
+    for path in (s.report_path, report_file(reports_dir, s.run_id)):
+        if path is not None and path.is_file():
+            s.report_path = path
+            return path
+    s.report_path = write_report(s, reports_dir, data_docs_link(reports_dir, s.run_id), latest=False)
+    return s.report_path

@@ -1,4 +1,9 @@
-"""What one run did, and its record in ``dq.runs`` (what ``fazhi status`` shows)."""
+"""What one run did, and its record in ``dq.runs`` (what ``fazhi status`` shows).
+
+The flow fills a ``RunSummary`` step by step and ``record_run`` stores it at the
+end; ``load_run`` reads a recorded run back (``fazhi report``) and
+``record_mail`` updates its mail status after a resend.
+"""
 from __future__ import annotations
 
 import secrets
@@ -6,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from fazhi.checks import CheckResult
-from fazhi.ingest.land import LandingSummary
+from fazhi.checks import CheckResult, Failure, add_sentence_starts
+from fazhi.ingest.land import IngestError, LandingSummary
 from fazhi.warehouse import connect
 
 FACT_TABLES = ("fct_facts", "fct_cases", "fct_rates", "fct_counts")
@@ -79,3 +84,85 @@ def record_run(warehouse: Path, s: RunSummary) -> None:
     ]
     with connect(warehouse) as con:
         con.execute("insert or replace into dq.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+
+
+# ---------------------------------------------------------------- a recorded run, read back
+# `fazhi report` rebuilds a past run's summary from what the run stored, to
+# show or mail its report again.
+
+class RunNotFound(LookupError):
+    """No such run in dq.runs (or no run with a report)."""
+
+
+def load_run(warehouse: Path, run_id: str | None = None) -> RunSummary:
+    """A recorded run's summary from dq.runs, dq.check_results, dq.check_failures and
+    raw.ingest_errors; ``run_id`` None means the latest run that wrote a report.
+
+    Not stored, so left empty: step timings, dbt test failures, and row counts of
+    fact tables no check reads.
+    """
+    with connect(warehouse, read_only=True) as con:
+        row = _run_row(con, run_id)
+        s = RunSummary(run_id=row[0], trigger=row[1], started_at=row[2], finished_at=row[3], status=row[4],
+                       landing=LandingSummary(seen=row[5] or 0, landed=row[6] or 0, skipped=row[7] or 0,
+                                              failed=row[8] or 0),
+                       report_path=Path(row[10]) if row[10] else None, mail_status=row[11] or "not configured",
+                       mail_error=row[12])
+        s.landing.errors = _ingest_errors(con, s.run_id)
+        s.checks = _check_results(con, s.run_id)
+        s.reports_total, s.facts = _sizes(con, s.run_id, row[9])
+    add_sentence_starts(warehouse, s.checks)  # for highlighting, while the facts are still there
+    return s
+
+
+_RUN_COLUMNS = """run_id, trigger, started_at, finished_at, status, files_seen, files_landed, files_skipped,
+                  files_failed, facts, report_path, mail_status, mail_error"""
+
+
+def _run_row(con, run_id: str | None) -> tuple:
+    if run_id is None:
+        row = con.execute(f"select {_RUN_COLUMNS} from dq.runs where report_path is not null "
+                          "order by started_at desc limit 1").fetchone()
+        if row is None:
+            raise RunNotFound("no run with a report in dq.runs: run `fazhi run` first")
+        return row
+    row = con.execute(f"select {_RUN_COLUMNS} from dq.runs where run_id = ?", [run_id]).fetchone()
+    if row is None:
+        raise RunNotFound(f"no run {run_id!r} in dq.runs (see `fazhi status`)")
+    if row[10] is None:
+        raise RunNotFound(f"run {run_id!r} wrote no report (status: {row[4]})")
+    return row
+
+
+def _ingest_errors(con, run_id: str) -> list[IngestError]:
+    rows = con.execute("""select doc, location, size_bytes, sha256, stage, reason from raw.ingest_errors
+                          where run_id = ? order by occurred_at, location""", [run_id]).fetchall()
+    return [IngestError(*r) for r in rows]
+
+
+def _check_results(con, run_id: str) -> list[CheckResult]:
+    failures: dict[str, list[Failure]] = {}
+    for r in con.execute("""select check_name, report_id, doc, metric, detail, sentence, span_start, span_end
+                            from dq.check_failures where run_id = ?
+                            order by check_name, doc, span_start""", [run_id]).fetchall():
+        failures.setdefault(r[0], []).append(Failure(*r[1:]))
+    return [CheckResult(name, severity, table, description or "", checked, failing, failures.get(name, []))
+            for name, severity, table, description, checked, failing in con.execute(
+                """select check_name, severity, table_name, description, rows_checked, rows_failing
+                   from dq.check_results where run_id = ? order by table_name, check_name""", [run_id]).fetchall()]
+
+
+def _sizes(con, run_id: str, facts: int | None) -> tuple[int, dict[str, int]]:
+    """Reports and fact rows as the run saw them: the rows its checks read."""
+    checked = dict(con.execute("""select table_name, max(rows_checked) from dq.check_results
+                                  where run_id = ? group by table_name""", [run_id]).fetchall())
+    sizes = {t: checked[t] for t in FACT_TABLES if t in checked}
+    if facts is not None:
+        sizes["fct_facts"] = facts
+    return checked.get("dim_reports", 0), {t: sizes[t] for t in FACT_TABLES if t in sizes}
+
+
+def record_mail(warehouse: Path, run_id: str, status: str, error: str | None) -> None:
+    """Set a run's mail status in dq.runs (after mailing its report again)."""
+    with connect(warehouse) as con:
+        con.execute("update dq.runs set mail_status = ?, mail_error = ? where run_id = ?", [status, error, run_id])

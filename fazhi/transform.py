@@ -53,7 +53,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         node = r.node
         status = str(r.status)
         if node.resource_type == "test":
-            if status in ("pass",):
+            if status == "pass":
                 result.tests_passed += 1
             else:
                 result.tests_failed += 1
@@ -63,6 +63,26 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
                 raise TransformError(f"dbt model {node.name} {status}: {r.message}")
             result.models += 1
     return result
+
+
+def dbt_docs(warehouse: Path, out_dir: Path) -> Path:
+    """``dbt docs generate`` over the published warehouse, read-only; return the site's index.html."""
+    from dbt.cli.main import dbtRunner
+
+    os.environ["FAZHI_DBT_DATABASE"] = str(warehouse)
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    args = [
+        "docs", "generate", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR), "--target", "readonly",
+        "--target-path", str(out_dir), "--log-path", str(warehouse.parent / "dbt" / "logs"),
+        "--quiet", "--no-use-colors",
+    ]
+    try:
+        res = dbtRunner().invoke(args)
+    finally:
+        _release_duckdb()
+    if not res.success:
+        raise TransformError(f"dbt docs generate failed: {res.exception or res.result}")
+    return out_dir / "index.html"
 
 
 def _release_duckdb() -> None:

@@ -1,57 +1,115 @@
 """The main job as a Prefect flow: files -> raw -> dbt -> checks -> report -> mail.
 
-Four coarse tasks do the work; the logic lives in the fazhi package. The whole
+A few coarse tasks do the work; the logic lives in the fazhi package. The whole
 run writes a working copy of the warehouse that is published only when the
-models and checks have run (see ``fazhi.warehouse``).
+models and checks have run (see ``fazhi.warehouse``). Decoding files runs as
+batches on the flow's task runner: local threads by default, Dask with
+FAZHI_TASK_RUNNER=dask (a local cluster, or FAZHI_DASK_ADDRESS); the dbt
+models then parse on the same cluster (``fazhi.parallel``).
 """
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from fazhi import checks, mail, report
 from fazhi.config import Settings, load_settings
-from fazhi.ingest.land import LandingSummary, land
+from fazhi.ingest.land import Decoded, LandingSummary, Triage, decode, known_reports, store, triage
+from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.ingest.sources import iter_inputs
 from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
 from fazhi.transform import TransformResult, dbt_build
 from fazhi.warehouse import WarehouseBusy, build_copy
 
 
-@task(name="ingest")
+INGEST_CHUNK = 2000   # inputs held in memory at once
+DECODE_BATCH = 500    # inputs per decode task
+
+
+def batched(items, size: int):
+    """Lists of ``size`` items (itertools.batched arrives in Python 3.12)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _task_runner():
+    settings = load_settings()
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "dashboard_address": None})
+    return ThreadPoolTaskRunner(max_workers=4)
+
+
+@task(name="decode")
+def decode_batch(items: list) -> list[Decoded]:
+    return decode(items)
+
+
+@task(name="store")
+def store_batch(build: Path, run_id: str, decoded: list[Decoded], triaged: Triage) -> LandingSummary:
+    return store(build, run_id, decoded, triaged)
+
+
 def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> LandingSummary:
-    return land(iter_inputs(paths, max_bytes), build, run_id)
+    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn."""
+    summary, known = LandingSummary(), known_reports(build)
+    for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
+        triaged = triage(chunk, known)
+        futures = decode_batch.map(list(batched(triaged.new, DECODE_BATCH)))
+        decoded = [d for f in futures for d in f.result()]
+        summary.add(store_batch(build, run_id, decoded, triaged))
+    return summary
+
+
+@contextmanager
+def _parsers_on_dask():
+    """Point the dbt Python models at the flow's Dask cluster while they run."""
+    if load_settings().task_runner != "dask":
+        yield
+        return
+    from prefect.context import FlowRunContext
+
+    runner = FlowRunContext.get().task_runner
+    os.environ[DASK_SCHEDULER_ENV] = runner.client.scheduler.address
+    try:
+        yield
+    finally:
+        os.environ.pop(DASK_SCHEDULER_ENV, None)
 
 
 @task(name="transform")
 def transform(build: Path, full_refresh: bool) -> TransformResult:
-    return dbt_build(build, full_refresh=full_refresh)
+    with _parsers_on_dask():
+        return dbt_build(build, full_refresh=full_refresh)
 
 
 @task(name="validate")
-def validate(build: Path, run_id: str) -> list[checks.CheckResult]:
-    results = checks.validate(build)
+def validate(build: Path, run_id: str, settings: Settings) -> list[checks.CheckResult]:
+    results = checks.validate(build, docs_dir=report.data_docs_dir(settings.reports_dir, run_id))
+    report.prune_data_docs(settings.reports_dir)
     checks.store_results(build, run_id, results)
     return results
 
 
 @task(name="report")
 def write_report(summary: RunSummary, settings: Settings) -> Path:
-    return report.write_report(summary, settings.reports_dir)
+    docs = report.data_docs_link(settings.reports_dir, summary.run_id)
+    return report.write_report(summary, settings.reports_dir, docs)
 
 
 @task(name="send")
 def send_report(summary: RunSummary, settings: Settings) -> mail.MailOutcome:
-    if not settings.mail_configured or summary.report_path is None:
-        return mail.MailOutcome("not configured")
-    msg = mail.build_message(
-        settings, f"[fazhi] {summary.verdict}", report.render_text(summary),
-        summary.report_path.read_text(encoding="utf-8"), summary.report_path,
-    )
-    return mail.send(settings, msg)
+    return mail.send_report(settings, summary)
 
 
 @contextmanager
@@ -66,7 +124,7 @@ def _run_name() -> str:
     return flow_run.parameters.get("run_id") or "fazhi"
 
 
-@flow(name="fazhi-pipeline", flow_run_name=_run_name, log_prints=True)
+@flow(name="fazhi-pipeline", flow_run_name=_run_name, log_prints=True, task_runner=_task_runner())
 def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool = False,
              trigger: str = "manual", run_id: str | None = None) -> RunSummary:
     """Land ``paths``, build the models, check them, write and mail the report."""
@@ -81,7 +139,7 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
                 built = transform(build, full_refresh)
             summary.dbt_tests_failed = built.tests_failed
             with _timed(summary, "checks"):
-                summary.checks = validate(build, summary.run_id)
+                summary.checks = validate(build, summary.run_id, settings)
             summary.reports_total, summary.facts = count_facts(build)
             summary.status = "failed checks" if summary.errors_failed else "ok"
             with _timed(summary, "report"):
@@ -101,3 +159,12 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
         raise
     logger.info("run %s: %s; report %s", summary.run_id, summary.verdict, summary.report_path)
     return summary
+
+
+@flow(name="fazhi-ingest", task_runner=_task_runner())
+def land_files(paths: list[str], warehouse: str | None = None) -> LandingSummary:
+    """Land files in raw.* only; the next pipeline run builds and checks them."""
+    settings = load_settings(warehouse=warehouse)
+    run_id = new_run_id()
+    with build_copy(settings.warehouse) as build:
+        return ingest(paths, build, run_id, int(settings.max_file_mb * 2**20))

@@ -5,26 +5,29 @@ land once (the extra name goes to ``raw.report_sources``) and a changed file
 under the same name lands as a new version beside the old one. A file that
 cannot be read becomes a row of ``raw.ingest_errors`` and a log line; it never
 stops the run or touches what has landed.
+
+Three steps, so the CPU work can run on any worker while one process writes:
+``triage`` (hash, skip what is known), ``decode`` (pure), ``store`` (DuckDB).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
 
-from fazhi.ingest.readers import ReadError, read_document
+from fazhi.ingest.readers import Document, ReadError, read_document
 from fazhi.ingest.sources import Input
 from fazhi.warehouse import connect
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True)
 class IngestError:
     doc: str | None
     location: str
@@ -32,6 +35,25 @@ class IngestError:
     sha256: str | None
     stage: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A new input after decoding: its document, or the error that stopped it."""
+
+    report_id: str
+    source: Input          # without its bytes
+    document: Document | None = None
+    error: IngestError | None = None
+
+
+@dataclass
+class Triage:
+    """One batch of inputs sorted before decoding."""
+
+    new: list[tuple[str, Input]] = field(default_factory=list)      # (report_id, input) to decode
+    seen: list[tuple[str, Input]] = field(default_factory=list)     # bytes already landed (or earlier in the batch)
+    errors: list[IngestError] = field(default_factory=list)         # could not even be read
 
 
 @dataclass
@@ -43,62 +65,107 @@ class LandingSummary:
     errors: list[IngestError] = field(default_factory=list)
     landed_ids: list[str] = field(default_factory=list)
 
+    def add(self, other: LandingSummary) -> None:
+        self.seen += other.seen
+        self.landed += other.landed
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.errors += other.errors
+        self.landed_ids += other.landed_ids
 
-def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummary:
-    """Decode every input and add what is new to the warehouse's raw schema."""
+
+def known_reports(warehouse: Path) -> set[str]:
+    with connect(warehouse, read_only=False) as con:
+        return {r[0] for r in con.execute("select report_id from raw.reports").fetchall()}
+
+
+def triage(inputs: Iterable[Input], known: set[str]) -> Triage:
+    """Hash each input; the first copy of unknown bytes is new, later copies are seen.
+
+    ``known`` is updated with the new ids, so batches can be triaged in turn.
+    """
+    t = Triage()
+    for item in inputs:
+        if item.data is None:
+            t.errors.append(IngestError(item.name, item.location, item.size, None, item.stage, item.error or "unreadable"))
+            continue
+        report_id = hashlib.sha256(item.data).hexdigest()
+        if report_id in known:
+            t.seen.append((report_id, _without_bytes(item)))
+        else:
+            known.add(report_id)
+            t.new.append((report_id, item))
+    return t
+
+
+def decode(items: Sequence[tuple[str, Input]]) -> list[Decoded]:
+    """Decode new inputs (pure CPU work: safe on a thread, process or Dask worker)."""
+    out = []
+    for report_id, item in items:
+        source = _without_bytes(item)
+        try:
+            out.append(Decoded(report_id, source, document=read_document(item.name, item.data or b"", charset=item.charset)))
+        except ReadError as e:
+            out.append(Decoded(report_id, source, error=IngestError(item.name, item.location, item.size, report_id,
+                                                                    e.stage, e.reason)))
+    return out
+
+
+def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -> LandingSummary:
+    """Write decoded documents, sightings and errors to raw.* in one transaction."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    summary = LandingSummary()
-    reports: list[dict[str, object]] = []
-    sources: list[dict[str, object]] = []
+    summary = LandingSummary(seen=len(t.new) + len(t.seen) + len(t.errors), skipped=len(t.seen))
+    reports, errors = [], list(t.errors)
+    for d in decoded:
+        if d.document is None:
+            errors.append(d.error)
+            continue
+        doc, src = d.document, d.source
+        summary.landed += 1
+        summary.landed_ids.append(d.report_id)
+        reports.append(dict(
+            report_id=d.report_id, doc=src.name, location=src.location, size_bytes=src.size, format=doc.format,
+            encoding=doc.encoding, title=doc.title, published=doc.published, source_name=doc.source_name,
+            text=doc.text, ingested_at=now, run_id=run_id,
+        ))
+    for e in errors:
+        summary.failed += 1
+        summary.errors.append(e)
+        log.warning("cannot ingest %s: %s: %s", e.location, e.stage, e.reason)
+    sightings = {(r["report_id"], r["location"]): dict(report_id=r["report_id"], doc=r["doc"], location=r["location"])
+                 for r in reports}
+    for report_id, src in t.seen:
+        sightings.setdefault((report_id, src.location), dict(report_id=report_id, doc=src.name, location=src.location))
     with connect(warehouse) as con:
-        known = {r[0] for r in con.execute("select report_id from raw.reports").fetchall()}
-        known_sources = {(r[0], r[1]) for r in con.execute("select report_id, location from raw.report_sources").fetchall()}
-        for item in inputs:
-            summary.seen += 1
-            if item.data is None:
-                _fail(summary, IngestError(item.name, item.location, item.size, None, item.stage, item.error or "unreadable"))
-                continue
-            report_id = hashlib.sha256(item.data).hexdigest()
-            if report_id in known:
-                summary.skipped += 1
-            else:
-                try:
-                    doc = read_document(item.name, item.data, charset=item.charset)
-                except ReadError as e:
-                    _fail(summary, IngestError(item.name, item.location, item.size, report_id, e.stage, e.reason))
-                    continue
-                known.add(report_id)
-                summary.landed += 1
-                summary.landed_ids.append(report_id)
-                reports.append(dict(
-                    report_id=report_id, doc=item.name, location=item.location, size_bytes=item.size,
-                    format=doc.format, encoding=doc.encoding, title=doc.title, published=doc.published,
-                    source_name=doc.source_name, text=doc.text, ingested_at=now, run_id=run_id,
-                ))
-            if (report_id, item.location) not in known_sources:
-                known_sources.add((report_id, item.location))
-                sources.append(dict(report_id=report_id, doc=item.name, location=item.location,
-                                    first_seen_at=now, run_id=run_id))
+        con.execute("begin")
         _insert(con, "raw.reports", reports)
-        _insert(con, "raw.report_sources", sources)
+        # A name is recorded once per content; bytes whose first copy failed to decode have no report.
+        _insert(con, "raw.report_sources", [dict(s, first_seen_at=now, run_id=run_id) for s in sightings.values()],
+                where="report_id in (select report_id from raw.reports) and (report_id, location) not in "
+                      "(select (report_id, location) from raw.report_sources)")
         _insert(con, "raw.ingest_errors", [
             dict(run_id=run_id, doc=e.doc, location=e.location, size_bytes=e.size_bytes, sha256=e.sha256,
                  stage=e.stage, reason=e.reason, occurred_at=now)
-            for e in summary.errors
+            for e in errors
         ])
+        con.execute("commit")
     return summary
 
 
-def _fail(summary: LandingSummary, error: IngestError) -> None:
-    summary.failed += 1
-    summary.errors.append(error)
-    log.warning("cannot ingest %s: %s: %s", error.location, error.stage, error.reason)
+def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummary:
+    """triage, decode and store in one go, in this process."""
+    t = triage(inputs, known_reports(warehouse))
+    return store(warehouse, run_id, decode(t.new), t)
 
 
-def _insert(con, table: str, rows: list[dict[str, object]]) -> None:
+def _without_bytes(item: Input) -> Input:
+    return replace(item, data=None)
+
+
+def _insert(con, table: str, rows: list[dict[str, object]], where: str = "true") -> None:
     """Insert rows by column name in one statement (an Arrow scan, not row by row)."""
     if not rows:
         return
     columns = [r[0] for r in con.execute(f"describe {table}").fetchall()]
     batch = pa.table({c: [r.get(c) for r in rows] for c in columns})  # noqa: F841 (scanned by name)
-    con.execute(f"insert into {table} by name select * from batch")
+    con.execute(f"insert into {table} by name select * from batch where {where}")

@@ -1,16 +1,18 @@
 """int_facts: the numeric facts of every sentence (extractor: fazhi.extract)."""
-from fazhi.parse_tables import facts_frame, load_metric_rules
+from fazhi.parallel import map_slices
+from fazhi.parse_tables import facts_frame, load_metric_rules, parser_version, stale_filter, stamped
 
 
 def model(dbt, session):
-    dbt.config(materialized="incremental", unique_key="report_id", incremental_strategy="delete+insert")
-    reports = dbt.ref("stg_reports")
-    sentences = dbt.ref("int_sentences")
-    if dbt.is_incremental:
-        reports = reports.filter(f"report_id not in (select distinct report_id from {dbt.this})")
-    reports = reports.select("report_id, text").pl()
-    wanted = set(reports["report_id"].to_list())
-    sentences = sentences.select("report_id, ordinal, start_offset, end_offset").pl()
-    sentences = sentences.filter(sentences["report_id"].is_in(wanted))
+    dbt.config(materialized="incremental", unique_key="report_id", incremental_strategy="delete+insert",
+               on_schema_change="sync_all_columns")
     rules = load_metric_rules(dbt.ref("metric_taxonomy").pl())
-    return facts_frame(reports, sentences, rules)
+    version = parser_version("facts", rules)
+    reports = dbt.ref("stg_reports").select("report_id, text")
+    if dbt.is_incremental:
+        reports = reports.filter(stale_filter(session, dbt.this, version))
+    spans = dbt.ref("int_sentences").aggregate(
+        "report_id, list(ordinal order by ordinal) as ordinals, list(start_offset order by ordinal) as starts, "
+        "list(end_offset order by ordinal) as ends", "report_id")
+    reports = reports.join(spans, "report_id", how="left")
+    return stamped(map_slices(facts_frame, reports.pl(), rules), version)

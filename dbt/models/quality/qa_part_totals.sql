@@ -1,15 +1,28 @@
--- qa_part_totals: each stated total with the sum of the parts listed under it (其中 …).
--- Only parts in the total's unit are summed; a total stated as a floor (余/以上)
--- is not checked, since its parts may exceed the figure as written.
+-- qa_part_totals: each stated total with the sum of the parts listed under it (其中 …),
+-- for the check parts ≤ total.
+-- Only parts in the total's unit are summed (rates and changes never); for cases
+-- 件 and 起 are one unit (156起，其中简易程序案件149件). A total
+-- stated as a floor (余/以上) is not checked, since its parts may exceed the figure
+-- as written; a part stated as a ceiling (不到/以内) adds nothing to parts_floor, the
+-- least the parts can sum to. An approximate total (约) leaves 5% for rounding
+-- (total_ceiling). parts_sum is the sum as written.
 with facts as (
-    select * from {{ ref('fct_facts') }}
+    select
+        *,
+        case when kind = 'case' and unit in ('件', '起') then '件' else unit end as counting_unit
+    from {{ ref('fct_facts') }}
 ),
 
 parts as (
-    select part_of_fact_id as total_fact_id, unit, sum(value) as parts_sum, count(*) as parts
+    select
+        part_of_fact_id as total_fact_id,
+        counting_unit,
+        sum(value) as parts_sum,
+        sum(case when qualifier = 'at_most' then 0 else value end) as parts_floor,
+        count(*) as parts
     from facts
     where part_of_fact_id is not null and kind not in ('rate', 'change')
-    group by part_of_fact_id, unit
+    group by part_of_fact_id, counting_unit
 )
 
 select
@@ -19,12 +32,16 @@ select
     totals.metric,
     totals.subject,
     totals.value as total,
+    totals.qualifier,
+    case when totals.qualifier = 'approx' then totals.value * 1.05 else totals.value end as total_ceiling,
     parts.parts_sum,
+    parts.parts_floor,
     parts.parts,
     totals.sentence_text,
     totals.start_offset,
     totals.end_offset
 from facts as totals
 inner join parts
-    on parts.total_fact_id = totals.fact_id and parts.unit is not distinct from totals.unit
+    on parts.total_fact_id = totals.fact_id and parts.counting_unit is not distinct from totals.counting_unit
 where coalesce(totals.qualifier, '') <> 'at_least'
+  and totals.kind not in ('rate', 'change')

@@ -1,19 +1,49 @@
 -- qa_rate_consistency: stated rates next to the rate their own counts give
 -- (seed rate_definitions: 纠错率 = 纠错 / 办结 …), in the same report.
+-- A count is its first statement outside any 其中 list; when the report states
+-- it only as parts of a total ("办结218件，其中撤销12件、变更8件"), the parts that
+-- carry the metric under the first such total are summed.
+-- A count stated loosely (余, 约, 以上 …) gives no exact rate and is not compared.
 -- gap_points is how far the statement is from the counts, in percentage points,
 -- counting only the direction a qualifier (以上 / 不到) leaves open.
 with facts as (
-    select * from {{ ref('fct_facts') }} where part_of_fact_id is null
+    select * from {{ ref('fct_facts') }}
 ),
 
 definitions as (
     select * from {{ ref('rate_definitions') }}
 ),
 
-firsts as (
-    select metric, report_id, arg_min(value, start_offset) as value
+stated as (
+    select metric, report_id, arg_min(value, start_offset) as value, arg_min(qualifier, start_offset) as qualifier
     from facts
+    where part_of_fact_id is null and metric is not null
     group by metric, report_id
+),
+
+part_sums as (
+    select metric, report_id, part_of_fact_id, sum(value) as value, max(qualifier) as qualifier,
+        min(start_offset) as first_start
+    from facts
+    where part_of_fact_id is not null and metric is not null and kind not in ('rate', 'change')
+    group by metric, report_id, part_of_fact_id
+),
+
+from_parts as (
+    select metric, report_id, arg_min(value, first_start) as value, arg_min(qualifier, first_start) as qualifier
+    from part_sums
+    group by metric, report_id
+),
+
+firsts as (
+    select
+        coalesce(stated.metric, from_parts.metric) as metric,
+        coalesce(stated.report_id, from_parts.report_id) as report_id,
+        coalesce(stated.value, from_parts.value) as value,
+        case when stated.value is not null then stated.qualifier else from_parts.qualifier end as qualifier
+    from stated
+    full outer join from_parts
+        on from_parts.metric = stated.metric and from_parts.report_id = stated.report_id
 ),
 
 compared as (
@@ -37,6 +67,7 @@ compared as (
     inner join firsts as denominators
         on denominators.report_id = rates.report_id and denominators.metric = definitions.denominator_metric
     where rates.kind = 'rate' and denominators.value > 0
+        and numerators.qualifier is null and denominators.qualifier is null
 )
 
 select

@@ -1,0 +1,40 @@
+-- fct_report_metrics: one row per report, one column per metric of the taxonomy
+-- (dots become double underscores: admin_reconsideration__received), with region
+-- and year, ready for Excel or a BI tool. A metric stated twice counts its first
+-- statement; parts of a total (其中 …) never stand for the metric.
+{%- set metric_query -%}
+    select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
+{%- endset -%}
+{%- set metrics = run_query(metric_query).columns[0].values() if execute else [] %}
+
+with facts as (
+    select * from {{ ref('fct_facts') }}
+    where metric is not null and part_of_fact_id is null
+),
+
+firsts as (
+    select report_id, metric, arg_min(value, start_offset) as value
+    from facts
+    group by report_id, metric
+),
+
+reports as (
+    select * from {{ ref('dim_reports') }}
+)
+
+select
+    reports.report_id,
+    reports.doc,
+    reports.title,
+    reports.issuer,
+    reports.province,
+    reports.city,
+    reports.region,
+    reports.report_year,
+    reports.facts
+    {%- for metric in metrics %},
+    max(firsts.value) filter (where firsts.metric = '{{ metric }}') as "{{ metric | replace('.', '__') }}"
+    {%- endfor %}
+from reports
+left join firsts using (report_id)
+group by all

@@ -1,0 +1,55 @@
+-- qa_metric_jumps: the same body's metric in two consecutive report years, side by side,
+-- for the check that a figure changes no more than tenfold from one year to the next.
+-- A body is the issuer the title names (else the region); a metric's figure in a
+-- report is its first statement (parts of a total excluded), as in fct_cases.
+-- Rates and changes are left out: a rate is bounded and checked on its own, and a
+-- change may cross zero.
+with reports as (
+    select report_id, doc, report_year, coalesce(issuer, region) as body
+    from {{ ref('dim_reports') }}
+    where report_year is not null and coalesce(issuer, region) is not null
+),
+
+facts as (
+    select * from {{ ref('fct_facts') }}
+    where part_of_fact_id is null
+      and metric is not null
+      and kind in ('case', 'count', 'amount', 'duration')
+),
+
+firsts as (
+    select *
+    from facts
+    qualify row_number() over (partition by report_id, metric order by start_offset, fact_id) = 1
+),
+
+figures as (
+    select reports.body, reports.report_year, firsts.*
+    from firsts
+    inner join reports using (report_id)
+)
+
+select
+    previous.fact_id || '>' || current_year.fact_id as jump_id,
+    current_year.report_id,
+    current_year.doc,
+    current_year.body,
+    current_year.metric,
+    current_year.unit,
+    previous.report_year as previous_year,
+    previous.value as previous_value,
+    previous.doc as previous_doc,
+    previous.sentence_text as previous_sentence,
+    current_year.report_year,
+    current_year.value,
+    round(greatest(current_year.value / previous.value, previous.value / current_year.value), 2) as ratio,
+    current_year.sentence_text,
+    current_year.start_offset,
+    current_year.end_offset
+from figures as current_year
+inner join figures as previous
+    on previous.body = current_year.body
+    and previous.metric = current_year.metric
+    and previous.report_year = current_year.report_year - 1
+    and previous.unit is not distinct from current_year.unit
+where previous.value > 0 and current_year.value > 0

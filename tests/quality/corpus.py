@@ -1,0 +1,104 @@
+"""The planted-violation corpus: report files written by the tests, each breaking one check.
+
+Every planted report reads like a real one (title with body and year, 一、/（一）
+headings) and states its violation in plain, common phrasing, so the checks are
+tested, not the extractor's reach. ``PLANTED`` says which check each report
+must trip, with which severity, and which sentence the failure must quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# A sentence carrying markup: it must reach readers as text, never as a script.
+SCRIPT = "<script>document.title='pwned'</script>"
+
+
+@dataclass(frozen=True)
+class Planted:
+    doc: str
+    check: str
+    severity: str
+    sentence: str  # a fragment of the sentence the failure must quote
+
+
+REPORTS: dict[str, str] = {
+    "qingchuan_county_2023.txt": f"""青川县人民政府2023年度法治政府建设情况报告
+
+2023年，青川县深入推进法治政府建设，现将有关情况报告如下。
+
+一、主要工作成效
+（一）依法化解行政争议。全年受理行政复议案件40件，办结52件。
+（二）提升行政应诉水平。全县行政机关负责人出庭应诉率达到105%{SCRIPT}。
+（三）加强普法宣传。全年开展法治宣传活动12场。
+二、存在的不足
+基层执法力量仍然薄弱。
+三、下一步工作安排
+持续加强行政复议规范化建设。
+""",
+    "qingchuan_county_2024.txt": """青川县人民政府2024年度法治政府建设情况报告
+
+2024年，青川县坚持依法行政，现将有关情况报告如下。
+
+一、主要工作成效
+（一）加强普法宣传。全年开展法治宣传活动150场。
+（二）规范行政执法。全年办理行政处罚案件60件，其中简易程序案件45件，普通程序案件30件。
+二、存在的不足
+部分执法人员业务能力有待提升。
+三、下一步工作安排
+推进执法规范化建设。
+""",
+    "baishui_town_2023.txt": """白水镇人民政府2023年法治政府建设工作报告
+
+一、推进依法行政
+（一）规范行政复议工作。全年办结行政复议案件218件，纠错35件，行政复议纠错率为21.08%。
+二、存在问题
+法治宣传的针对性不够强。
+""",
+    "songlin_street_2023.txt": """松林街道办事处2023年度法治政府建设情况报告
+
+一、主要做法
+（一）加强组织领导。街道党工委高度重视法治建设，定期研究部署相关工作。
+（二）深化普法宣传。通过多种形式开展法治宣传教育，群众法治意识明显增强。
+二、存在问题
+法治工作队伍建设有待加强。
+""",
+    "hexi_district_2099.txt": """河西区司法局2099年度法治政府建设工作报告
+
+一、主要工作
+（一）加强法律顾问工作。全区聘请法律顾问12名。
+（二）依法办理行政复议案件。全年办结行政复议案件150件，其中撤销10件、变更5件，行政复议纠错率为20%。
+二、下一步打算
+继续加强法治队伍建设。
+""",
+    "nanshan_county_1999.txt": """南山县人民政府1999年度依法行政工作报告
+
+一、主要工作
+（一）开展普法宣传。全年组织法治宣传活动20场。
+二、存在问题
+依法行政意识有待提高。
+""",
+    # Not a report format fazhi reads: an ingest error of the run.
+    "qingchuan_county_2022.doc": "青川县人民政府2022年度法治政府建设情况报告（旧版Word文件）",
+}
+
+PLANTED: tuple[Planted, ...] = (
+    Planted("qingchuan_county_2023.txt", "closed_le_received", "error", "受理行政复议案件40件，办结52件"),
+    Planted("qingchuan_county_2023.txt", "rate_within_0_100", "error", "出庭应诉率达到105%"),
+    Planted("qingchuan_county_2024.txt", "parts_le_total", "error", "办理行政处罚案件60件"),
+    Planted("baishui_town_2023.txt", "stated_rate_matches_counts", "warning", "纠错率为21.08%"),
+    # the corrected count stated only as parts (其中撤销…、变更…): 15 / 150 = 10%, not 20%
+    Planted("hexi_district_2099.txt", "stated_rate_matches_counts", "warning", "纠错率为20%"),
+    Planted("songlin_street_2023.txt", "report_has_facts", "warning", "松林街道办事处2023年度"),
+    Planted("hexi_district_2099.txt", "report_year_in_range", "warning", "2099年度"),
+    Planted("nanshan_county_1999.txt", "report_year_in_range", "warning", "1999年度"),
+    Planted("qingchuan_county_2024.txt", "metric_jump_le_tenfold", "warning", "法治宣传活动150场"),
+)
+
+
+def write_corpus(directory: Path) -> Path:
+    """Write every planted report into ``directory``; return it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in REPORTS.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory

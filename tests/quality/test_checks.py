@@ -1,0 +1,97 @@
+"""Every planted violation is caught, with its severity and its sentence; the clean samples pass.
+
+The assertions read what the run stored in dq.check_results / dq.check_failures.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi import checks
+from fazhi.config import SAMPLES_DIR
+
+from .corpus import PLANTED, REPORTS
+
+SAMPLE_DOCS = {p.name for p in SAMPLES_DIR.iterdir()}
+# The one contradiction the samples carry on purpose (办结 71 > 受理 64).
+SAMPLE_ERROR = ("closed_le_received", "donghu_justice_bureau_2023.txt")
+
+
+def failures(con, run_id: str) -> list[tuple]:
+    return con.execute("""select check_name, severity, doc, metric, detail, sentence, span_start, span_end
+                          from dq.check_failures where run_id = ?""", [run_id]).fetchall()
+
+
+@pytest.mark.parametrize("planted", PLANTED, ids=lambda p: f"{p.check}-{p.doc}")
+def test_planted_violation_is_caught_with_its_sentence(planted_run, read_only, planted):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    found = [r for r in rows if r[0] == planted.check and r[2] == planted.doc]
+    assert found, f"{planted.check} did not flag {planted.doc}: {rows}"
+    assert {r[1] for r in found} == {planted.severity}
+    assert any(planted.sentence in (r[5] or "") for r in found), found
+
+
+def test_errors_are_exactly_the_planted_ones(planted_run, read_only):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    errors = {(r[0], r[2]) for r in rows if r[1] == "error"}
+    planted = {(p.check, p.doc) for p in PLANTED if p.severity == "error"}
+    assert errors == planted | {SAMPLE_ERROR}
+
+
+def test_clean_samples_raise_no_error(planted_run, read_only):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    sample_errors = {(r[0], r[2]) for r in rows if r[1] == "error" and r[2] in SAMPLE_DOCS}
+    assert sample_errors == {SAMPLE_ERROR}
+
+
+def test_failure_rows_carry_values_and_number_span(planted_run, read_only):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    (closed,) = [r for r in rows if r[0] == "closed_le_received" and r[2] == "qingchuan_county_2023.txt"]
+    assert closed[3] == "admin_reconsideration" and closed[4] == "received=40, closed=52"
+    text = REPORTS["qingchuan_county_2023.txt"]
+    assert text[closed[6]:closed[7]] == "52件"  # the span points at the closed count in the report
+    (rate,) = [r for r in rows if r[0] == "stated_rate_matches_counts" and r[2] == "baishui_town_2023.txt"]
+    assert "stated_pct=21.08" in rate[4] and "computed_pct=16.06" in rate[4]
+    (jump,) = [r for r in rows if r[0] == "metric_jump_le_tenfold"]
+    assert "previous_value=12" in jump[4] and "value=150" in jump[4] and "ratio=12.5" in jump[4]
+
+
+def test_every_check_is_stored_with_its_counts(planted_run, read_only):
+    con = read_only(planted_run.warehouse)
+    run_id = planted_run.summary.run_id
+    stored = con.execute("""select check_name, severity, table_name, rows_checked, rows_failing, success
+                            from dq.check_results where run_id = ?""", [run_id]).fetchall()
+    names = [c.check_name for c in planted_run.summary.checks]
+    assert sorted(r[0] for r in stored) == sorted(names) and len(set(names)) == len(names)
+    expected = {
+        "rate_within_0_100", "closed_le_received", "corrected_le_closed", "parts_le_total",
+        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
+        "fact_has_report", "fact_has_span", "fact_has_sentence", "fact_key_unique",
+    }
+    assert expected <= set(names)
+    per_check = dict(con.execute("""select check_name, count(*) from dq.check_failures where run_id = ?
+                                    group by check_name""", [run_id]).fetchall())
+    for name, severity, table, checked, failing, success in stored:
+        assert severity in ("error", "warning") and table
+        assert checked > 0, name
+        assert failing == per_check.get(name, 0) and success == (failing == 0), name
+
+
+def test_severities_follow_the_suites(planted_run):
+    severity = {c.check_name: c.severity for c in planted_run.summary.checks}
+    assert {n for n, s in severity.items() if s == "warning"} == {
+        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold"}
+
+
+def test_this_year_is_taken_at_run_time(planted_run):
+    suites = [s for s in checks.load_suites() if s["name"] == "dim_reports"]
+    assert checks.run_parameters(date(2031, 5, 1)) == {"this_year": 2031}
+    assert checks.run_parameters() == {"this_year": date.today().year}
+    in_2099 = checks.validate(planted_run.warehouse, suites, today=date(2099, 12, 31))
+    (years,) = [r for r in in_2099 if r.check_name == "report_year_in_range"]
+    assert {f.doc for f in years.failures} == {"nanshan_county_1999.txt"}
+    in_2022 = checks.validate(planted_run.warehouse, suites, today=date(2022, 6, 1))
+    (years,) = [r for r in in_2022 if r.check_name == "report_year_in_range"]
+    assert {"hexi_district_2099.txt", "nanshan_county_1999.txt", "qingchuan_county_2023.txt"} <= {
+        f.doc for f in years.failures}
