@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from fazhi.extract import MetricRule, extract_report
+from fazhi.extract import MetricRule, compile_taxonomy, extract_report
 from fazhi.ingest.metadata import describe
 from fazhi.text.sections import find_sections, section_at
 from fazhi.text.sentences import Sentence, split_sentences
@@ -139,13 +139,13 @@ def load_metric_rules(taxonomy: pl.DataFrame) -> list[MetricRule]:
 def facts_frame(reports: pl.DataFrame, rules: Iterable[MetricRule]) -> pl.DataFrame:
     """One row per fact; reports need report_id, text and their sentences' spans
     as lists ordered by sentence: ordinals, starts, ends."""
-    rules = list(rules)
+    taxonomy = compile_taxonomy(list(rules))  # once per slice, not per report
     rows = []
     for report_id, text, ordinals, starts, ends in reports.select(
             "report_id", "text", "ordinals", "starts", "ends").iter_rows():
         sentences = [Sentence(o, s, e, text[s:e]) for o, s, e in zip(ordinals or [], starts or [], ends or [])]
         seen: dict[int, int] = {}
-        for f in extract_report(text, sentences, rules):
+        for f in extract_report(text, sentences, taxonomy):
             n = seen[f.start] = seen.get(f.start, -1) + 1
             rows.append((
                 report_id, f"{report_id}:{f.start}:{n}", f.sentence, f.start, f.end, f.number_text,

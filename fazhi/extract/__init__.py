@@ -4,8 +4,20 @@
 report with the report's normalised text, its sentences and the metric
 taxonomy (the dbt seed ``metric_taxonomy``); it returns one ``Fact`` per
 number that measures the reporting body's work.
+
+The steps, one module each:
+    numerals.py   numeral words to values (四千 -> 4000, 1,234.5)
+    numbers.py    one regex scan for number mentions; drops years, ordinals, names
+    phrases.py    stage verbs and noun phrases in the words around a number
+    attribute.py  subject, action, kind, spreads (分别/均) and zeros per sentence
+    metrics.py    taxonomy rows matched against kind, subject and action
+    report.py     orchestration, 其中 totals and parts
+    taxonomy.py   reading the taxonomy CSV for callers outside dbt
+    lexicon.py    the word lists all of the above read
 """
+from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.report import extract_report
+from fazhi.extract.taxonomy import load_taxonomy
 
-__all__ = ["Fact", "MetricRule", "extract_report"]
+__all__ = ["Fact", "MetricRule", "Taxonomy", "compile_taxonomy", "extract_report", "load_taxonomy"]

@@ -4,13 +4,13 @@ Second step of extraction, after ``numbers.find_mentions``. For every mention
 it reads the clause around the number (with ``phrases.py``):
 
 * a count takes the noun phrase between the stage verb and the number
-  (受理[行政复议案件]584件) or, when the number comes first, the noun after its
-  measure word (修订36个[区级专项应急预案]); with neither it carries the
-  subject and verb of the clause before (受理…584件，办结448件);
-* a percentage is a rate named before it (调处成功率达98%) or a change after a
+  (受理[行政复议案件]126件) or, when the number comes first, the noun after its
+  measure word (修订36个[县级专项应急预案]); with neither it carries the
+  subject and verb of the clause before (受理…126件，办结118件);
+* a percentage is a rate named before it (调解成功率达97%) or a change after a
   change verb (同比下降6.4% -> -6.4); a bare rate name (答复率, 合格率) takes
   its domain from the clause before;
-* 分别 lists spread values over subjects; 均 and rate lists (参考率、合格率100%)
+* 分别 lists spread values over subjects; 均 and rate lists (参训率、通过率100%)
   spread one value over several subjects; 未发生A和B案件 gives one zero per
   thing named;
 * the kind follows SCHEMA.md: units first (元, 天, %), then case nouns and
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
@@ -51,68 +51,96 @@ class Draft:
 
 @dataclass(slots=True)
 class Carry:
-    """What one sentence hands to the next: its last subject, last total and labels."""
+    """What one sentence hands to the next: its last subject, last total and its label."""
 
     subject: str | None = None
     total: Draft | None = None
-    labels: dict[int, str | None] = field(default_factory=dict)
+    total_label: str | None = None
 
 
 _alt = ph.alternation
 _CLAUSE_CUT = re.compile(r"[，；：。！？!?;:\n]|,(?![0-9]{3}(?![0-9]))")
-_HARD_CUTS = frozenset("；;：:。！？!?\n")
+_HARD_CUT = re.compile(r"[；;：:。！？!?\n]")
 _CONNECTOR = frozenset(("", "、", "和", "及", "与", "以及", ",", "，"))
 _RATE_WORD = re.compile(r"(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?")
 _CHANGE = re.compile(r"(?:" + _alt(lx.CHANGE_UP + lx.CHANGE_DOWN) + r")(?:了|为|达|达到|约)?$")
+_ABSOLUTE_CHANGE = re.compile(r"^(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?)?(?:同期)?"
+                              r"(增加|减少|增长|下降|上升|多|少|新增)了?$")
+_ABSOLUTE_ENDS = ("增加", "减少", "增长", "下降", "上升", "多", "少", "新增", "了")
 _COMPARE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|与上年相比|与去年相比)(?:同期)?")
-_EARLIER = ("上年", "去年", "上一年", "同期")
-_EARLIER_FIGURE = re.compile(r"(?:上年|去年|上一年|上年度|同期)(?:同期)?(?:为|是|有|共)?$")
+# 上年为120件, 去年同期共80件: an earlier period's figure (the left words end so)
+_EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
+                         for b in ("", "同期") for c in ("", "为", "是", "有", "共"))
+# 由原来的36个精简为18个: the figure after 由/从 is the earlier one
+_FROM_ENDINGS = ("由原来的", "从原来的", "由原来", "从原来", "由过去的", "从过去的", "由原", "从原", "由", "从")
 _LIST_SPLIT = re.compile(r"、|以及|和(?!谐)|(?<!以|涉|普|危)及(?!时|其|以)|(?<!参|给|赋|授)与(?!会)|(?<=”)(?=“)")
 _ZERO_SPLIT = re.compile(r"、|以及|和|(?<!涉)及(?!时)|与|或")
 _GENERIC_RATE_TAIL = re.compile(r"(?:" + _alt(lx.GENERIC_RATE_STEMS) + r")*(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?$")
 _CASE_NOUN = re.compile(_alt(lx.CASE_NOUNS))
 _NOT_CASE_NOUN = re.compile(_alt(lx.NOT_CASE_NOUNS))
-_COND_CASE_NOUN = re.compile(_alt(lx.CONDITIONAL_CASE_NOUNS))
+# One pass over a subject for the nouns that decide case against count; the
+# longest word wins where two overlap (审核意见 is not 意见, 意见书 is not 意见).
+_KIND_OF_NOUN = {**{w: "conditional" for w in lx.CONDITIONAL_CASE_NOUNS},
+                 **{w: "case" for w in lx.CASE_NOUNS}, **{w: "not_case" for w in lx.NOT_CASE_NOUNS}}
+_KIND_NOUN = re.compile(_alt(_KIND_OF_NOUN))
 _CASE_VERB = re.compile(_alt(lx.CASE_VERBS))
 _NOT_CASE_VERB = re.compile(_alt(lx.NOT_CASE_VERBS))
 _GENERIC_COUNT_SUBJECTS = frozenset(("案件", "纠纷", "件"))
 _EVENT_UNITS = frozenset(("次", "场", "场次", "期", "轮", "批次"))
-_RELATIONAL = ("涉及金额", "涉案金额", "标的额", "总金额", "金额", "在编人员", "编制", "人员")
+_RELATIONAL = lx.RELATIONAL_NOUNS
 _ANAPHORIC = re.compile(r"([\u4e00-\u9fff]{2})(清单)")
 _ZERO_HEADS = ("案件", "事件", "事故")
+_CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
+_FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
 _LEVEL_KINDS = ("rate", "change")
+_DOMAIN_HEAD = re.compile(_alt(lx.DOMAIN_HEADS))
 
 
 @dataclass(slots=True)
 class _Context:
     """One mention and the words around it, sliced from the report text."""
 
+    text: str
     m: Mention
-    written: str       # the mention as written, text[m.start:m.end]
     sentence: int
     left: str          # from the clause start (or the previous number) to the number
     right: str         # from the number to the next number or the clause end
-    next_right: str    # after the next number, when it follows at once (12类39项业务)
+    next_right: str    # after the next number, when it follows at once (5类18项业务)
     from_prev: bool    # the left words start right after the previous number
     clause_index: int
-    same_part: bool    # no ；/： between this clause and the previous mention's
-    prev_clause: str   # the clause before this one, in the same sentence
+    prev_end: int      # end of the previous mention of the sentence (-1: none)
+    prev_clause_span: tuple[int, int]   # the clause before this one, in the same sentence
+
+    @property
+    def prev_clause(self) -> str:
+        return self.text[self.prev_clause_span[0]:self.prev_clause_span[1]]
+
+    @property
+    def same_part(self) -> bool:
+        """No ；/： between the previous mention and this one."""
+        return self.prev_end >= 0 and _HARD_CUT.search(self.text, self.prev_end, self.m.lead) is None
 
 
-@dataclass(slots=True)
 class _State:
     """What earlier mentions of the sentence leave for later ones."""
 
-    fallback: str | None
-    subject: str | None = None
-    action: str | None = None
-    clause: int = -1
-    part: int = -1
-    last: list[Draft] = field(default_factory=list)
-    spread: bool = False
+    __slots__ = ("fallback", "subject", "action", "clause", "last", "spread", "serial", "serial_subjects",
+                 "by_clause")
 
-    def remember(self, drafts: list[Draft], clause: int, part: int) -> None:
+    def __init__(self, fallback: str | None) -> None:
+        self.fallback = fallback            # the last subject of the sentences before
+        self.subject: str | None = None     # the last count's subject in this sentence
+        self.action: str | None = None      # the last count's action in this sentence
+        self.clause = -1                    # the clause index of the last mention
+        self.last: list[Draft] = []         # the drafts of the last mention
+        self.spread = False                 # the last count opened a 分别 list
+        self.serial: list[str] = []         # verbs still to hand out in a 分别 list
+        self.serial_subjects: list[str] = []
+        self.by_clause: dict[int, list[Draft]] = {}
+
+    def remember(self, drafts: list[Draft], clause: int) -> None:
         if drafts:
+            self.by_clause.setdefault(clause, []).extend(drafts)
             d = drafts[-1]
             if d.kind not in _LEVEL_KINDS and d.form != "zero":
                 if d.subject:
@@ -120,16 +148,13 @@ class _State:
                 if d.action:
                     self.action = d.action
             self.last = drafts
-        self.clause, self.part = clause, part
+        self.clause = clause
 
 
 def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], carry: Carry) -> list[Draft]:
     """Drafts for the mentions of one sentence, in order (several per spread)."""
     s0, s1 = sentence.start, sentence.end
     cut_at = [s0 + c.start() for c in _CLAUSE_CUT.finditer(sentence.text)]
-    parts = [0]   # parts[k]: how many ；/： precede clause k
-    for c in cut_at:
-        parts.append(parts[-1] + (text[c] in _HARD_CUTS))
     out: list[Draft] = []
     state = _State(carry.subject)
     n = len(mentions)
@@ -145,9 +170,9 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
             after = mentions[i + 2].lead if i + 2 < n else clause_end
             next_right = text[mentions[i + 1].end:min(after, clause_end)]
         ctx = _Context(
-            m, text[m.start:m.end], sentence.ordinal, text[seg_start:m.lead], text[m.end:nxt] if nxt > m.end else "",
-            next_right, from_prev, ci, state.part == parts[ci],
-            text[(cut_at[ci - 2] + 1 if ci >= 2 else s0):clause_start - 1] if ci else "",
+            text, m, sentence.ordinal, text[seg_start:m.lead], text[m.end:nxt] if nxt > m.end else "",
+            next_right, from_prev, ci, mentions[i - 1].end if i else -1,
+            ((cut_at[ci - 2] + 1 if ci >= 2 else s0), clause_start - 1) if ci else (0, 0),
         )
         if m.form == "zero":
             drafts = _zero(ctx)
@@ -155,10 +180,12 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
             drafts = _count(ctx, state)
         else:
             drafts = _percent(ctx, state)
-        if any(w in ctx.left for w in _EARLIER) and _EARLIER_FIGURE.search(ctx.left):
+        left = ctx.left
+        if left.endswith(_EARLIER_ENDINGS) or left.endswith(_FROM_ENDINGS) or (
+                "每" in left and _FREQUENCY.search(left)):
             for d in drafts:
-                d.no_metric = True   # 上年为120件: an earlier period's figure
-        state.remember(drafts, ci, parts[ci])
+                d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
+        state.remember(drafts, ci)
         out.extend(drafts)
     for d in reversed(out):
         if d.subject and d.kind not in _LEVEL_KINDS:
@@ -174,38 +201,68 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     m, left = ctx.m, ctx.left
     spread = "分别" in left
     if ctx.from_prev and state.spread and state.last and left.strip() in _CONNECTOR:
-        return [_copy(state.last[-1], m)]   # 分别为120件、80件
-    r_noun = ph.right_noun(ctx.right) or ph.right_noun(ctx.next_right)
-    lsubj, action, verb_at_end = ph.left_phrase(left)
+        d = _copy(state.last[-1], m)        # 分别为120件、80件
+        if state.serial:
+            d.action = state.serial.pop(0)
+        return [d]
+    r_noun = ph.right_noun(ctx.right) or (ph.right_noun(ctx.next_right) if ctx.next_right else "")
+    lsubj, action, verb_at_end, agent, serial = ph.left_phrase(left)
     ends_function = left.rstrip().endswith(lx.FUNCTION_TAILS)
+    absolute_change = _ABSOLUTE_CHANGE.match(ph.strip(left)) if left.endswith(_ABSOLUTE_ENDS) else None
+    if absolute_change:
+        # 同比增加30件: a change in the count before, not a count of its own
+        lsubj, action, verb_at_end = "", absolute_change.group(1), False
+    if left.endswith(_EARLIER_ENDINGS):
+        lsubj = ""   # 上年为120件: the same thing, an earlier figure
+    elif left.endswith(_FROM_ENDINGS):
+        cut = next(e for e in _FROM_ENDINGS if left.endswith(e))
+        lsubj, verb_at_end = ph.strip(left[: -len(cut)]), False   # 部门由原来的36个…
+        ends_function = False
     if ctx.from_prev and r_noun:
-        lsubj = ""   # the words before belong to the previous number (8家单位900余项事项)
+        lsubj = ""   # the words before belong to the previous number (6家单位320余项事项)
     if r_noun and (not lsubj or ends_function or verb_at_end):
         subject, after = r_noun, True
     elif r_noun:
-        subject, after = lsubj + r_noun, True   # 考核评价8项正面清单
+        subject, after = lsubj + r_noun, True   # 绩效考评6项加分细则
     elif lsubj and not ends_function:
         subject, after = lsubj, False
     elif verb_at_end and action and m.unit in _EVENT_UNITS:
         subject, after = action, False        # 集中学习2次: the activity is what is counted
     else:
         subject, after = None, False
-    if action is None and ctx.same_part and state.clause >= 0:
-        action = state.action                 # 召开协调会10场，对接会9场
+    if action is None:
+        # 培训人员800人次: the noun's own stage verb; 召开协调会10场，对接会9场: the clause's
+        action = (ph.leading_verb(subject) if subject else None) or (
+            state.action if state.clause >= 0 and ctx.same_part else None)
     if subject is None:
         subject = state.subject
         if subject is None and ctx.prev_clause:
             subject = ph.clause_noun(ctx.prev_clause) or None
         subject = subject or state.fallback
-    if after and m.unit in lx.PERSON_UNITS:
-        subject, action = ph.person_phrase(ctx.right, subject, action)
+    if m.unit in lx.PERSON_UNITS:
+        if after:
+            subject, action = ph.person_phrase(ctx.right, subject, action)
+        elif not lsubj and ctx.right:
+            # 约1.2万人次参与: who they are is the predicate that follows
+            subject, action = ph.person_phrase(ctx.right, "人员", action) if ph.starts_with_predicate(
+                ctx.right) else (subject, action)
+    if agent and subject:
+        channel = _CHANNEL.search(agent)
+        if channel:
+            subject = channel.group() + subject   # 12345热线受理群众诉求: the channel names what is counted
     subject = _enrich(subject, action, state, ctx)
     kind = count_kind(m.unit, subject, action)
     state.spread = spread
+    state.serial = list(serial) if spread and serial else []
+    if state.serial:
+        action = state.serial.pop(0)          # 受理、办结…分别为156件、149件
+        kind = count_kind(m.unit, subject, action)
     d = Draft(m.start, m.end, m.value, m.unit, kind, m.qualifier, subject, action, ctx.sentence,
               respectively=spread, form=m.form)
     if after and m.value == 1 and m.unit in ("起", "件") and kind == "case":
-        d.no_metric = True   # 对1起…案件进行调解: one illustrative episode
+        d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
+    if absolute_change:
+        d.no_metric = True
     return [d]
 
 
@@ -222,12 +279,12 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
         return "duration"
     if unit in lx.PERSON_UNITS or unit not in lx.CASE_UNITS or not subject:
         return "count"
-    if _NOT_CASE_NOUN.search(subject):
+    found = {_KIND_OF_NOUN[w.group()] for w in _KIND_NOUN.finditer(subject)}
+    if "not_case" in found:
         return "count"
-    if _CASE_NOUN.search(subject):
+    if "case" in found:
         return "case"
-    if action and _COND_CASE_NOUN.search(subject) and _CASE_VERB.search(action) \
-            and not _NOT_CASE_VERB.search(action):
+    if "conditional" in found and action and _CASE_VERB.search(action) and not _NOT_CASE_VERB.search(action):
         return "case"   # 问题/意见/事项 received, solved or handled
     return "count"
 
@@ -248,8 +305,8 @@ def _enrich(subject: str | None, action: str | None, state: _State, ctx: _Contex
         if topic and not subject.startswith(topic):
             return topic + subject
     if subject.startswith("清单"):
-        # 权责清单…，调整清单内容324项: the nearest earlier compound with the same head
-        for prefix, _ in reversed(_ANAPHORIC.findall(ctx.left) or _ANAPHORIC.findall(ctx.prev_clause)):
+        # 权责清单…，调整清单事项150项: the nearest earlier compound with the same head
+        for prefix, _ in reversed(_ANAPHORIC.findall(ctx.prev_clause) + _ANAPHORIC.findall(ctx.left)):
             if prefix not in lx.LEADING_FILLERS and not ph.verbs(prefix):
                 return prefix + subject
     return subject
@@ -258,7 +315,7 @@ def _enrich(subject: str | None, action: str | None, state: _State, ctx: _Contex
 def _topic(state: _State) -> str | None:
     """The last subject of the sentence without its relational tail (编制, 金额 …)."""
     for d in reversed(state.last):
-        s = d.subject
+        s = d.subject if d.kind not in _LEVEL_KINDS else state.subject
         if s:
             for r in _RELATIONAL:
                 if s.endswith(r) and len(s) > len(r):
@@ -275,8 +332,10 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
     unit = "百分点" if m.form == "pp" else "%"
     prev = state.last[-1] if state.last else None
     if ctx.from_prev and prev is not None and prev.kind in _LEVEL_KINDS and left.strip() in _CONNECTOR:
-        d = _copy(prev, m)   # 同比下降6%和39%: the list continues
+        d = _copy(prev, m)   # 同比下降8%和25%: the list continues
         d.unit = unit
+        if state.serial_subjects:
+            d.subject = state.serial_subjects.pop(0)
         if prev.kind == "change" and prev.value < 0:
             d.value = -m.value
         prev.respectively = True
@@ -290,16 +349,25 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
     for r in _RATE_WORD.finditer(tail):
         name_end = r.end()
     if name_end < 0:
-        subject = ph.strip(tail) or (prev.subject if prev is not None else None) or state.subject or state.fallback
+        subject = ph.strip(tail) or ph.strip(ctx.right.lstrip("的")) or (
+            prev.subject if prev is not None else None) or state.subject or state.fallback
         return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, subject, None, ctx.sentence, form=m.form)]
     names = _split_rates(ph.strip(tail[:name_end]), jun)
+    if jun and len(names) == 1 and _is_bare_rate(names[0]):
+        # 办理建议126件、提案158件，办结率均为100%: one rate for each thing just counted
+        before = [d.subject for d in state.by_clause.get(ctx.clause_index - 1, ()) if d.subject
+                  and d.kind not in _LEVEL_KINDS]
+        if len(set(before)) > 1:
+            names = [_join_rate(s, names[0]) for s in dict.fromkeys(before)]
+            return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
+                          respectively=True, form=m.form) for name in names]
     context = None
     out = []
     for name in names:
         if _is_bare_rate(name):
             if context is None:
                 context = _context_noun(ctx, state) or ""
-            name = context + name
+            name = _join_rate(context, name)
         out.append(Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
                          respectively=len(names) > 1, form=m.form))
     return out
@@ -315,7 +383,10 @@ def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | Non
         cmp_start, cmp_end = c.start(), c.end()
     noun = ph.strip((head[:cmp_start] if cmp_end >= 0 else head).replace("分别", ""))
     items = [x for x in _LIST_SPLIT.split(noun) if x] if noun else []
-    subject = items[0] if len(items) > 1 and "分别" in ctx.left else noun
+    subject = noun
+    if len(items) > 1 and "分别" in ctx.left:
+        subject = items[0]   # 诉讼和复议案件同比分别下降5%、3%: one subject per value
+        state.serial_subjects = items[1:]
     if not subject:
         subject = (prev.subject if prev is not None else None) or state.subject or state.fallback
     action = next((w for w in lx.CHANGE_UP + lx.CHANGE_DOWN if word.startswith(w)), None)
@@ -325,7 +396,7 @@ def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | Non
 
 
 def _split_rates(name: str, jun: bool) -> list[str]:
-    """差评件整改率、回访满意率 -> both; 检查和应报完备实施清单完成率 -> 检查实施清单完成率, …"""
+    """投诉件办结率、回访满意率 -> both; 处罚和许可公示率 -> 处罚公示率, 许可公示率."""
     parts = [p for p in _LIST_SPLIT.split(name) if p]
     if len(parts) < 2:
         return [name]
@@ -336,17 +407,33 @@ def _split_rates(name: str, jun: bool) -> list[str]:
     suffix = tail.group() if tail else ""
     domain = _rate_domain(parts[0])
     out = []
-    for p, ok in zip(parts, has_rate):
+    for k, (p, ok) in enumerate(zip(parts, has_rate)):
         if not ok:
             p += suffix
-        elif domain and _is_bare_rate(p):
+        elif k and domain and _is_bare_rate(p):
             p = domain + p
         out.append(p)
     return out
 
 
+def _join_rate(domain: str, name: str) -> str:
+    """Domain + bare rate name, without saying the stage twice (出庭应诉 + 出庭应诉率)."""
+    word = _RATE_WORD.search(name)
+    stem = name[:word.start()] if word else name
+    if stem and domain.endswith(stem):
+        return domain + name[len(stem):]
+    return domain + name
+
+
 def _rate_domain(name: str) -> str:
-    """A rate name before its generic stage words: 代表委员答复满意率 -> 代表委员."""
+    """What a rate name is about: its words up to the last thing counted
+    (重大合同合法性审查率 -> 重大合同), else before its generic stage
+    words (人大代表建议办理满意率 -> 人大代表建议)."""
+    head = None
+    for head in _DOMAIN_HEAD.finditer(name):
+        pass
+    if head is not None:
+        return name[:head.end()]
     t = _GENERIC_RATE_TAIL.search(name)
     return name[:t.start()] if t else name
 
@@ -359,11 +446,15 @@ def _is_bare_rate(name: str) -> bool:
 def _context_noun(ctx: _Context, state: _State) -> str | None:
     """The domain of a bare rate: the clause before, else the last subject."""
     if state.last and state.clause == ctx.clause_index - 1:
-        return _topic(state)   # 调处167件，调处成功率100%
+        if state.last[-1].unit in lx.PERSON_UNITS and ctx.prev_clause:
+            obj = ph.clause_object(ctx.prev_clause)
+            if obj:
+                return obj     # 260名人员参加资格考试，通过率98%: the exam, not the people
+        return _topic(state)   # 调处300件，调处成功率99%
     if ctx.prev_clause:
         obj = ph.clause_object(ctx.prev_clause)
         if obj:
-            return obj         # 处理依申请公开信息，答复率达到100%
+            return obj         # 办理依申请公开事项，答复率为100%
     return state.subject or state.fallback
 
 
@@ -381,7 +472,7 @@ def _zero(ctx: _Context) -> list[Draft]:
     items = [it for it in (ph.strip(x) for x in _ZERO_SPLIT.split(obj)) if it]
     if not items:
         return []
-    verb = ctx.written[1:]   # 未发生 -> 发生, 未引发 -> 引发
+    verb = ctx.text[m.start + 1:m.end]   # 未发生 -> 发生, 未引发 -> 引发
     head = next((h for h in _ZERO_HEADS if items[-1].endswith(h)), "")
     out = []
     for it in items:

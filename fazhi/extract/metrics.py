@@ -6,16 +6,19 @@ dbt/seeds/metric_taxonomy.csv matches a fact:
 * rows are tried in file order and the first row that matches gives the
   metric id, so a specific row goes above a general one;
 * ``kind`` must equal the fact's kind, except that ``case`` and ``count`` are
-  one family (a stage of disputes may be written 3万次 or 167件); an empty
-  kind matches any fact;
-* ``subject_pattern`` is a Python regular expression searched (``re.search``,
-  not anchored unless it says ^ or $) in the fact's subject phrase;
+  one family (a stage of disputes may be written 2万次 or 150件); an empty
+  kind matches a fact of any kind;
+* ``subject_pattern`` is a Python regular expression searched (``re.search``:
+  anywhere, unless it says ^ or $) in the fact's subject phrase;
 * ``action_pattern`` likewise in the fact's action verb, read as "" when the
   fact has none (so ``^$`` means "no verb" and ``^(?!.*引发)`` "not 引发");
 * an empty pattern matches anything.
 
 Facts marked as an illustrative episode or an earlier period's figure, and a
 part whose total carries the same metric, get no metric (see ``report.py``).
+
+Speed: rows are grouped by kind family, and one regex joining a family's
+subject patterns skips the row loop for the many facts no row can match.
 """
 from __future__ import annotations
 
@@ -26,72 +29,67 @@ from dataclasses import dataclass
 from fazhi.extract.model import MetricRule
 
 _FAMILY = {"case": "count", "count": "count"}
+_FAMILIES = ("count", "rate", "change", "amount", "duration")
 
 
 @dataclass(frozen=True, slots=True)
-class _Rule:
+class _Row:
     metric_id: str
-    family: str | None
     subject: re.Pattern[str] | None
     action: re.Pattern[str] | None
+
+
+class _Family:
+    """The rows that may label facts of one kind family, in priority order."""
+
+    def __init__(self, rows: list[_Row]) -> None:
+        # (metric id, subject search, action search), bound once; None = any
+        self.rows = [(r.metric_id, r.subject.search if r.subject is not None else None,
+                      r.action.search if r.action is not None else None) for r in rows]
+        self.gate = None
+        if rows and all(r.subject is not None for r in rows):
+            try:
+                self.gate = re.compile("|".join(f"(?:{r.subject.pattern})" for r in rows)).search
+            except re.error:   # rows reuse a group name: no shortcut, rows are tried one by one
+                self.gate = None
+
+    def match(self, subject: str, action: str) -> str | None:
+        if self.gate is not None and self.gate(subject) is None:
+            return None
+        for metric_id, subject_ok, action_ok in self.rows:
+            # the action is short: test it first
+            if (action_ok is None or action_ok(action)) and (subject_ok is None or subject_ok(subject)):
+                return metric_id
+        return None
 
 
 class Taxonomy:
     """Compiled taxonomy rows; ``match`` is a pure function of its arguments.
 
-    Rows are grouped by kind family so a fact only meets the rows of its own
-    kind; a combined regex of the group's subject patterns skips the row loop
-    for the many facts no row can match. Results are memoised per instance.
+    Results are memoised per instance, so one instance serves one call of
+    ``extract_report`` (or several, when a caller compiles it once).
     """
 
     def __init__(self, rules: Sequence[MetricRule]) -> None:
-        self._by_family: dict[str | None, list[_Rule]] = {}
-        compiled = []
+        rows: list[tuple[str | None, _Row]] = []
         for r in rules:
             fam = _FAMILY.get(r.kind, r.kind) if r.kind else None
-            compiled.append(_Rule(r.metric_id, fam,
-                                  re.compile(r.subject_pattern) if r.subject_pattern else None,
-                                  re.compile(r.action_pattern) if r.action_pattern else None))
-        families = {c.family for c in compiled if c.family} | {"count", "rate", "change", "amount", "duration"}
-        self._gate: dict[str, re.Pattern[str] | None] = {}
-        for fam in families:
-            rows = [c for c in compiled if c.family in (fam, None)]
-            self._by_family[fam] = rows
-            self._gate[fam] = _combined([r.subject.pattern for r in rows if r.subject is not None]) \
-                if rows and all(r.subject is not None for r in rows) else None
+            rows.append((fam, _Row(r.metric_id,
+                                   re.compile(r.subject_pattern) if r.subject_pattern else None,
+                                   re.compile(r.action_pattern) if r.action_pattern else None)))
+        kinds = set(_FAMILIES) | {f for f, _ in rows if f}
+        self._families = {k: _Family([row for f, row in rows if f in (k, None)]) for k in kinds}
         self._memo: dict[tuple[str, str, str], str | None] = {}
 
     def match(self, kind: str, subject: str | None, action: str | None) -> str | None:
         """The first row's metric id that fits, else None."""
-        fam = _FAMILY.get(kind, kind)
-        key = (fam, subject or "", action or "")
-        if key in self._memo:
-            return self._memo[key]
-        found = self._match(fam, key[1], key[2])
-        self._memo[key] = found
+        key = (_FAMILY.get(kind, kind), subject or "", action or "")
+        found = self._memo.get(key, self)
+        if found is self:
+            family = self._families.get(key[0])
+            found = family.match(key[1], key[2]) if family is not None else None
+            self._memo[key] = found
         return found
-
-    def _match(self, fam: str, subject: str, action: str) -> str | None:
-        rows = self._by_family.get(fam)
-        if not rows:
-            return None
-        gate = self._gate.get(fam)
-        if gate is not None and not gate.search(subject):
-            return None
-        for r in rows:
-            if r.subject is not None and not r.subject.search(subject):
-                continue
-            if r.action is not None and not r.action.search(action):
-                continue
-            return r.metric_id
-        return None
-
-
-def _combined(patterns: list[str]) -> re.Pattern[str] | None:
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
-    except re.error:   # e.g. two rows reuse a group name: no shortcut, rows are still tried one by one
-        return None
 
 
 def compile_taxonomy(rules: Sequence[MetricRule] | Taxonomy) -> Taxonomy:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
 from fazhi.extract.numerals import parse_arabic, parse_chinese, scale
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A number as written: ``text[start:end]`` with its unit and qualifier.
 
     ``form`` is how it was written: "count" (numeral + measure word), "pct"
@@ -58,9 +57,11 @@ _CANDIDATE = re.compile(
     r"|(?:(?<=[0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"
     r"|(?<=[" + _CN_CHARS + r"])(?P<cn_rest>[" + _CN_CHARS + r"]*(?:点[零〇一二三四五六七八九]+)?))"
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
-    r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下)?)"
+    r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
 )
 _CN_SET = frozenset(_CN_CHARS)
+_FORMULA_BEFORE = frozenset("+＋·•×*/／")
+_FORMULA_AFTER = frozenset("+＋·×")
 _CLAUSE_PUNCT = "，,；;：:。！？!?\n"
 # Quotations, titles and document numbers: numbers inside them are names.
 _QUOTED = re.compile(r'“[^“”。；;\n]{0,40}”|"[^"。；;\n]{0,40}"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,12}〕|「[^「」\n]{0,40}」')
@@ -101,30 +102,31 @@ class _Quoted:
 
 def _read(text: str, m: re.Match[str], quoted: _Quoted) -> Mention | None:
     start, end = m.span()
-    if m.group("zero") is not None:
+    ar_rest, cn_rest, zero, pcn, num_ = m.group("ar_rest", "cn_rest", "zero", "pcn", "num")
+    if ar_rest is not None or cn_rest is not None:
+        return _count(text, m, start, end, quoted)
+    if zero is not None:
         return _zero(text, start, end)
-    if m.group("pcn") is not None:
-        return _ratio(text, start, end, parse_chinese(m.group("pcn")))
-    if m.group("num") is not None:
-        den, num = parse_chinese(text[start:m.end("den_rest")]), parse_chinese(m.group("num"))
+    if pcn is not None:
+        return _ratio(text, start, end, parse_chinese(pcn))
+    if num_ is not None:
+        den, num = parse_chinese(text[start:m.end("den_rest")]), parse_chinese(num_)
         if not den or num > den:
             return None
         return _ratio(text, start, end, round(100 * num / den, 2))
-    if m.group("ar_rest") is None and m.group("cn_rest") is None:   # 六成, 七成五
-        before = text[max(0, start - 2):start]
-        after = text[end:end + 2]
-        if not (before.endswith(_CHENG_CONTEXT_BEFORE) or after.startswith(_CHENG_CONTEXT_AFTER)):
-            return None
-        value = 10 * parse_chinese(text[start]) + (parse_chinese(m.group("cheng2")) if m.group("cheng2") else 0)
-        return _ratio(text, start, end, value)
-    return _count(text, m, start, end, quoted)
+    # 六成, 七成五: only as a share (占六成, 超过七成, 六成以上)
+    before = text[max(0, start - 2):start]
+    if not (before.endswith(_CHENG_CONTEXT_BEFORE) or text.startswith(_CHENG_CONTEXT_AFTER, end)):
+        return None
+    value = 10 * parse_chinese(text[start]) + (parse_chinese(m.group("cheng2")) if m.group("cheng2") else 0)
+    return _ratio(text, start, end, value)
 
 
 def _count(text: str, m: re.Match[str], start: int, end: int, quoted: _Quoted) -> Mention | None:
     unit, cn_rest, hi, mult, q1, q2, post = m.group("unit", "cn_rest", "hi", "mult", "q1", "q2", "post")
     before = text[start - 1] if start else ""
-    if before in lx.ORDINAL_BEFORE or before in "+＋·•×*/／" or text[end:end + 1] in "+＋·×":
-        return None
+    if before in lx.ORDINAL_BEFORE or before in _FORMULA_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
+        return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
     if cn_rest is not None:
         if before in _CN_SET:
             return None
@@ -143,12 +145,16 @@ def _count(text: str, m: re.Match[str], start: int, end: int, quoted: _Quoted) -
             return None   # 0371, codes and numbering
         if quoted.holds(start, end):
             return None
-        value = parse_arabic(hi or ar)
-    value *= scale(mult)
+        digits = hi or ar
+        value = float(digits) if "," not in digits else parse_arabic(digits)
+    if mult:
+        value *= scale(mult)
     qualifier = None
     if q1 or q2:
         qualifier = "at_least"
-    if post:
+    if post == "内" and unit not in lx.DURATION_UNITS:
+        end -= 1   # 3个工作日内 is within three days; 3个村内 is not a qualifier
+    elif post:
         qualifier = lx.SUFFIX_QUALIFIERS[post]
     if hi is not None:
         qualifier = "at_most"   # a range 3-5天 is at most its upper end

@@ -10,34 +10,74 @@ number counts people, ``clause_noun`` what a clause without a number is about.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
 
 
-def alternation(words) -> str:
-    """A regex alternation of words, longest first (so 排查出 wins over 排查)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def alternation(words, guards: dict[str, str] | None = None) -> str:
+    """A regex matching any of the words, the longest where several fit (排查出 over 排查).
+
+    Written as a character trie (受(?:理|案)|…) rather than a flat list: the
+    regex engine then picks the branch by its first character instead of
+    trying every word in turn, and a scan can skip to a possible first
+    character. ``guards`` maps a word to a regex that must not follow it.
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = (guards or {}).get(w, "")
+    return _trie(root) or "(?!)"
 
 
-class Verb(NamedTuple):
-    start: int
-    end: int
-    word: str
+def _trie(node: dict) -> str:
+    alts = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
+    if "" not in node:
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    end = f"(?!{node['']})" if node[""] else ""   # a word ends here, unless its guard follows
+    if not alts:
+        return end
+    return "(?:" + "|".join(alts + [end]) + ")"   # longer words first, then this one
+
+
+# What the words before a number say about it, a plain tuple for speed:
+#   subject      the noun phrase counted ("" when the words name none)
+#   action       the stage verb, or None
+#   verb_at_end  the verb ends the words (合法性审核86件, 新增26人)
+#   agent        the raw words before the verb: who acts (12345热线[受理]…)
+#   serial       the verbs of a serial group, for 分别 (受理、办结…分别为)
+Left = tuple[str, "str | None", bool, str, tuple[str, ...]]
+
+
+# A verb found in a phrase: (start, end, word), a plain tuple for speed.
+Verb = tuple[int, int, str]
 
 
 # One scan for noun compounds and verbs, longest word first: where a compound
 # starts (依申请公开, 人民调解), its verb-like part is not read as a verb.
-_WORDS = re.compile(alternation(lx.NOUN_COMPOUNDS + tuple(lx.ACTION_VERBS)))
+# A verb that can modify a noun (审核意见, 调解组织) is not a verb before one.
+_WORDS = re.compile(alternation(lx.NOUN_COMPOUNDS + tuple(lx.ACTION_VERBS), guards={
+    v: alternation(lx.NOUN_AFTER_VERB) for v in lx.MODIFIER_VERBS if v not in lx.NOUN_COMPOUNDS}))
 _COMPOUNDS = frozenset(lx.NOUN_COMPOUNDS)
 _STOP = re.compile(alternation(lx.PREDICATE_STOPS))
+_QUOTE = re.compile(r"“[^“”]*(?:”|$)|^[^“”]*”")
+_VERB_AT_START = re.compile(alternation(lx.ACTION_VERBS))
+_VERBS_ONLY = re.compile("(?:" + alternation(lx.ACTION_VERBS) + ")+")
+_VERB_AT_END = re.compile("(?:" + alternation(lx.ACTION_VERBS) + ")$")
 _TIME = r"(?:\d{2,4}年(?:度)?(?:以来|来|底|初|末|上半年|下半年)?|\d{1,2}月(?:份)?(?:以来|底|末)?|[上下]半年)"
-_LEAD = re.compile(r"(?:" + _TIME + "|" + alternation(lx.LEADING_FILLERS) + r"|[\s、，,：:])+")
-_TRAIL_WORDS = tuple(sorted(lx.TRAILING_FILLERS, key=len, reverse=True))
+_PARTICLES = "|".join(c + (f"(?![{nxt}])" if nxt else "") for c, nxt in lx.LEADING_PARTICLES.items())
+_LEAD = re.compile(r"(?:" + _TIME + "|" + alternation(lx.LEADING_FILLERS) + "|(?:" + alternation(lx.ADVERB_FILLERS)
+                   + r")(?![\u4e00-\u9fff]{0,4}(?:率|度|比例))|" + _PARTICLES + r"|[\s、，,：:])+")
+_LEAD_FIRST = frozenset("0123456789上下 \t、，,：:" + "".join(lx.LEADING_PARTICLES)
+                        + "".join(w[0] for w in lx.LEADING_FILLERS + lx.ADVERB_FILLERS))
+# Trailing fillers by their last character, longest first: strip_tail tries few.
+_TRAIL_BY_LAST = {c: tuple(sorted((w for w in lx.TRAILING_FILLERS if w[-1] == c), key=len, reverse=True))
+                  for c in {w[-1] for w in lx.TRAILING_FILLERS}}
 _EDGE = " 、，,：:\t"
-_PREPOSITIONS = tuple("对向将把就在从被由经给为")
-_PRE_VERB_ADVERBS = ("新", "共", "已", "累计", "全部", "依法", "主动", "成功", "有效", "及时", "先后",
-                     "又", "再", "还", "均", "都", "分别", "共计", "合计", "全年", "年内")
+_PREPOSITIONS = tuple(lx.PREPOSITIONS)
+_PRE_VERB_ADVERBS = lx.PRE_VERB_ADVERBS
+_WINDOW = 36
 _SERIAL_GAPS = frozenset(("", "、", "和", "并", "及", "与", "并且", "或"))
 _PERSON_PREDICATE = re.compile(r"(参加|参与|参训|旁听|接受|开展|进行|完成)(.*)")
 _NUMBERISH = re.compile(r"[\d.,]+[万亿千]?[余多]?[\u4e00-\u9fff%]?")
@@ -51,89 +91,114 @@ def is_cjk(c: str) -> bool:
 def strip(s: str) -> str:
     """A phrase without the time words, scope words and particles around it."""
     s = s.strip(_EDGE)
-    lead = _LEAD.match(s)
-    if lead:
-        s = s[lead.end():]
+    if s[:1] in "（(" and not any(c in s for c in "）)"):
+        s = s[1:].lstrip(_EDGE)   # （其中…: a bracket opened before the phrase
+    if s[-1:] in "）)" and not any(c in s for c in "（("):
+        s = s[:-1].rstrip(_EDGE)
+    if s and s[0] in _LEAD_FIRST:
+        lead = _LEAD.match(s)
+        if lead:
+            s = s[lead.end():]
     return strip_tail(s)
 
 
 def strip_tail(s: str) -> str:
     """A phrase without trailing fillers (共计, 达到, 的, 等 …)."""
     s = s.rstrip(_EDGE)
-    while s.endswith(_TRAIL_WORDS):
-        for w in _TRAIL_WORDS:
+    while s:
+        for w in _TRAIL_BY_LAST.get(s[-1], ()):
             if s.endswith(w):
                 s = s[: -len(w)].rstrip(_EDGE)
                 break
+        else:
+            return s
     return s
 
 
 def verbs(phrase: str) -> list[Verb]:
-    """Stage verbs of a phrase, leaving out those inside nouns (依申请公开, 调解组织)."""
-    out = []
-    for w in _WORDS.finditer(phrase):
-        word = w.group()
-        if word in _COMPOUNDS:
-            continue
-        if word in lx.MODIFIER_VERBS and phrase.startswith(lx.NOUN_AFTER_VERB, w.end()):
-            continue
-        out.append(Verb(w.start(), w.end(), word))
+    """Stage verbs of a phrase, leaving out those inside nouns (依申请公开, 调解组织)
+    and inside quoted names (“双随机、一公开”)."""
+    compounds = _COMPOUNDS
+    out = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(phrase)]
+    out = [v for v in out if v[2] not in compounds]
+    if "“" in phrase or "”" in phrase:
+        quoted = [q.span() for q in _QUOTE.finditer(phrase)]
+        out = [v for v in out if not any(a <= v[0] < b for a, b in quoted)]
     return out
 
 
-def left_phrase(left: str) -> tuple[str, str | None, bool]:
-    """(subject, action, verb_at_end) read from the words before a number.
+def left_phrase(left: str) -> Left:
+    """Subject, action and agent read from the words before a number.
 
     The last stage verb before the number governs it and the noun phrase after
-    that verb is the subject (受理[行政复议案件]584件). When a verb ends the
-    phrase (合法性审核297件, 公职律师新增17人) the subject is the activity after
+    that verb is the subject (受理[行政复议案件]126件). When a verb ends the
+    phrase (合法性审核86件, 公职律师新增26人) the subject is the activity after
     the verb before it, or the noun before the verb.
     """
+    left = left[-_WINDOW:]   # a subject never needs more words than this
     found = verbs(left)
     if not found:
-        return strip(left), None, False
+        return (strip(left), None, False, "", ())
     groups: list[list[Verb]] = [[found[0]]]
     for v in found[1:]:
-        if left[groups[-1][-1].end:v.start] in _SERIAL_GAPS:
+        if left[groups[-1][-1][1]:v[0]] in _SERIAL_GAPS:
             groups[-1].append(v)      # serial verbs: 办理答复, 制定、出台
         else:
             groups.append([v])
     last = groups[-1]
-    after = strip(left[last[-1].end:])
+    after = strip(left[last[-1][1]:])
     if after:
-        return after, _verb_text(last), False
+        action = _verb_text(last)
+        if last[-1][2] in lx.LIGHT_VERBS:
+            # 完成…合法性审核86件: a light verb frames the stage the noun ends with
+            tail = _VERB_AT_END.search(after)
+            action = tail.group() if tail and tail.group() in lx.STAGE_VERBS else action
+        return (after, action, False, left[:last[0][0]],
+                    tuple(v[2] for v in last) if len(last) > 1 else ())
     if len(last) > 1:
-        # 组织开展学习研讨: the light verbs frame, the rest is what was done
-        light = [k for k, v in enumerate(last[:-1]) if v.word in lx.LIGHT_VERBS]
+        # 组织开展集中研讨: the light verbs frame, the rest is what was done
+        light = [k for k, v in enumerate(last[:-1]) if v[2] in lx.LIGHT_VERBS]
         if light:
             k = light[-1]
-            return strip(left[last[k].end:]), _verb_text(last[:k + 1]), True
+            return (strip(left[last[k][1]:]), _verb_text(last[:k + 1]), True, "", ())
     if len(groups) >= 2:
         prev = groups[-2]
-        if strip(left[prev[-1].end:last[0].start]):
-            subject = strip(left[prev[-1].end:last[-1].end])
-            action = _verb_text(last) if prev[-1].word in lx.LIGHT_VERBS else _verb_text(prev)
-            return subject, action, True
-    return strip_pre_verb(left[:last[0].start]), _verb_text(last), True
+        if strip(left[prev[-1][1]:last[0][0]]):
+            subject = strip(left[prev[-1][1]:last[-1][1]])
+            stage = prev[-1][2] in lx.LIGHT_VERBS and last[-1][2] in lx.STAGE_VERBS
+            action = _verb_text(last) if stage else _verb_text(prev)
+            return (subject, action, True, "", ())
+    return (strip_pre_verb(left[:last[0][0]]), _verb_text(last), True, "", ())
 
 
 def _verb_text(group: list[Verb]) -> str:
-    return "".join(v.word for v in group)
+    return "".join(v[2] for v in group)
 
 
 def right_noun(right: str) -> str:
-    """The noun phrase written right after a measure word (36个[区级专项应急预案])."""
+    """The noun phrase written right after a measure word (36个[县级专项应急预案])."""
     if not right or not is_cjk(right[0]) or right.startswith(_NOT_NOUN_START):
         return ""
     de = right.rfind("的")
     if 0 < de < len(right) - 1 and _STOP.search(right, 0, de):
-        right = right[de + 1:]   # 1起[因事故造成的]死亡赔偿纠纷: skip the relative clause
+        right = right[de + 1:]   # 1起[因施工引发的]相邻权纠纷: skip the relative clause
     stop = _STOP.search(right)
-    return strip(right[:stop.start()] if stop else right)
+    noun = strip(right[:stop.start()] if stop else right)
+    if noun and _VERBS_ONLY.fullmatch(noun) and sum(v[1] - v[0] for v in verbs(noun)) == len(noun):
+        return ""   # 5个工作日压缩至…: a verb, not a noun, follows (调解组织 is a noun)
+    return noun
+
+
+def leading_verb(noun: str) -> str | None:
+    """The stage verb a phrase naming people opens with (培训人员 -> 培训), if any."""
+    if not noun.endswith(lx.PERSON_NOUNS):
+        return None
+    m = _VERB_AT_START.match(noun)
+    return m.group() if m else None
 
 
 def person_phrase(right: str, subject: str, action: str | None) -> tuple[str, str | None]:
-    """5387名[国家工作人员]参加[网上学法用法考试] -> 参加网上学法用法考试的国家工作人员, 参加."""
+    """260名[执法人员]参加[执法资格考试] -> 参加执法资格考试的执法人员, 参加."""
     stop = _STOP.search(right)
     m = _PERSON_PREDICATE.match(right, stop.start()) if stop else None
     if not m:
@@ -146,16 +211,21 @@ def person_phrase(right: str, subject: str, action: str | None) -> tuple[str, st
     return f"{verb}{obj}的{subject}", verb
 
 
+def starts_with_predicate(right: str) -> bool:
+    """True when the words after a number begin with 参加/参与/… (no noun between)."""
+    return _PERSON_PREDICATE.match(right) is not None
+
+
 def clause_noun(clause: str) -> str:
     """The thing a clause without a number is about: its object, else its subject."""
     clause = _NUMBERISH.sub("", clause)
     found = verbs(clause)
     if not found:
         return strip(clause)
-    after = strip(clause[found[-1].end:])
+    after = strip(clause[found[-1][1]:])
     if after and any(is_cjk(c) for c in after):
         return after
-    return strip_pre_verb(clause[:found[0].start])
+    return strip_pre_verb(clause[:found[0][0]])
 
 
 def clause_object(clause: str) -> str:
@@ -163,7 +233,7 @@ def clause_object(clause: str) -> str:
     found = verbs(clause)
     if not found:
         return ""
-    obj = strip(_NUMBERISH.sub("", clause[found[-1].end:]))
+    obj = strip(_NUMBERISH.sub("", clause[found[-1][1]:]))
     return obj if any(is_cjk(c) for c in obj) else ""
 
 

@@ -9,6 +9,7 @@ kept between calls.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
@@ -30,53 +31,65 @@ def extract_report(text: str, sentences: Sequence[Sentence],
     ``Taxonomy`` compiled from them, to reuse across reports).
     """
     taxonomy = compile_taxonomy(metrics)
-    mentions = find_mentions(text)
+    match = taxonomy.match
     facts: list[Fact] = []
     carry = Carry()
-    for sentence, group in _by_sentence(mentions, sentences):
+    for sentence, group in _by_sentence(find_mentions(text), sentences):
         drafts = attribute_sentence(text, sentence, group, carry)
         if not drafts:
             continue
-        _link_parts(drafts, sentence, carry)
-        _parts_take_case(drafts, carry)
-        labels = [None if d.no_metric else taxonomy.match(d.kind, d.subject, d.action) for d in drafts]
-        by_start = dict(carry.labels)
-        by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
-        for d, label in zip(drafts, labels):
-            if d.part_of is not None and label is not None and by_start.get(d.part_of) == label:
-                label = None   # one figure per metric per statement: the total carries it
-            facts.append(_fact(text, d, label))
-        carry.labels = {d.start: lab for d, lab in zip(drafts, labels)}
-        totals = [d for d in drafts if _countlike(d)]
-        carry.total = totals[-1] if totals else carry.total
+        linked = _link_parts(drafts, sentence, carry)
+        if linked:
+            _parts_take_case(drafts, carry)
+        labels = [None if d.no_metric else match(d.kind, d.subject, d.action) for d in drafts]
+        if linked:
+            # one figure per metric per statement: a part whose total has its metric gets none
+            by_start = {carry.total.start: carry.total_label} if carry.total is not None else {}
+            by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
+            labels = [None if d.part_of is not None and lab is not None and by_start.get(d.part_of) == lab
+                      else lab for d, lab in zip(drafts, labels)]
+        for d, lab in zip(drafts, labels):
+            facts.append(_new_fact({
+                "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
+                "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
+                "action": d.action or None, "metric": lab, "sentence": d.sentence,
+                "respectively": d.respectively, "part_of": d.part_of,
+            }))
+        for d, lab in zip(reversed(drafts), reversed(labels)):
+            if _countlike(d):
+                carry.total, carry.total_label = d, lab
+                break
     return facts
 
 
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
     """(sentence, its mentions) for every sentence holding at least one mention."""
-    i, n = 0, len(mentions)
-    for s in sentences:
-        while i < n and mentions[i].start < s.start:
-            i += 1
-        j = i
-        while j < n and mentions[j].start < s.end:
-            j += 1
-        if j > i:
-            yield s, [m for m in mentions[i:j] if m.end <= s.end]
-        i = j
-        if i >= n:
-            break
+    starts = [s.start for s in sentences]
+    group: list[Mention] = []
+    current = -1
+    for m in mentions:
+        k = bisect_right(starts, m.start) - 1
+        if k < 0 or m.end > sentences[k].end:
+            continue   # between sentences (blank lines) or across a sentence end
+        if k != current:
+            if group:
+                yield sentences[current], group
+            group, current = [], k
+        group.append(m)
+    if group:
+        yield sentences[current], group
 
 
 def _countlike(d: Draft) -> bool:
     return d.kind not in ("rate", "change") and d.form != "zero"
 
 
-def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> None:
+def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
     """Mark the parts of a total: the numbers after 其中, or 其余-lists that add up to it."""
     text, s0 = sentence.text, sentence.start
-    marks = [s0 + k.start() for k in re.finditer(_PART_MARK, text)]
-    if marks:
+    linked = False
+    if _PART_MARK in text:
+        marks = [s0 + k.start() for k in re.finditer(_PART_MARK, text)]
         for k, pos in enumerate(marks):
             before = [d for d in drafts if _countlike(d) and d.end <= pos and d.part_of is None]
             total = before[-1] if before else (carry.total if pos - s0 < 3 else None)
@@ -90,9 +103,10 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> None:
             for d in drafts:
                 if _countlike(d) and pos < d.start < stop:
                     d.part_of = total.start
-        return
-    if not _REST_MARK.search(text):
-        return
+                    linked = True
+        return linked
+    if len(drafts) < 3 or not _REST_MARK.search(text):
+        return False
     countlike = [d for d in drafts if _countlike(d)]
     for t_i, total in enumerate(countlike):
         if total.qualifier is not None:
@@ -106,7 +120,8 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> None:
             if len(run) >= 2 and abs(acc - total.value) < 1e-9:
                 for p in run:
                     p.part_of = total.start
-                return
+                return True
+    return False
 
 
 def _parts_take_case(drafts: list[Draft], carry: Carry) -> None:
@@ -121,9 +136,19 @@ def _parts_take_case(drafts: list[Draft], carry: Carry) -> None:
             d.kind = "case"
 
 
-def _fact(text: str, d: Draft, metric: str | None) -> Fact:
-    return Fact(
-        start=d.start, end=d.end, number_text=text[d.start:d.end], value=d.value, unit=d.unit,
-        kind=d.kind, qualifier=d.qualifier, subject=d.subject or None, action=d.action or None,
-        metric=metric, sentence=d.sentence, respectively=d.respectively, part_of=d.part_of,
-    )
+def _fast_fact(fields: dict) -> Fact:
+    # A frozen dataclass sets each field through object.__setattr__, which costs
+    # about 2 µs a fact; filling __dict__ builds the same, equal, immutable object.
+    fact = object.__new__(Fact)
+    fact.__dict__.update(fields)
+    return fact
+
+
+def _slow_fact(fields: dict) -> Fact:
+    return Fact(**fields)
+
+
+_new_fact = _fast_fact if (not hasattr(Fact, "__slots__") and not hasattr(Fact, "__post_init__")
+                           and set(Fact.__dataclass_fields__) == {
+                               "start", "end", "number_text", "value", "unit", "kind", "qualifier", "subject",
+                               "action", "metric", "sentence", "respectively", "part_of"}) else _slow_fact
