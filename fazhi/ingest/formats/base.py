@@ -62,5 +62,5 @@ def require_chinese(text: str, what: str) -> None:
     """Raise ``ReadError('extract', ...)`` unless ``text`` holds Chinese."""
     if not text.strip():
         raise ReadError("extract", f"{what} holds no text")
-    if count_ideographs(text) == 0:
+    if not _IDEOGRAPH_RE.search(text):
         raise ReadError("extract", f"{what} holds no Chinese text (not a report?)")

@@ -122,7 +122,7 @@ def _nearly_utf8(data: bytes) -> bool:
     """Valid UTF-8 except for a few bytes: a damaged UTF-8 file, not GBK."""
     decoded = data.decode("utf-8", "replace")
     bad = decoded.count("\ufffd")
-    good = sum(1 for ch in decoded if ord(ch) > 0x7F) - bad
+    good = len(decoded) - len(decoded.encode("ascii", "ignore")) - bad  # non-ASCII characters
     return good >= 20 * bad
 
 
@@ -146,8 +146,18 @@ def _undecodable(data: bytes) -> ReadError:
                                "(binary data?)")
 
 
+def _plainly_printable(text: str) -> bool:
+    """No control or unassigned character at all: the common case, decided in C."""
+    for blank in ("\t", "\u3000", "\xa0", "\f", "\v"):  # blanks Python does not call printable
+        if blank in text:
+            text = text.replace(blank, " ")
+    return all(line.isprintable() for line in text.splitlines())
+
+
 def _reject_binary_text(text: str) -> None:
     """Decoded text full of control or unassigned characters is binary junk."""
+    if _plainly_printable(text):
+        return
     odd = sum(1 for ch in text if _is_odd(ch))
     if odd > max(2, len(text) // 200):
         share = 100 * odd / len(text)

@@ -111,7 +111,9 @@ def _unwrap_layout_tables(tree) -> str:
 
 def _article(html: str):
     """trafilatura's extraction (precision first, then recall), or None."""
-    options = dict(include_tables=True, include_comments=False, with_metadata=True,
+    # fast: no second opinion from readability/justext (they double the cost and
+    # rarely win on government pages); the fallback below covers a failed extraction.
+    options = dict(include_tables=True, include_comments=False, with_metadata=True, fast=True,
                    date_extraction_params={"extensive_search": False})
     best = None
     for favor_recall in (False, True):
