@@ -57,7 +57,7 @@ def run(
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    warm_up()
+    warm_up(settings.prefect_home)
     from flows.pipeline import pipeline
 
     targets = [str(p) for p in (paths or [SAMPLES_DIR])]

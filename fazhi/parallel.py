@@ -1,21 +1,30 @@
-"""Where the dbt Python models run their parsers: here, or spread over Dask workers.
+"""Where fazhi's CPU work runs: decoding files and parsing reports, in batches.
 
-The parsers are pure functions of a report's text, so a frame of reports can
-be cut into slices and parsed anywhere. When the flow runs on Dask it puts
-its scheduler's address in FAZHI_DASK_SCHEDULER and the slices go to the
-cluster's workers (which need fazhi installed); otherwise they are parsed in
-this process.
+Both are pure functions of bytes or text, so the work is cut into batches and
+run anywhere. When the flow runs on Dask it puts its scheduler's address in
+FAZHI_DASK_SCHEDULER and the batches go to the cluster's workers (which need
+fazhi installed). Otherwise large jobs go to a pool of local worker processes,
+one per core (FAZHI_PARSE_WORKERS), shared by the dbt models that run side by
+side; small jobs stay in this process.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 import polars as pl
 
 DASK_SCHEDULER_ENV = "FAZHI_DASK_SCHEDULER"
+T = TypeVar("T")
+
 # Slices sent to Dask by this process so far (observability; read by tests and logs).
 dask_slices_sent = 0
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
 
 
 def _slice_rows() -> int:
@@ -23,19 +32,54 @@ def _slice_rows() -> int:
     return int(os.environ.get("FAZHI_SLICE_ROWS", "250"))
 
 
+def _workers() -> int:
+    return int(os.environ.get("FAZHI_PARSE_WORKERS") or os.cpu_count() or 1)
+
+
+def _local_pool() -> ProcessPoolExecutor:
+    """The shared worker pool; spawned (not forked: this process runs DuckDB threads)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+        return _pool
+
+
+def shutdown() -> None:
+    """Stop the local worker pool (the next large frame starts a new one)."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
+
+
+def map_batches(fn: Callable[..., T], batches: list, *args: object) -> list[T]:
+    """``[fn(batch, *args) for batch in batches]``, in order, on Dask or worker processes."""
+    address = os.environ.get(DASK_SCHEDULER_ENV)
+    if len(batches) <= 1 or not (address or _workers() > 1):
+        return [fn(batch, *args) for batch in batches]
+    if address:
+        return _on_dask(address, fn, batches, args)
+    return list(_local_pool().map(fn, batches, *[[a] * len(batches) for a in args]))
+
+
 def map_slices(fn: Callable[..., pl.DataFrame], frame: pl.DataFrame, *args: object) -> pl.DataFrame:
-    """``fn(slice, *args)`` over slices of ``frame``, concatenated in order."""
-    address, rows = os.environ.get(DASK_SCHEDULER_ENV), _slice_rows()
-    if not address or frame.height <= rows:
+    """``fn(slice, *args)`` over slices of ``frame`` (FAZHI_SLICE_ROWS reports each), concatenated."""
+    rows = _slice_rows()
+    if frame.height <= rows:
         return fn(frame, *args)
+    slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)]
+    return pl.concat(map_batches(fn, slices, *args), how="vertical")
+
+
+def _on_dask(address: str, fn: Callable[..., T], slices: list, args: tuple) -> list[T]:
     from distributed import Client
 
     global dask_slices_sent
-
-    slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)]
     with Client(address, set_as_default=False) as client:
         shared = [client.scatter(a, broadcast=True) for a in args]
         futures = client.map(fn, slices, *[[s] * len(slices) for s in shared], pure=False)
         parts = client.gather(futures)
     dask_slices_sent += len(slices)
-    return pl.concat(parts, how="vertical")
+    return parts

@@ -16,8 +16,8 @@ import polars as pl
 
 from fazhi.extract import MetricRule, compile_taxonomy, extract_report
 from fazhi.ingest.metadata import describe
-from fazhi.text.sections import find_sections, section_at
-from fazhi.text.sentences import Sentence, split_sentences
+from fazhi.text.sections import find_sections
+from fazhi.text.sentences import Sentence, sentence_spans
 
 SECTION_SCHEMA = {
     "report_id": pl.String, "section_id": pl.String, "ordinal": pl.Int32, "level": pl.Int32,
@@ -26,7 +26,7 @@ SECTION_SCHEMA = {
 }
 SENTENCE_SCHEMA = {
     "report_id": pl.String, "sentence_id": pl.String, "ordinal": pl.Int32, "start_offset": pl.Int32,
-    "end_offset": pl.Int32, "section_ordinal": pl.Int32, "sentence_text": pl.String,
+    "end_offset": pl.Int32, "sentence_text": pl.String,
 }
 METADATA_SCHEMA = {
     "report_id": pl.String, "title": pl.String, "issuer": pl.String, "region": pl.String,
@@ -117,16 +117,23 @@ def metadata_frame(reports: pl.DataFrame) -> pl.DataFrame:
 
 
 def sentences_frame(reports: pl.DataFrame) -> pl.DataFrame:
-    """One row per sentence; needs report_id, text (normalised) and raw_text."""
-    rows = []
+    """One row per sentence; needs report_id, text (normalised) and raw_text.
+
+    Which section holds a sentence is set work, done in SQL (an ASOF join on
+    the heading starts in fct_facts).
+    """
+    ids, sentence_ids, ordinals, starts, ends, texts = [], [], [], [], [], []
     for report_id, text, raw_text in reports.select("report_id", "text", "raw_text").iter_rows():
-        sections = find_sections(text)
-        rows.extend(
-            (report_id, f"{report_id}:{s.ordinal}", s.ordinal, s.start, s.end,
-             section_at(sections, s.start).ordinal, raw_text[s.start:s.end])
-            for s in split_sentences(text)
-        )
-    return pl.DataFrame(rows, schema=SENTENCE_SCHEMA, orient="row")
+        spans = sentence_spans(text)
+        n = len(spans)
+        ids += [report_id] * n
+        sentence_ids += [f"{report_id}:{i}" for i in range(n)]
+        ordinals += range(n)
+        starts += [s for s, _ in spans]
+        ends += [e for _, e in spans]
+        texts += [raw_text[s:e] for s, e in spans]
+    columns = (ids, sentence_ids, ordinals, starts, ends, texts)
+    return pl.DataFrame(dict(zip(SENTENCE_SCHEMA, columns)), schema=SENTENCE_SCHEMA)
 
 
 def load_metric_rules(taxonomy: pl.DataFrame) -> list[MetricRule]:

@@ -1,13 +1,19 @@
-"""A local Prefect server for scheduled runs, started and stopped by ``fazhi serve``.
+"""Prefect API servers that fazhi starts on 127.0.0.1 itself.
 
-Prefect's temporary per-process server cannot fire schedules, so when no
-PREFECT_API_URL is given ``fazhi serve`` runs ``prefect server start`` on
-127.0.0.1 itself, with its database under the warehouse folder
-(PREFECT_HOME), waits until it answers, and stops it on exit. The Prefect UI
-is then there for administrators.
+- ``local_server``: a full ``prefect server start`` for ``fazhi serve``.
+  Prefect's temporary per-process server cannot fire schedules, so when no
+  PREFECT_API_URL is given ``fazhi serve`` runs one, with its database under
+  the warehouse folder (PREFECT_HOME), and stops it on exit. The Prefect UI is
+  then there for administrators.
+- ``TemporaryApi``: the same API app Prefect starts for a plain run (its
+  "ephemeral" mode, no services, no UI), but launched by us at the very start
+  of ``fazhi run``. Prefect would import its whole server in our process first
+  (~6 s) and only then start the subprocess; launched here, the subprocess
+  comes up on the other core while this process imports dbt and GX.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import socket
 import subprocess
@@ -35,6 +41,46 @@ def healthy(api_url: str, timeout: float = 2.0) -> bool:
             return r.status == 200
     except OSError:
         return False
+
+
+class TemporaryApi:
+    """Prefect's API app in a subprocess for the life of this process (like its ephemeral mode)."""
+
+    def __init__(self, prefect_home: Path):
+        self.port = free_port()
+        self.api_url = f"http://127.0.0.1:{self.port}/api"
+        env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_UI_ENABLED": "0",
+               "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        env.pop("PREFECT_API_URL", None)
+        prefect_home.mkdir(parents=True, exist_ok=True)
+        self._log = open(prefect_home / "temporary-api.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        atexit.register(self.stop)
+
+    def wait(self, timeout: float = 120.0) -> str:
+        """Block until the API answers; return its URL."""
+        deadline = time.monotonic() + timeout
+        while not healthy(self.api_url, timeout=1.0):
+            if self.process.poll() is not None:
+                raise ServerStartError(f"Prefect API exited with code {self.process.returncode}; see {self._log.name}")
+            if time.monotonic() > deadline:
+                raise ServerStartError(f"Prefect API did not answer within {timeout:.0f} s; see {self._log.name}")
+            time.sleep(0.1)
+        return self.api_url
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
 
 
 @contextmanager

@@ -6,6 +6,7 @@ end; ``load_run`` reads a recorded run back (``fazhi report``) and
 """
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -76,14 +77,19 @@ def count_facts(warehouse: Path) -> tuple[int, dict[str, int]]:
 
 def record_run(warehouse: Path, s: RunSummary) -> None:
     """Insert or replace the run's row in dq.runs."""
-    row = [
-        s.run_id, s.trigger, s.started_at, s.finished_at, s.status, s.landing.seen, s.landing.landed,
-        s.landing.skipped, s.landing.failed, s.facts.get("fct_facts"),
-        s.errors_failed + s.warnings_failed, s.errors_failed, s.warnings_failed,
-        str(s.report_path) if s.report_path else None, s.mail_status, s.mail_error,
-    ]
+    row = dict(
+        run_id=s.run_id, trigger=s.trigger, started_at=s.started_at, finished_at=s.finished_at, status=s.status,
+        files_seen=s.landing.seen, files_landed=s.landing.landed, files_skipped=s.landing.skipped,
+        files_failed=s.landing.failed, facts=s.facts.get("fct_facts"),
+        checks_failed=s.errors_failed + s.warnings_failed, errors_failed=s.errors_failed,
+        warnings_failed=s.warnings_failed, report_path=str(s.report_path) if s.report_path else None,
+        mail_status=s.mail_status, mail_error=s.mail_error, reports=s.reports_total,
+        timings=json.dumps(s.timings),
+    )
+    columns = ", ".join(row)
     with connect(warehouse) as con:
-        con.execute("insert or replace into dq.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        con.execute(f"insert or replace into dq.runs ({columns}) values ({', '.join('?' * len(row))})",
+                    list(row.values()))
 
 
 # ---------------------------------------------------------------- a recorded run, read back
@@ -98,8 +104,9 @@ def load_run(warehouse: Path, run_id: str | None = None) -> RunSummary:
     """A recorded run's summary from dq.runs, dq.check_results, dq.check_failures and
     raw.ingest_errors; ``run_id`` None means the latest run that wrote a report.
 
-    Not stored, so left empty: step timings, dbt test failures, and row counts of
-    fact tables no check reads.
+    Not stored, so left empty: dbt test failures, and row counts of fact tables
+    no check reads (runs recorded before dq.runs had ``reports`` and ``timings``
+    also lack those).
     """
     with connect(warehouse, read_only=True) as con:
         row = _run_row(con, run_id)
@@ -111,12 +118,15 @@ def load_run(warehouse: Path, run_id: str | None = None) -> RunSummary:
         s.landing.errors = _ingest_errors(con, s.run_id)
         s.checks = _check_results(con, s.run_id)
         s.reports_total, s.facts = _sizes(con, s.run_id, row[9])
+        if row[13] is not None:
+            s.reports_total = row[13]
+        s.timings = json.loads(row[14]) if row[14] else {}
     add_sentence_starts(warehouse, s.checks)  # for highlighting, while the facts are still there
     return s
 
 
 _RUN_COLUMNS = """run_id, trigger, started_at, finished_at, status, files_seen, files_landed, files_skipped,
-                  files_failed, facts, report_path, mail_status, mail_error"""
+                  files_failed, facts, report_path, mail_status, mail_error, reports, timings"""
 
 
 def _run_row(con, run_id: str | None) -> tuple:

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fazhi import parallel
 from fazhi.config import DBT_DIR
 
 
@@ -46,6 +47,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         res = dbtRunner().invoke(args)
     finally:
         _release_duckdb()
+        parallel.shutdown()
     if res.exception is not None:
         raise TransformError(f"dbt build failed: {res.exception}")
     result = TransformResult(success=bool(res.success))

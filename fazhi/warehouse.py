@@ -72,7 +72,9 @@ create table if not exists dq.runs (
     warnings_failed integer,
     report_path     varchar,
     mail_status     varchar,
-    mail_error      varchar
+    mail_error      varchar,
+    reports         integer,              -- current reports after the run
+    timings         varchar               -- JSON: seconds per step (ingest, dbt, checks, report, mail)
 );
 create table if not exists dq.check_results (
     run_id        varchar not null,
@@ -112,11 +114,19 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only)
 
 
+# Columns added after a table was first released: existing warehouses get them on the next run.
+MIGRATIONS = """
+alter table dq.runs add column if not exists reports integer;
+alter table dq.runs add column if not exists timings varchar;
+"""
+
+
 def ensure_schema(path: Path) -> None:
-    """Create the raw and dq tables if the file lacks them."""
+    """Create the raw and dq tables if the file lacks them, and add newer columns."""
     with connect(path) as con:
         con.execute(RAW_DDL)
         con.execute(DQ_DDL)
+        con.execute(MIGRATIONS)
 
 
 @contextmanager

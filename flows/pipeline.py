@@ -1,11 +1,12 @@
 """The main job as a Prefect flow: files -> raw -> dbt -> checks -> report -> mail.
 
-A few coarse tasks do the work; the logic lives in the fazhi package. The whole
-run writes a working copy of the warehouse that is published only when the
-models and checks have run (see ``fazhi.warehouse``). Decoding files runs as
-batches on the flow's task runner: local threads by default, Dask with
-FAZHI_TASK_RUNNER=dask (a local cluster, or FAZHI_DASK_ADDRESS); the dbt
-models then parse on the same cluster (``fazhi.parallel``).
+A few coarse tasks (ingest, transform, validate, report, send) do the work;
+the logic lives in the fazhi package. The whole run writes a working copy of
+the warehouse that is published only when the models and checks have run (see
+``fazhi.warehouse``). The CPU work inside (decoding files, parsing reports in
+the dbt Python models) runs in batches through ``fazhi.parallel``: local
+worker processes by default, or the flow's Dask cluster with
+FAZHI_TASK_RUNNER=dask (a 2-worker local cluster, or FAZHI_DASK_ADDRESS).
 """
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, report
+from fazhi import checks, mail, parallel, report
 from fazhi.config import Settings, load_settings
-from fazhi.ingest.land import Decoded, LandingSummary, Triage, decode, known_reports, store, triage
+from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.ingest.sources import iter_inputs
 from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
@@ -29,7 +30,7 @@ from fazhi.warehouse import WarehouseBusy, build_copy
 
 
 INGEST_CHUNK = 2000   # inputs held in memory at once
-DECODE_BATCH = 500    # inputs per decode task
+DECODE_BATCH = 250    # inputs per decoding batch
 
 
 def batched(items, size: int):
@@ -50,30 +51,21 @@ def _task_runner():
     return ThreadPoolTaskRunner(max_workers=4)
 
 
-@task(name="decode")
-def decode_batch(items: list) -> list[Decoded]:
-    return decode(items)
-
-
-@task(name="store")
-def store_batch(build: Path, run_id: str, decoded: list[Decoded], triaged: Triage) -> LandingSummary:
-    return store(build, run_id, decoded, triaged)
-
-
+@task(name="ingest")
 def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> LandingSummary:
     """Hash and triage inputs here, decode new ones in parallel batches, store them in turn."""
     summary, known = LandingSummary(), known_reports(build)
-    for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
-        triaged = triage(chunk, known)
-        futures = decode_batch.map(list(batched(triaged.new, DECODE_BATCH)))
-        decoded = [d for f in futures for d in f.result()]
-        summary.add(store_batch(build, run_id, decoded, triaged))
+    with _work_on_dask():
+        for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
+            triaged = triage(chunk, known)
+            decoded = parallel.map_batches(decode, list(batched(triaged.new, DECODE_BATCH)))
+            summary.add(store(build, run_id, [d for batch in decoded for d in batch], triaged))
     return summary
 
 
 @contextmanager
-def _parsers_on_dask():
-    """Point the dbt Python models at the flow's Dask cluster while they run."""
+def _work_on_dask():
+    """Point fazhi.parallel (decoding, the dbt Python models) at the flow's Dask cluster."""
     if load_settings().task_runner != "dask":
         yield
         return
@@ -89,7 +81,7 @@ def _parsers_on_dask():
 
 @task(name="transform")
 def transform(build: Path, full_refresh: bool) -> TransformResult:
-    with _parsers_on_dask():
+    with _work_on_dask():
         return dbt_build(build, full_refresh=full_refresh)
 
 

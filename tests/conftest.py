@@ -12,11 +12,16 @@ from pathlib import Path
 import pytest
 
 from fazhi.config import PROJECT_DIR, load_settings, prepare_environment
+from fazhi.warmup import warm_up
 
 SHARED = PROJECT_DIR.parent / "shared"
 
-# Before Prefect is imported anywhere: keep it off the network and in the project.
-prepare_environment(load_settings())
+# Before Prefect is imported anywhere: keep it off the network and in the project,
+# and start one temporary Prefect API for the whole session (the CLI's own
+# warm-up; `fazhi` subprocesses of the tests inherit PREFECT_API_URL).
+_settings = load_settings()
+prepare_environment(_settings)
+warm_up(_settings.prefect_home)
 
 
 def _shared(*parts: str) -> Path:

@@ -8,7 +8,7 @@ import pytest
 
 from fazhi.config import DBT_DIR
 from fazhi.text.normalize import FULL_WIDTH, normalize
-from fazhi.text.sections import find_sections, section_at
+from fazhi.text.sections import find_sections
 from fazhi.text.sentences import split_sentences
 
 REPORT = """某区2023年法治政府建设情况报告
@@ -46,8 +46,12 @@ def test_section_spans_nest():
     first = sections[1]
     assert REPORT[first.start:first.end].startswith("一、主要成效")
     assert REPORT[first.start:first.end].rstrip().endswith("调解纠纷1.5万件。")
-    deepest = section_at(sections, REPORT.index("出台办法"))
-    assert deepest.path == "一、/（一）/1."
+    # The last heading starting before an offset is the deepest one holding it
+    # (fct_facts relies on this for its ASOF join).
+    offset = REPORT.index("出台办法")
+    last = [s for s in sections if s.start <= offset][-1]
+    assert last.path == "一、/（一）/1." and last.start <= offset < last.end
+    assert all(s.start <= offset < s.end for s in sections if s.path and last.path.startswith(s.path))
 
 
 @pytest.mark.parametrize("line", [

@@ -70,6 +70,7 @@ _CHROME_WORDS = (
     "发布日期", "索引号", "主题分类", "发文机关", "成文日期", "发文字号", "网站标识码", "ICP备",
     "主办单位", "承办单位", "版权所有", "扫一扫", "无障碍", "长者模式", "收藏", "【关闭",
 )
+_CHROME_RE = re.compile("|".join(map(re.escape, _CHROME_WORDS)))
 _MENU_MARKS = re.compile(r"[>»|｜]")
 
 
@@ -78,7 +79,7 @@ def is_chrome_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if any(word in stripped for word in _CHROME_WORDS):
+    if _CHROME_RE.search(stripped):
         return True
     return bool(_MENU_MARKS.search(stripped)) and not stripped.endswith("。")
 
@@ -321,8 +322,13 @@ def stated_source(lines: list[str]) -> str | None:
 
 def closing_date(lines: list[str]) -> str | None:
     """The date line that closes a report ("2024年1月30日") near its end."""
-    tail = [line for line in lines if line.strip() and not is_chrome_line(line)][-4:]
-    for line in reversed(tail):
+    tail = []
+    for line in reversed(lines):  # from the end: the last four lines of text
+        if line.strip() and not is_chrome_line(line):
+            tail.append(line)
+            if len(tail) == 4:
+                break
+    for line in tail:
         if _DATE_LINE.fullmatch(line):
             return _chinese_date(line.strip())
     return None

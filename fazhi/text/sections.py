@@ -1,7 +1,8 @@
 """The heading tree of a report (一、 / （一） / 1. / （1）), with char offsets.
 
-Used by the dbt model ``int_sections``; sentences and facts point at the
-section they sit in. Offsets are Python str indices into the text as given
+Used by the dbt model ``int_sections``; a sentence sits in the last heading
+that starts at or before it (the deepest one holding it), which fct_facts
+finds with an ASOF join. Offsets are Python str indices into the text as given
 (raw and normalised text have the same offsets, see ``normalize``).
 """
 from __future__ import annotations
@@ -100,14 +101,3 @@ def find_sections(text: str) -> list[Section]:
                 break
         closed[i] = Section(s.ordinal, s.level, s.marker, s.path, s.title, s.start, end, s.body_start, s.parent)
     return closed
-
-
-def section_at(sections: list[Section], offset: int) -> Section:
-    """The deepest section whose span holds ``offset`` (sections in document order)."""
-    found = sections[0]
-    for s in sections[1:]:
-        if s.start > offset:
-            break
-        if s.start <= offset < s.end:
-            found = s
-    return found

@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)\"']*|\n|$)")
-_BLANKS = " \t\r\u3000\ufeff"
+_END = "。！？!?"
+_CLOSERS = "”’」』）)\"'"
+# A sentence starts at a non-blank character and runs to its end marks (and
+# the closing quotes after them) or to the last non-blank before a line break.
+_SENTENCE = re.compile(
+    rf"[^\s{_END}](?:[^{_END}\n]*[^\s{_END}])?(?:[{_END}]+[{_CLOSERS}]*)?"
+    rf"|[{_END}]+[{_CLOSERS}]*"
+)
 
 
 @dataclass(frozen=True)
@@ -25,12 +31,9 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """All non-blank sentences of ``text`` in order, with their spans."""
-    out: list[Sentence] = []
-    for m in _SENTENCE.finditer(text):
-        chunk = m.group(0)
-        if not chunk.strip(_BLANKS + "\n"):
-            continue
-        start = m.start() + (len(chunk) - len(chunk.lstrip(_BLANKS + "\n")))
-        end = m.end() - (len(chunk) - len(chunk.rstrip(_BLANKS + "\n")))
-        out.append(Sentence(len(out), start, end, text[start:end]))
-    return out
+    return [Sentence(i, m.start(), m.end(), m.group()) for i, m in enumerate(_SENTENCE.finditer(text))]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, as ``split_sentences`` finds them (the fast path for tables)."""
+    return [m.span() for m in _SENTENCE.finditer(text)]

@@ -100,9 +100,6 @@ def planted_run(tmp_path_factory, pipeline_runner, smtp) -> Run:
     """The planted corpus and the samples, one real run, mailed to the local server."""
     from fazhi.config import SAMPLES_DIR
 
-    from fazhi.warmup import warm_up
-
-    warm_up()  # Prefect's server starts while dbt and GX import, as `fazhi run` does
     root = tmp_path_factory.mktemp("planted")
     corpus = write_corpus(root / "corpus")
     warehouse = root / "warehouse" / "fazhi.duckdb"

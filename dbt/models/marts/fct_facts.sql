@@ -42,5 +42,6 @@ from facts
 inner join reports using (report_id)
 inner join sentences
     on sentences.report_id = facts.report_id and sentences.ordinal = facts.sentence_ordinal
-left join sections
-    on sections.report_id = facts.report_id and sections.ordinal = sentences.section_ordinal
+-- the deepest section holding the sentence is the last heading starting at or before it
+asof left join sections
+    on sections.report_id = facts.report_id and sentences.start_offset >= sections.start_offset
