@@ -1,0 +1,228 @@
+"""make bench: fazhi's speed and accuracy at scale, printed and written to bench/RESULTS.md.
+
+Generates synthetic corpora (fazhi synth), then measures, each in a fresh
+process unless it says otherwise:
+- end to end (`fazhi run`) on 1,000 and 10,000 reports into an empty
+  warehouse: wall time, peak RSS, seconds per step (from dq.runs);
+- incremental: 10 new reports into the 10,000-report warehouse, as a fresh
+  `fazhi run` and as the next run of a warm process (a long-running service);
+- extraction alone on one core, beside a bare re.finditer('[0-9]+') scan;
+- accuracy of the facts on the synthetic corpus and on the seeds (score.py).
+The benchmark reports; it asserts nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+SHARED = ROOT.parent / "shared"
+FAZHI = [sys.executable, "-m", "fazhi.cli"]
+FLOORS = {"e2e_10k_s": 60, "incremental_s": 10, "rss_gb": 2, "extract_mchars": 5}
+
+# Runs a command and reports its wall time, its own peak RSS and the largest
+# peak RSS of any process in its tree (workers, the Prefect API included).
+MEASURE = """
+import json, os, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+_, status, usage = os.wait4(p.pid, 0)
+err = p.stderr.read().decode(errors="replace")[-2000:]
+tree = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": usage.ru_maxrss / 1024,
+                  "tree_rss_mb": tree / 1024, "status": os.waitstatus_to_exitcode(status), "stderr": err}))
+"""
+
+
+def measure(*cmd: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["status"] != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result['stderr']}")
+    return result
+
+
+def machine() -> dict:
+    mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return {"cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "cpu": cpu,
+            "python": platform.python_version(), "load_before": os.getloadavg()[0],
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def synth(n: int, seed: int, gold: bool) -> Path:
+    out = OUT / f"corpus-{n}-{seed}"
+    if not (out / "manifest.jsonl").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run([*FAZHI, "synth", "--reports", str(n), "--out", str(out), "--seed", str(seed),
+                        "--gold" if gold else "--no-gold"], check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def last_run(warehouse: Path) -> dict:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        run_id, reports, facts, timings = con.execute(
+            "select run_id, reports, facts, timings from dq.runs order by started_at desc limit 1").fetchone()
+    return {"run_id": run_id, "reports": reports, "facts": facts, "steps": json.loads(timings or "{}")}
+
+
+def end_to_end(corpus: Path, name: str) -> tuple[dict, Path]:
+    warehouse = OUT / name / "fazhi.duckdb"
+    shutil.rmtree(warehouse.parent, ignore_errors=True)
+    result = measure(*FAZHI, "run", str(corpus / "reports"), "--warehouse", str(warehouse))
+    return {**result, **last_run(warehouse)}, warehouse
+
+
+WARM = """
+import json, sys, time
+from pathlib import Path
+from fazhi.config import load_settings, prepare_environment
+from fazhi.warmup import warm_up
+settings = load_settings(warehouse=sys.argv[1]); prepare_environment(settings)
+warm_up(settings.prefect_home)
+from flows.pipeline import pipeline
+out = []
+for folder in sys.argv[2:]:
+    t = time.perf_counter()
+    summary = pipeline([folder], warehouse=sys.argv[1])
+    out.append({"seconds": time.perf_counter() - t, "landed": summary.landing.landed, "steps": summary.timings})
+print(json.dumps(out))
+"""
+
+
+def warm_incremental(warehouse: Path, first: Path, second: Path) -> dict:
+    """Two +10 runs in one process: the first pays the start-up, the second is what a warm service pays."""
+    out = subprocess.run([sys.executable, "-c", WARM, str(warehouse), str(first), str(second)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])[1]
+
+
+def extraction_speed() -> dict:
+    from fazhi.extract import compile_taxonomy, extract_report, load_taxonomy
+    from fazhi.ingest.readers import read_document
+    from fazhi.text.normalize import normalize
+    from fazhi.text.sentences import split_sentences
+
+    taxonomy = compile_taxonomy(load_taxonomy(ROOT / "dbt" / "seeds" / "metric_taxonomy.csv"))
+    corpus = synth(1000, 1, gold=True) / "reports"
+    sets = {"synthetic (1,000 reports)": [normalize(read_document(p.name, p.read_bytes()).text)
+                                          for p in sorted(corpus.iterdir())]}
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if seeds:
+        sets["seeds (5 reports x 40)"] = [normalize(p.read_text(encoding="utf-8")) for p in seeds] * 40
+    result = {}
+    for name, texts in sets.items():
+        prepared = [(t, split_sentences(t)) for t in texts]
+        chars = sum(len(t) for t in texts)
+        best = min(_timed(lambda: [extract_report(t, s, taxonomy) for t, s in prepared]) for _ in range(3))
+        bare = min(_timed(lambda: [sum(1 for _ in re.finditer("[0-9]+", t)) for t in texts]) for _ in range(3))
+        result[name] = {"chars": chars, "extract_mchars_s": chars / best / 1e6, "bare_regex_mchars_s": chars / bare / 1e6}
+    return result
+
+
+def _timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def accuracy(warehouse: Path, gold: Path) -> dict:
+    facts = warehouse.parent / "facts.jsonl"
+    with open(facts, "w", encoding="utf-8") as fh:
+        subprocess.run([*FAZHI, "facts", "--warehouse", str(warehouse)], stdout=fh, check=True)
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold), "--pred", str(facts),
+                          "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    info = machine()
+    print(f"machine: {info}", flush=True)
+    c1k, c10k = synth(1000, 1, gold=True), synth(10000, 2, gold=False)
+    inc_a, inc_b = synth(10, 3, gold=False), synth(10, 4, gold=False)
+
+    print("extraction alone …", flush=True)
+    extraction = extraction_speed()
+    print("end to end, 1,000 reports …", flush=True)
+    e1k, w1k = end_to_end(c1k, "run-1k")
+    print(f"  {e1k['seconds']:.1f} s", flush=True)
+    print("end to end, 10,000 reports …", flush=True)
+    e10k, w10k = end_to_end(c10k, "run-10k")
+    print(f"  {e10k['seconds']:.1f} s", flush=True)
+    print("incremental +10 …", flush=True)
+    inc = {**measure(*FAZHI, "run", str(inc_a / "reports"), "--warehouse", str(w10k)), **last_run(w10k)}
+    warm = warm_incremental(w10k, synth(10, 5, gold=False) / "reports", inc_b / "reports")
+    print("accuracy …", flush=True)
+    acc_synth = accuracy(w1k, c1k / "gold")
+    acc_seeds = None
+    if (SHARED / "seeds").exists():
+        wh = OUT / "run-seeds" / "fazhi.duckdb"
+        shutil.rmtree(wh.parent, ignore_errors=True)
+        subprocess.run([*FAZHI, "run", str(SHARED / "seeds"), "--warehouse", str(wh)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        acc_seeds = accuracy(wh, SHARED / "gold")
+
+    results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_warm": warm,
+               "extraction": extraction, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
+               "bench_seconds": time.perf_counter() - started}
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    markdown = render(results)
+    (ROOT / "bench" / "RESULTS.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+
+
+def _steps(r: dict) -> str:
+    s = r.get("steps") or {}
+    return ", ".join(f"{k} {v:.1f}" for k, v in s.items())
+
+
+def render(r: dict) -> str:
+    m = r["machine"]
+    e1, e10, ic, iw = r["e2e_1k"], r["e2e_10k"], r["incremental_cold"], r["incremental_warm"]
+    rss_gb = max(e10["rss_mb"], e1["rss_mb"]) / 1024
+    lines = [
+        "# fazhi benchmark",
+        "",
+        f"Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GiB RAM, Python {m['python']}; "
+        f"{m['date']}; load average before: {m['load_before']:.2f}. `make bench` took {r['bench_seconds']:.0f} s.",
+        "",
+        "| measurement | result | floor |",
+        "|---|---|---|",
+        f"| end to end, 1,000 reports, cold | {e1['seconds']:.1f} s, peak RSS {e1['rss_mb']:.0f} MB "
+        f"(largest process in the tree {e1['tree_rss_mb']:.0f} MB) | |",
+        f"| end to end, 10,000 reports, cold | {e10['seconds']:.1f} s, peak RSS {e10['rss_mb']:.0f} MB "
+        f"(largest process {e10['tree_rss_mb']:.0f} MB) | ≤ {FLOORS['e2e_10k_s']} s, ≤ {FLOORS['rss_gb']} GB |",
+        f"| … of which (s) | {_steps(e10)}; the rest is start-up and publishing | |",
+        f"| +10 reports on the 10,000-report warehouse, fresh `fazhi run` | {ic['seconds']:.1f} s ({_steps(ic)}) "
+        f"| ≤ {FLOORS['incremental_s']} s |",
+        f"| +10 reports, next run of a warm process (service) | {iw['seconds']:.1f} s ({_steps(iw)}) | |",
+    ]
+    for name, x in r["extraction"].items():
+        lines.append(f"| extraction alone, one core, {name} | {x['extract_mchars_s']:.2f} M chars/s "
+                     f"(bare `re.finditer('[0-9]+')`: {x['bare_regex_mchars_s']:.0f} M chars/s) "
+                     f"| ≥ {FLOORS['extract_mchars']} M chars/s |")
+    for name, a in (("synthetic corpus (1,000 reports)", r["accuracy_synthetic"]), ("seeds", r["accuracy_seeds"])):
+        if a:
+            lines.append(f"| accuracy, {name} | P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}; "
+                         f"unit {a['unit_accuracy']:.3f} kind {a['kind_accuracy']:.3f} qualifier "
+                         f"{a['qualifier_accuracy']:.3f}; metric R {a['metric_recall']:.3f} P {a['metric_precision']:.3f} | |")
+    lines += ["", f"Peak RSS of the 10,000-report run: {rss_gb:.2f} GB in the fazhi process.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
