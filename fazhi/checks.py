@@ -82,9 +82,34 @@ def run_parameters(today: date | None = None) -> dict[str, object]:
     return {"this_year": (today or date.today()).year}
 
 
+_CONTEXT = ("report_id", "doc", "metric", _SENTENCE, *_SPAN)
+
+
+def _needed_columns(spec: dict) -> set[str]:
+    """The columns a suite's checks and its failure context read."""
+    columns = {spec["meta"]["key"], *_CONTEXT}
+    for meta in [spec["meta"], *(e.get("meta") or {} for e in spec["expectations"])]:
+        columns.update(meta.get("detail", []))
+        columns.add(meta.get("sentence", _SENTENCE))
+        columns.update(meta.get("span", _SPAN))
+    for e in spec["expectations"]:
+        columns.update(_checked_columns(e.get("kwargs", {})))
+    return columns
+
+
 def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pd.DataFrame]:
+    """Each suite's table, only the columns it needs, as Arrow-backed dataframes (no copies of text)."""
+    import pandas as pd
+
+    frames = {}
     with connect(warehouse, read_only=True) as con:
-        return {s["name"]: con.execute(f"select * from {s['meta']['table']}").df() for s in suites}
+        for s in suites:
+            table = s["meta"]["table"]
+            present = [r[0] for r in con.execute(f"describe {table}").fetchall()]
+            wanted = ", ".join(f'"{c}"' for c in present if c in _needed_columns(s))
+            frames[s["name"]] = con.execute(f"select {wanted} from {table}").to_arrow_table().to_pandas(
+                types_mapper=pd.ArrowDtype)
+    return frames
 
 
 def _context():

@@ -17,7 +17,7 @@ import polars as pl
 from fazhi.extract import MetricRule, compile_taxonomy, extract_report
 from fazhi.ingest.metadata import describe
 from fazhi.text.sections import find_sections
-from fazhi.text.sentences import Sentence, sentence_spans
+from fazhi.text.sentences import sentence_spans, split_sentences
 
 SECTION_SCHEMA = {
     "report_id": pl.String, "section_id": pl.String, "ordinal": pl.Int32, "level": pl.Int32,
@@ -144,15 +144,16 @@ def load_metric_rules(taxonomy: pl.DataFrame) -> list[MetricRule]:
 
 
 def facts_frame(reports: pl.DataFrame, rules: Iterable[MetricRule]) -> pl.DataFrame:
-    """One row per fact; reports need report_id, text and their sentences' spans
-    as lists ordered by sentence: ordinals, starts, ends."""
+    """One row per fact; reports need report_id and text (normalised).
+
+    Sentences come from the same splitter as int_sentences (so ordinals agree)
+    rather than from that table: the two models then parse side by side.
+    """
     taxonomy = compile_taxonomy(list(rules))  # once per slice, not per report
     rows = []
-    for report_id, text, ordinals, starts, ends in reports.select(
-            "report_id", "text", "ordinals", "starts", "ends").iter_rows():
-        sentences = [Sentence(o, s, e, text[s:e]) for o, s, e in zip(ordinals or [], starts or [], ends or [])]
+    for report_id, text in reports.select("report_id", "text").iter_rows():
         seen: dict[int, int] = {}
-        for f in extract_report(text, sentences, taxonomy):
+        for f in extract_report(text, split_sentences(text), taxonomy):
             n = seen[f.start] = seen.get(f.start, -1) + 1
             rows.append((
                 report_id, f"{report_id}:{f.start}:{n}", f.sentence, f.start, f.end, f.number_text,

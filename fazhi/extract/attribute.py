@@ -362,15 +362,20 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
             return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
                           respectively=True, form=m.form) for name in names]
     context = None
-    out = []
+    resolved = []
     for name in names:
         if _is_bare_rate(name):
             if context is None:
                 context = _context_noun(ctx, state) or ""
             name = _join_rate(context, name)
-        out.append(Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
-                         respectively=len(names) > 1, form=m.form))
-    return out
+        resolved.append(name)
+    if len(resolved) > 1 and not jun and "分别" in left[-8:]:
+        # 办结率、满意率分别为98%、100%: one name per value, the rest for the values that follow
+        state.serial_subjects = resolved[1:]
+        return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, resolved[0], None, ctx.sentence,
+                      respectively=True, form=m.form)]
+    return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
+                  respectively=len(resolved) > 1, form=m.form) for name in resolved]
 
 
 def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | None, unit: str,

@@ -44,7 +44,7 @@ COUNT_UNITS: tuple[tuple[str, str], ...] = (
 CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九")
 # Chinese numerals take only the ordinary measure words: with 本/张/台/所/处 and
 # the like they mostly form names (一本通, 一张网, 一台账).
-CN_UNITS = frozenset("个 件 起 人 名 次 场 条 项 份 家 户 支 类 篇 期 天 元 宗 位 批 轮 卷 "
+CN_UNITS = frozenset("个 件 起 人 名 次 场 条 项 份 家 户 支 类 篇 期 部 天 元 宗 位 批 轮 卷 "
                      "人次 场次 个工作日 工作日 个小时 小时 分钟 个月 倍 个百分点 百分点".split())
 PERSON_UNITS = frozenset("人 名 人次 位 户次".split())
 # Heads of noun phrases naming people (参训人员, 考试人数, 旁听干部).
@@ -76,7 +76,11 @@ SLOGAN_NOUNS = ("确立", "维护", "意识", "自信", "全面", "规定", "制
                 "必须", "敢于", "倡导", "大局", "原则", "面向", "体系", "作风")
 # Characters before a numeral that make it an ordinal or part of a word.
 ORDINAL_BEFORE = frozenset("第每逐")
-CN_WORD_BEFORE = frozenset("统唯进同之其单某这那哪几首初专任另万千百十零跑查合抓")
+# Before any Chinese numeral: 其二, 这三, 另两, 几十 …
+CN_WORD_BEFORE = frozenset("之其某这那哪几另万千百十零")
+# Before 一 only, where they form a word (统一, 唯一, 进一步, 同一, 三考合一, 查一查 …);
+# before other numerals they end a word that a count follows (排查九十二次, 合同五件).
+CN_WORD_BEFORE_ONE = frozenset("统唯进同单首初专任跑查合抓")
 
 # ---------------------------------------------------------------- verbs
 # Verbs that name the stage of work a number counts, by theme. The scan takes
@@ -110,6 +114,12 @@ ACTION_VERBS = tuple(dict.fromkeys((
 STAGE_VERBS = frozenset(
     "受理 办结 审结 结案 纠错 调解 调处 化解 排查 公开 答复 审核 审查 备案 清理 废止 检查 抽查 评查 巡查 "
     "核查 培训 轮训 处置 整改 查处 办理 出具 审批 登记 认定 督查 督察 监测 检测 抽检 回访".split())
+# Verbs a part of a total may open with (其中维持…、撤销…，驳回…). Any other action
+# verb opening a clause after a 其中 list (…，出具法律意见书39件) starts a new
+# statement: the list has ended.
+PART_VERBS = frozenset(
+    "维持 撤销 变更 确认违法 驳回 终止 纠错 调解 调处 撤回 和解 不予受理 受理 办结 审结 结案 化解 解决 "
+    "处理 处置 答复 回复 公开 不予公开 收到 接收 新收".split())
 # Verbs that only frame another verb ("开展纠纷排查2万次": 排查 is the stage).
 LIGHT_VERBS = frozenset("开展 进行 组织 完成 实现 推进 推动 加强 持续 做好 深化 坚持 落实 带动 "
                         "引导 督促 指导 帮助 协调 累计 全面 深入".split())

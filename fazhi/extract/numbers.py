@@ -69,6 +69,7 @@ _PREFIX_WORDS = tuple(w for w, _ in lx.PREFIX_QUALIFIERS)
 _CHENG_CONTEXT_BEFORE = ("占", "达", "近", "约", "超", "逾", "有", "过", "到", "将近", "超过", "提高", "提升")
 _CHENG_CONTEXT_AFTER = ("以上", "左右", "多", "的")
 _SLOGAN_AFTER = tuple(lx.SLOGAN_NOUNS)
+_CLAUSE_END = frozenset("，。；、,;")
 _ONE_BAD_NEXT = ("事", "性", "办", "告知", "申请", "成", "龙", "站", "网", "门", "窗", "体", "流")
 _LIST_ITEM = re.compile(r"(?:[\u4e00-\u9fff“”]{2,12}、){2,}[\u4e00-\u9fff“”]{2,12}$")
 _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全天候|政务|热线|畅通|响应)")
@@ -184,15 +185,16 @@ def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: st
     """Chinese numerals count only in plain prose, never inside words or slogans."""
     if unit not in lx.CN_UNITS and not (mult and unit == "元"):
         return False
-    if before in lx.CN_WORD_BEFORE:
+    if before in lx.CN_WORD_BEFORE or (cn == "一" and before in lx.CN_WORD_BEFORE_ONE):
         return False
     if not any(c in lx.CN_DIGITS_SET for c in cn) and not approx and cn != "十":
         return False   # 百花, 千家万户
     if text.startswith(_SLOGAN_AFTER, end):
         return False   # 两个维护, 八项规定
     if cn == "一" and not approx:
-        if unit not in ("名", "个", "位", "家", "支", "件", "项", "场", "次", "份", "条", "人", "批", "天", "个月"):
-            return False
+        if unit not in ("名", "个", "位", "家", "支", "件", "项", "场", "次", "份", "条", "人", "批", "天", "个月") \
+                and text[end:end + 1] not in _CLAUSE_END:
+            return False   # 一期工程, 一部分, 一类事项; but 培训一期，is a count
         if text.startswith(_ONE_BAD_NEXT, end) or "一" in text[end:end + 3]:
             return False   # 一件事, 一次性, 一企一策
     return True

@@ -57,9 +57,13 @@ Verb = tuple[int, int, str]
 # One scan for noun compounds and verbs, longest word first: where a compound
 # starts (依申请公开, 人民调解), its verb-like part is not read as a verb.
 # A verb that can modify a noun (审核意见, 调解组织) is not a verb before one.
-_WORDS = re.compile(alternation(lx.NOUN_COMPOUNDS + tuple(lx.ACTION_VERBS), guards={
+# A compound ending in such a verb takes the noun too (人民调解 + 组织 = 人民调解组织).
+_NOUN_COMPOUNDS = lx.NOUN_COMPOUNDS + tuple(
+    c + head for c in lx.NOUN_COMPOUNDS if any(c.endswith(v) for v in lx.MODIFIER_VERBS)
+    for head in lx.NOUN_AFTER_VERB)
+_WORDS = re.compile(alternation(_NOUN_COMPOUNDS + tuple(lx.ACTION_VERBS), guards={
     v: alternation(lx.NOUN_AFTER_VERB) for v in lx.MODIFIER_VERBS if v not in lx.NOUN_COMPOUNDS}))
-_COMPOUNDS = frozenset(lx.NOUN_COMPOUNDS)
+_COMPOUNDS = frozenset(_NOUN_COMPOUNDS)
 _STOP = re.compile(alternation(lx.PREDICATE_STOPS))
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)|^[^“”]*”")
 _VERB_AT_START = re.compile(alternation(lx.ACTION_VERBS))

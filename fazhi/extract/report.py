@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from fazhi.extract import lexicon
 from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
@@ -19,6 +20,12 @@ from fazhi.extract.numbers import Mention, find_mentions
 from fazhi.text.sentences import Sentence
 
 _PART_MARK = "其中"
+# A clause after a 其中 list that opens with an action verb other than a part's
+# own (出具, 提出, 开展 …) is a new statement, not one more part.
+_NEW_STATEMENT = re.compile(
+    r"[，,；;]\s*(?:共|并|同时|还|另|全年|年内)?(?:"
+    + "|".join(sorted((v for v in lexicon.ACTION_VERBS if v not in lexicon.PART_VERBS), key=len, reverse=True))
+    + ")")
 _REST_MARK = re.compile(r"其余|剩余|余下|另有|另外")
 
 
@@ -41,7 +48,7 @@ def extract_report(text: str, sentences: Sequence[Sentence],
         linked = _link_parts(drafts, sentence, carry)
         if linked:
             _parts_take_case(drafts, carry)
-        labels = [None if d.no_metric else match(d.kind, d.subject, d.action) for d in drafts]
+        labels = [None if d.no_metric else _label(match, d, drafts, carry) for d in drafts]
         if linked:
             # one figure per metric per statement: a part whose total has its metric gets none
             by_start = {carry.total.start: carry.total_label} if carry.total is not None else {}
@@ -60,6 +67,34 @@ def extract_report(text: str, sentences: Sequence[Sentence],
                 carry.total, carry.total_label = d, lab
                 break
     return facts
+
+
+def _label(match, d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
+    """The metric of a draft; a part or a rate that names no domain of its own
+    (纠错13件 under 行政复议…办结132件; 纠错率9.8% right after) borrows its total's."""
+    found = match(d.kind, d.subject, d.action)
+    if found is not None or not d.subject:
+        return found
+    domain = _domain(d, drafts, carry)
+    if domain and domain not in d.subject:
+        return match(d.kind, domain + d.subject, d.action)
+    return None
+
+
+def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
+    totals = {x.start: x for x in drafts}
+    if carry.total is not None:
+        totals.setdefault(carry.total.start, carry.total)
+    if d.part_of is not None:
+        total = totals.get(d.part_of)
+        return total.subject if total is not None else None
+    if d.kind == "rate":
+        before = [x for x in drafts if _countlike(x) and x.end <= d.start]
+        prev = before[-1] if before else carry.total
+        if prev is not None:
+            total = totals.get(prev.part_of) if prev.part_of is not None else None
+            return (total or prev).subject
+    return None
 
 
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
@@ -95,11 +130,14 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
             total = before[-1] if before else (carry.total if pos - s0 < 3 else None)
             if total is None:
                 continue
-            # the parts run to the total of the next 其中, if any
+            # the parts run to the total of the next 其中, if any, or to a new statement
             stop = sentence.end
             if k + 1 < len(marks):
                 nxt = [d for d in drafts if _countlike(d) and pos < d.start and d.end <= marks[k + 1]]
                 stop = nxt[-1].start if nxt else marks[k + 1]
+            new = _NEW_STATEMENT.search(text, pos - s0, stop - s0)
+            if new:
+                stop = s0 + new.start()
             for d in drafts:
                 if _countlike(d) and pos < d.start < stop:
                     d.part_of = total.start

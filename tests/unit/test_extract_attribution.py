@@ -374,3 +374,59 @@ REC, LIT = "admin_reconsideration", "admin_litigation"
 def test_other_provinces(sentence, expected):
     got = [(f.value, f.kind, f.metric) for f in facts(sentence)]
     assert got == [(pytest.approx(v), k, m) for v, k, m in expected]
+
+
+@pytest.mark.parametrize("sentence, parts, not_parts", [
+    # a new statement after the list (出具 …) is not one more part
+    ("全年审核各类文件60件，其中规范性文件20件、合同40件，出具法律意见书35件。", ["20件", "40件"], ["35件"]),
+    ("办理行政处罚案件90件，其中简易程序50件，普通程序40件，组织执法培训3期。", ["50件", "40件"], ["3期"]),
+    # parts that open with a part's own verb stay parts
+    ("办结行政复议案件50件，其中维持30件，撤销8件，驳回12件。", ["30件", "8件", "12件"], []),
+])
+def test_part_lists_end_at_a_new_statement(sentence, parts, not_parts):
+    linked = {f.number_text for f in facts(sentence) if f.part_of is not None}
+    assert set(parts) <= linked
+    assert not (set(not_parts) & linked)
+
+
+@pytest.mark.parametrize("sentence, number_text, metric", [
+    # a part or a rate that names no domain borrows its total's (行政复议 here)
+    ("全年收到行政复议申请80件，办结70件。其中，维持55件，撤销、变更等纠错9件，纠错率12.9%。",
+     "9件", "admin_reconsideration.corrected"),
+    ("全年收到行政复议申请80件，办结70件。其中，维持55件，撤销、变更等纠错9件，纠错率12.9%。",
+     "12.9%", "admin_reconsideration.correction_rate"),
+    ("全年收到行政复议申请80件，办结70件。其中，维持55件，撤销、变更等纠错9件，纠错率12.9%。", "55件", None),
+    # a compound noun ending in a verb takes its noun head: 人民调解 + 组织
+    ("全县现有人民调解组织41个。", "41个", "mediation.organisations"),
+    # people trained, counted as 人次 after the verb
+    ("组织行政执法人员培训860人次。", "860人次", "training.participants"),
+])
+def test_metric_from_context(sentence, number_text, metric):
+    found = [f for f in facts(sentence) if f.number_text == number_text]
+    assert found and found[0].metric == metric, [(f.number_text, f.subject, f.metric) for f in found]
+
+
+@pytest.mark.parametrize("sentence, number_text, value", [
+    ("全年开展执法检查三十余次，组织抽查十次。", "三十余次", 30),     # 查 ends a word here, it is not 查一查
+    ("全年开展执法检查三十余次，组织抽查十次。", "十次", 10),
+    ("审核重大合同五件。", "五件", 5),                                # 合同 ends before the numeral
+    ("常态化开展矛盾纠纷排查九十二次。", "九十二次", 92),
+    ("修订各类应急预案十余部。", "十余部", 10),
+    ("举办法治专题培训一期，发布政策解读一篇。", "一期", 1),         # 一 + measure word, then a comma
+])
+def test_chinese_numerals_after_a_word(sentence, number_text, value):
+    found = [f for f in facts(sentence) if f.number_text == number_text]
+    assert found and found[0].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "坚持三考合一，推进统一执法。",     # 合一, 统一: words, not counts
+    "一期工程已经完工，一部分事项下放。",   # 一期工程, 一部分: not counts
+])
+def test_one_inside_words_is_not_a_count(sentence):
+    assert facts(sentence) == []
+
+
+def test_fenbie_rate_list_gives_each_rate_its_value():
+    got = [(f.subject, f.value) for f in facts("热线工单按时办结率、群众满意率分别为97.5%、99%。")]
+    assert got == [("热线工单按时办结率", 97.5), ("热线工单群众满意率", 99)]

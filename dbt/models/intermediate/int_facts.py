@@ -1,4 +1,8 @@
-"""int_facts: the numeric facts of every sentence (extractor: fazhi.extract)."""
+"""int_facts: the numeric facts of every sentence (extractor: fazhi.extract).
+
+Sentences are split by the same function as int_sentences (ordinals agree;
+fct_facts joins the two), so this model does not wait for that one.
+"""
 from fazhi.parallel import map_slices
 from fazhi.parse_tables import facts_frame, load_metric_rules, parser_version, stale_filter, stamped
 
@@ -11,8 +15,4 @@ def model(dbt, session):
     reports = dbt.ref("stg_reports").select("report_id, text")
     if dbt.is_incremental:
         reports = reports.filter(stale_filter(session, dbt.this, version))
-    spans = dbt.ref("int_sentences").aggregate(
-        "report_id, list(ordinal order by ordinal) as ordinals, list(start_offset order by ordinal) as starts, "
-        "list(end_offset order by ordinal) as ends", "report_id")
-    reports = reports.join(spans, "report_id", how="left")
     return stamped(map_slices(facts_frame, reports.pl(), rules), version)
