@@ -107,7 +107,7 @@ def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pd.DataFrame]
             table = s["meta"]["table"]
             present = [r[0] for r in con.execute(f"describe {table}").fetchall()]
             wanted = ", ".join(f'"{c}"' for c in present if c in _needed_columns(s))
-            frames[s["name"]] = con.execute(f"select {wanted} from {table}").to_arrow_table().to_pandas(
+            frames[s["name"]] = con.sql(f"select {wanted} from {table}").to_arrow_table().to_pandas(
                 types_mapper=pd.ArrowDtype)
     return frames
 

@@ -57,10 +57,10 @@ def run(
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    warm_up(settings.prefect_home)
+    targets = [str(p) for p in (paths or [SAMPLES_DIR])]
+    warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
     from flows.pipeline import pipeline
 
-    targets = [str(p) for p in (paths or [SAMPLES_DIR])]
     try:
         summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh)
     except WarehouseBusy as e:
@@ -69,6 +69,18 @@ def run(
     _print_summary(summary)
     if fail_on_error and summary.errors_failed:
         raise typer.Exit(1)
+
+
+def _input_bytes(targets: list[str]) -> int:
+    """Rough size of the local inputs (to decide whether to start worker processes early)."""
+    total = 0
+    for target in targets:
+        path = Path(target)
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            total += sum(e.stat().st_size for e in path.rglob("*") if e.is_file())
+    return total
 
 
 def _print_summary(s) -> None:

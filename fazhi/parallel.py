@@ -36,13 +36,28 @@ def _workers() -> int:
     return int(os.environ.get("FAZHI_PARSE_WORKERS") or os.cpu_count() or 1)
 
 
+def _warm_worker() -> None:
+    """Import what the work needs once per worker, not inside the first batch."""
+    import fazhi.ingest.formats.webpage  # noqa: F401
+    import fazhi.parse_tables  # noqa: F401
+
+
 def _local_pool() -> ProcessPoolExecutor:
     """The shared worker pool; spawned (not forked: this process runs DuckDB threads)."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+            _pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_warm_worker)
         return _pool
+
+
+def prestart() -> None:
+    """Start the worker pool now (in the background) so a large job does not wait for it."""
+    if _workers() > 1 and not os.environ.get(DASK_SCHEDULER_ENV):
+        pool = _local_pool()
+        for _ in range(_workers()):
+            pool.submit(int)   # each worker starts and runs its initializer
 
 
 def shutdown() -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import atexit
+import importlib.metadata
 import os
 import socket
 import subprocess
@@ -51,6 +52,10 @@ class TemporaryApi:
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_UI_ENABLED": "0",
                "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        # The database schema is checked (migrated) once per Prefect version, not on every start (~2 s).
+        self._migrated = prefect_home / f".migrated-prefect-{importlib.metadata.version('prefect')}"
+        if self._migrated.exists() and (prefect_home / "prefect.db").exists():
+            env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
         env.pop("PREFECT_API_URL", None)
         prefect_home.mkdir(parents=True, exist_ok=True)
         self._log = open(prefect_home / "temporary-api.log", "ab")
@@ -70,6 +75,7 @@ class TemporaryApi:
             if time.monotonic() > deadline:
                 raise ServerStartError(f"Prefect API did not answer within {timeout:.0f} s; see {self._log.name}")
             time.sleep(0.1)
+        self._migrated.touch()
         return self.api_url
 
     def stop(self) -> None:

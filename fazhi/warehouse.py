@@ -107,7 +107,12 @@ class WarehouseBusy(RuntimeError):
 
 
 def build_path(published: Path) -> Path:
-    return published.with_name(f".{published.stem}.build{published.suffix}")
+    """The working copy, beside the published file: ``warehouse/.fazhi.build/build.duckdb``.
+
+    Its own name is the same for every warehouse (DuckDB names the database
+    after the file, and dbt's parse cache keys on that name: see fazhi.transform).
+    """
+    return published.with_name(f".{published.stem}.build") / f"build{published.suffix}"
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -154,6 +159,7 @@ def build_copy(published: Path) -> Iterator[Path]:
     """
     with writer_lock(published):
         work = build_path(published)
+        work.parent.mkdir(exist_ok=True)
         for stale in (work, Path(f"{work}.wal")):
             stale.unlink(missing_ok=True)
         if published.exists():

@@ -16,15 +16,22 @@ from pathlib import Path
 
 
 def _import_later_steps() -> None:
+    import dbt.adapters.duckdb  # noqa: F401  (transform: dbt registers the adapter on first use)
     import dbt.cli.main  # noqa: F401  (transform)
     import great_expectations  # noqa: F401  (checks)
 
 
-def warm_up(prefect_home: Path) -> threading.Thread:
+# Inputs this large (about 1,000 reports) are worth starting worker processes
+# for while the server comes up; smaller runs parse in this process.
+PRESTART_BYTES = 16 * 2**20
+
+
+def warm_up(prefect_home: Path, expect_bytes: int = 0) -> threading.Thread:
     """Start a temporary Prefect API (unless one is configured) and import dbt and GX in the background.
 
     Call before Prefect is imported: Prefect reads PREFECT_API_URL when it loads.
-    Returns the importing thread (joining it is optional).
+    With ``expect_bytes`` of input above PRESTART_BYTES the parsing workers start
+    too. Returns the importing thread (joining it is optional).
     """
     api = None
     if not os.environ.get("PREFECT_API_URL"):
@@ -32,6 +39,10 @@ def warm_up(prefect_home: Path) -> threading.Thread:
 
         api = TemporaryApi(prefect_home)
         os.environ["PREFECT_API_URL"] = api.api_url
+    if expect_bytes > PRESTART_BYTES:
+        from fazhi import parallel
+
+        parallel.prestart()
     importer = threading.Thread(target=_import_later_steps, name="fazhi-warm-imports", daemon=True)
     importer.start()
     import prefect  # noqa: F401

@@ -29,7 +29,7 @@ from fazhi.transform import TransformResult, dbt_build
 from fazhi.warehouse import WarehouseBusy, build_copy
 
 
-INGEST_CHUNK = 2000   # inputs held in memory at once
+INGEST_CHUNK = 5000   # inputs held in memory at once
 DECODE_BATCH = 250    # inputs per decoding batch
 
 

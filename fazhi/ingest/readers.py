@@ -8,20 +8,19 @@ themselves live in ``fazhi.ingest.formats``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 
 from .formats.base import Document, ReadError
-from .formats.pdf import read_pdf
-from .formats.plaintext import read_txt
-from .formats.webpage import read_html
-from .formats.word import read_docx
 
 __all__ = ["Document", "ReadError", "read_document", "SUPPORTED_SUFFIXES"]
 
-_READERS: dict[str, Callable[[bytes], Document]] = {
-    "txt": read_txt,
-    "pdf": read_pdf,
-    "docx": read_docx,
+# (module in fazhi.ingest.formats, function): imported on first use, since
+# pdfplumber, pypdf, trafilatura and python-docx take seconds to import and
+# decoding mostly runs in worker processes.
+_READERS: dict[str, tuple[str, str]] = {
+    "txt": ("plaintext", "read_txt"),
+    "pdf": ("pdf", "read_pdf"),
+    "docx": ("word", "read_docx"),
 }
 _PAGE_SUFFIXES = ("html", "htm", "shtml", "xhtml")
 SUPPORTED_SUFFIXES = (*_READERS, *_PAGE_SUFFIXES)
@@ -45,11 +44,14 @@ def read_document(name: str, data: bytes, charset: str | None = None) -> Documen
     """
     suffix = _suffix(name)
     if suffix in _PAGE_SUFFIXES:
-        return read_html(data, charset)
-    reader = _READERS.get(suffix)
-    if reader is None:
+        return _reader("webpage", "read_html")(data, charset)
+    if suffix not in _READERS:
         raise ReadError("read", _unsupported(suffix))
-    return reader(data)
+    return _reader(*_READERS[suffix])(data)
+
+
+def _reader(module: str, function: str):
+    return getattr(importlib.import_module(f".formats.{module}", __package__), function)
 
 
 def _suffix(name: str) -> str:
