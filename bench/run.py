@@ -182,7 +182,19 @@ def main() -> None:
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     markdown = render(results)
     (ROOT / "bench" / "RESULTS.md").write_text(markdown, encoding="utf-8")
+    update_readme(markdown)
     print(markdown)
+
+
+def update_readme(markdown: str) -> None:
+    """Put the results table into README.md between its bench markers."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text and end in text:
+        body = markdown.split("\n", 2)[2].strip()   # without the title
+        head, rest = text.split(start, 1)
+        readme.write_text(f"{head}{start}\n{body}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
 
 
 def _steps(r: dict) -> str:
