@@ -64,6 +64,7 @@ _HARD_CUT = re.compile(r"[；;：:。！？!?\n]")
 _CONNECTOR = frozenset(("", "、", "和", "及", "与", "以及", ",", "，"))
 _RATE_WORD = re.compile(r"(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?")
 _CHANGE = re.compile(r"(?:" + _alt(lx.CHANGE_UP + lx.CHANGE_DOWN) + r")(?:了|为|达|达到|约)?$")
+_CHANGE_WORDS = lx.CHANGE_UP + lx.CHANGE_DOWN
 _ABSOLUTE_CHANGE = re.compile(r"^(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?)?(?:同期)?"
                               r"(增加|减少|增长|下降|上升|多|少|新增)了?$")
 _ABSOLUTE_ENDS = ("增加", "减少", "增长", "下降", "上升", "多", "少", "新增", "了")
@@ -73,7 +74,16 @@ _EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "�
                          for b in ("", "同期") for c in ("", "为", "是", "有", "共"))
 # 由原来的36个精简为18个: the figure after 由/从 is the earlier one
 _FROM_ENDINGS = ("由原来的", "从原来的", "由原来", "从原来", "由过去的", "从过去的", "由原", "从原", "由", "从")
-_LIST_SPLIT = re.compile(r"、|以及|和(?!谐)|(?<!以|涉|普|危)及(?!时|其|以)|(?<!参|给|赋|授)与(?!会)|(?<=”)(?=“)")
+# The last characters of the endings above: str.endswith(tuple) compares every
+# word, a set lookup of the last character rejects most left words at once.
+_ABSOLUTE_LAST = frozenset(w[-1] for w in _ABSOLUTE_ENDS)
+_EARLIER_LAST = frozenset(w[-1] for w in _EARLIER_ENDINGS)
+_FROM_LAST = frozenset(w[-1] for w in _FROM_ENDINGS)
+_FUNCTION_LAST = frozenset(w[-1] for w in lx.FUNCTION_TAILS)
+# (及 and 与 are matched before their look-behinds: a branch that opens with a
+# character lets the engine skip it at once where that character is not.)
+_LIST_CHARS = frozenset("、和及与”")   # every match of _LIST_SPLIT holds or follows one of them
+_LIST_SPLIT = re.compile(r"、|以及|和(?!谐)|及(?<![以涉普危]及)(?!时|其|以)|与(?<![参给赋授]与)(?!会)|(?<=”)(?=“)")
 _ZERO_SPLIT = re.compile(r"、|以及|和|(?<!涉)及(?!时)|与|或")
 _GENERIC_RATE_TAIL = re.compile(r"(?:" + _alt(lx.GENERIC_RATE_STEMS) + r")*(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?$")
 _CASE_NOUN = re.compile(_alt(lx.CASE_NOUNS))
@@ -89,10 +99,16 @@ _GENERIC_COUNT_SUBJECTS = frozenset(("案件", "纠纷", "件"))
 _EVENT_UNITS = frozenset(("次", "场", "场次", "期", "轮", "批次"))
 _RELATIONAL = lx.RELATIONAL_NOUNS
 _ANAPHORIC = re.compile(r"([\u4e00-\u9fff]{2})(清单)")
+# The first characters of the subjects _enrich completes (generic, relational, 清单…).
+_ENRICH_FIRST = frozenset(w[0] for w in (*_GENERIC_COUNT_SUBJECTS, *_RELATIONAL, "清单"))
 _ZERO_HEADS = ("案件", "事件", "事故")
 _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")
 _FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
 _LEVEL_KINDS = ("rate", "change")
+_PERSON_UNITS = lx.PERSON_UNITS
+_DURATION_UNITS = lx.DURATION_UNITS
+_CASE_UNITS = lx.CASE_UNITS
 _DOMAIN_HEAD = re.compile(_alt(lx.DOMAIN_HEADS))
 
 
@@ -154,39 +170,49 @@ class _State:
 def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], carry: Carry) -> list[Draft]:
     """Drafts for the mentions of one sentence, in order (several per spread)."""
     s0, s1 = sentence.start, sentence.end
-    cut_at = [s0 + c.start() for c in _CLAUSE_CUT.finditer(sentence.text)]
+    cut_at = [c.start() for c in _CLAUSE_CUT.finditer(text, s0, s1)]   # sentence.text is text[s0:s1]
+    n_cuts = len(cut_at)
     out: list[Draft] = []
     state = _State(carry.subject)
+    ordinal = sentence.ordinal
     n = len(mentions)
+    prev_end = -1   # end of the previous mention
     for i, m in enumerate(mentions):
-        ci = bisect_left(cut_at, m.lead)
+        lead, end, form = m.lead, m.end, m.form
+        ci = bisect_left(cut_at, lead)
         clause_start = cut_at[ci - 1] + 1 if ci else s0
-        clause_end = cut_at[ci] if ci < len(cut_at) else s1
-        from_prev = i > 0 and mentions[i - 1].end > clause_start
-        seg_start = mentions[i - 1].end if from_prev else clause_start
-        nxt = mentions[i + 1].lead if i + 1 < n and mentions[i + 1].lead < clause_end else clause_end
+        clause_end = cut_at[ci] if ci < n_cuts else s1
+        from_prev = prev_end > clause_start
+        nxt = clause_end
         next_right = ""
-        if i + 1 < n and nxt == m.end:
-            after = mentions[i + 2].lead if i + 2 < n else clause_end
-            next_right = text[mentions[i + 1].end:min(after, clause_end)]
+        if i + 1 < n:
+            following = mentions[i + 1]
+            if following.lead < clause_end:
+                nxt = following.lead
+                if nxt == end:
+                    after = mentions[i + 2].lead if i + 2 < n else clause_end
+                    next_right = text[following.end:min(after, clause_end)]
+        left = text[prev_end if from_prev else clause_start:lead]
         ctx = _Context(
-            text, m, sentence.ordinal, text[seg_start:m.lead], text[m.end:nxt] if nxt > m.end else "",
-            next_right, from_prev, ci, mentions[i - 1].end if i else -1,
+            text, m, ordinal, left, text[end:nxt] if nxt > end else "",
+            next_right, from_prev, ci, prev_end,
             ((cut_at[ci - 2] + 1 if ci >= 2 else s0), clause_start - 1) if ci else (0, 0),
         )
-        if m.form == "zero":
-            drafts = _zero(ctx)
-        elif m.form == "count":
+        if form == "count":
             drafts = _count(ctx, state)
+        elif form == "zero":
+            drafts = _zero(ctx)
         else:
             drafts = _percent(ctx, state)
-        left = ctx.left
-        if left.endswith(_EARLIER_ENDINGS) or left.endswith(_FROM_ENDINGS) or (
+        last_char = left[-1:]
+        if (last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS)) or (
+                last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS)) or (
                 "每" in left and _FREQUENCY.search(left)):
             for d in drafts:
                 d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
         state.remember(drafts, ci)
-        out.extend(drafts)
+        out += drafts
+        prev_end = end
     for d in reversed(out):
         if d.subject and d.kind not in _LEVEL_KINDS:
             carry.subject = d.subject
@@ -198,23 +224,27 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
 
 
 def _count(ctx: _Context, state: _State) -> list[Draft]:
-    m, left = ctx.m, ctx.left
+    m, left, right = ctx.m, ctx.left, ctx.right
+    unit = m.unit
     spread = "分别" in left
     if ctx.from_prev and state.spread and state.last and left.strip() in _CONNECTOR:
         d = _copy(state.last[-1], m)        # 分别为120件、80件
         if state.serial:
             d.action = state.serial.pop(0)
         return [d]
-    r_noun = ph.right_noun(ctx.right) or (ph.right_noun(ctx.next_right) if ctx.next_right else "")
+    r_noun = (ph.right_noun(right) if right else "") or (ph.right_noun(ctx.next_right) if ctx.next_right else "")
     lsubj, action, verb_at_end, agent, serial = ph.left_phrase(left)
-    ends_function = left.rstrip().endswith(lx.FUNCTION_TAILS)
-    absolute_change = _ABSOLUTE_CHANGE.match(ph.strip(left)) if left.endswith(_ABSOLUTE_ENDS) else None
+    trimmed = left.rstrip()
+    ends_function = trimmed[-1:] in _FUNCTION_LAST and trimmed.endswith(lx.FUNCTION_TAILS)
+    absolute_change = _ABSOLUTE_CHANGE.match(ph.strip(left)) if (
+        left[-1:] in _ABSOLUTE_LAST and left.endswith(_ABSOLUTE_ENDS)) else None
     if absolute_change:
         # 同比增加30件: a change in the count before, not a count of its own
         lsubj, action, verb_at_end = "", absolute_change.group(1), False
-    if left.endswith(_EARLIER_ENDINGS):
+    last_char = left[-1:]
+    if last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS):
         lsubj = ""   # 上年为120件: the same thing, an earlier figure
-    elif left.endswith(_FROM_ENDINGS):
+    elif last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS):
         cut = next(e for e in _FROM_ENDINGS if left.endswith(e))
         lsubj, verb_at_end = ph.strip(left[: -len(cut)]), False   # 部门由原来的36个…
         ends_function = False
@@ -226,7 +256,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
         subject, after = lsubj + r_noun, True   # 绩效考评6项加分细则
     elif lsubj and not ends_function:
         subject, after = lsubj, False
-    elif verb_at_end and action and m.unit in _EVENT_UNITS:
+    elif verb_at_end and action and unit in _EVENT_UNITS:
         subject, after = action, False        # 集中学习2次: the activity is what is counted
     else:
         subject, after = None, False
@@ -239,27 +269,30 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
         if subject is None and ctx.prev_clause:
             subject = ph.clause_noun(ctx.prev_clause) or None
         subject = subject or state.fallback
-    if m.unit in lx.PERSON_UNITS:
+    if unit in _PERSON_UNITS:
         if after:
-            subject, action = ph.person_phrase(ctx.right, subject, action)
-        elif not lsubj and ctx.right:
+            subject, action = ph.person_phrase(right, subject, action)
+        elif not lsubj and right:
             # 约1.2万人次参与: who they are is the predicate that follows
-            subject, action = ph.person_phrase(ctx.right, "人员", action) if ph.starts_with_predicate(
-                ctx.right) else (subject, action)
+            subject, action = ph.person_phrase(right, "人员", action) if ph.starts_with_predicate(
+                right) else (subject, action)
     if agent and subject:
-        channel = _CHANNEL.search(agent)
+        # without 热线 only five digits can name a channel: a plain scan finds them faster
+        channel = _CHANNEL.search(agent) if "热线" in agent else _FIVE_DIGITS.search(agent)
         if channel:
             subject = channel.group() + subject   # 12345热线受理群众诉求: the channel names what is counted
-    subject = _enrich(subject, action, state, ctx)
-    kind = count_kind(m.unit, subject, action)
+    if subject and subject[0] in _ENRICH_FIRST:   # skips the call for most subjects
+        subject = _enrich(subject, action, state, ctx)
+    kind = count_kind(unit, subject, action)
     state.spread = spread
     state.serial = list(serial) if spread and serial else []
     if state.serial:
         action = state.serial.pop(0)          # 受理、办结…分别为156件、149件
-        kind = count_kind(m.unit, subject, action)
-    d = Draft(m.start, m.end, m.value, m.unit, kind, m.qualifier, subject, action, ctx.sentence,
-              respectively=spread, form=m.form)
-    if after and m.value == 1 and m.unit in ("起", "件") and kind == "case":
+        kind = count_kind(unit, subject, action)
+    # all fields positional (respectively, part_of, no_metric, form): keywords cost twice as much
+    d = Draft(m.start, m.end, m.value, unit, kind, m.qualifier, subject, action, ctx.sentence,
+              spread, None, False, m.form)
+    if after and m.value == 1 and unit in ("起", "件") and kind == "case":
         d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
     if absolute_change:
         d.no_metric = True
@@ -275,11 +308,14 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     """case | count | amount | duration for a number with a measure word (SCHEMA.md)."""
     if unit == "元":
         return "amount"
-    if unit in lx.DURATION_UNITS:
+    if unit in _DURATION_UNITS:
         return "duration"
-    if unit in lx.PERSON_UNITS or unit not in lx.CASE_UNITS or not subject:
+    if unit in _PERSON_UNITS or unit not in _CASE_UNITS or not subject:
         return "count"
-    found = {_KIND_OF_NOUN[w.group()] for w in _KIND_NOUN.finditer(subject)}
+    nouns = _KIND_NOUN.findall(subject)
+    if not nouns:
+        return "count"
+    found = {_KIND_OF_NOUN[w] for w in nouns}
     if "not_case" in found:
         return "count"
     if "case" in found:
@@ -387,14 +423,14 @@ def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | Non
     for c in _COMPARE.finditer(head):
         cmp_start, cmp_end = c.start(), c.end()
     noun = ph.strip((head[:cmp_start] if cmp_end >= 0 else head).replace("分别", ""))
-    items = [x for x in _LIST_SPLIT.split(noun) if x] if noun else []
+    items = [x for x in _LIST_SPLIT.split(noun) if x] if noun and "分别" in ctx.left else []
     subject = noun
-    if len(items) > 1 and "分别" in ctx.left:
+    if len(items) > 1:
         subject = items[0]   # 诉讼和复议案件同比分别下降5%、3%: one subject per value
         state.serial_subjects = items[1:]
     if not subject:
         subject = (prev.subject if prev is not None else None) or state.subject or state.fallback
-    action = next((w for w in lx.CHANGE_UP + lx.CHANGE_DOWN if word.startswith(w)), None)
+    action = next((w for w in _CHANGE_WORDS if word.startswith(w)), None)
     down = action in lx.CHANGE_DOWN
     return Draft(m.start, m.end, -m.value if down else m.value, unit, "change", m.qualifier, subject, action,
                  ctx.sentence, respectively="分别" in ctx.left, form=m.form)
@@ -402,6 +438,8 @@ def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | Non
 
 def _split_rates(name: str, jun: bool) -> list[str]:
     """投诉件办结率、回访满意率 -> both; 处罚和许可公示率 -> 处罚公示率, 许可公示率."""
+    if _LIST_CHARS.isdisjoint(name):
+        return [name]   # nothing _LIST_SPLIT could split at
     parts = [p for p in _LIST_SPLIT.split(name) if p]
     if len(parts) < 2:
         return [name]
@@ -444,8 +482,9 @@ def _rate_domain(name: str) -> str:
 
 
 def _is_bare_rate(name: str) -> bool:
-    t = _GENERIC_RATE_TAIL.search(name)
-    return t is not None and t.start() == 0
+    # The same as _GENERIC_RATE_TAIL.search(name).start() == 0: the leftmost match
+    # starts at 0 exactly when there is a match at 0, and match() tries no other place.
+    return _GENERIC_RATE_TAIL.match(name) is not None
 
 
 def _context_noun(ctx: _Context, state: _State) -> str | None:

@@ -13,11 +13,11 @@ counts.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
-from fazhi.extract.numerals import parse_arabic, parse_chinese, scale
+from fazhi.extract.numerals import MULTIPLIERS, parse_arabic, parse_chinese
+from fazhi.extract.phrases import alternation
 
 
 class Mention(NamedTuple):
@@ -40,32 +40,67 @@ class Mention(NamedTuple):
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_AR_REST = r"[0-9]*(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
-_AR = r"[0-9]" + _AR_REST
-_UNITS = "|".join(re.escape(u) + la for u, la in lx.COUNT_UNITS)
+# Atomic groups: nothing that may follow the digits (a range mark, 余/多, 万, a
+# unit) starts with a digit, a comma or a point, so giving digits back never
+# finds a match; without them the engine tried every shorter number (2023年).
+_AR_REST = r"(?>[0-9]*(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)"
+_AR = r"(?>[0-9]" + _AR_REST + ")"
+# The units as a character trie (see phrases.alternation): each unit keeps its
+# look-ahead as a guard. The regex engine then tries the few units that begin
+# with the character after the number instead of all of them in turn; with the
+# longest unit first where one is a prefix of another (as COUNT_UNITS is
+# ordered), it picks the same unit as the plain list did.
+_UNITS = alternation([u for u, _ in lx.COUNT_UNITS],
+                     guards={u: la[len("(?!"):-1] for u, la in lx.COUNT_UNITS if la})
+# Every character that can come second in some branch of _CANDIDATE (besides \s).
+_SECOND = re.escape("".join(sorted(set(
+    "分发引出产"                                # 百分之, 三分之一, 未发生/引发/出现/产生
+    "成点"                                      # 六成, 九十八点五
+    "0123456789,.-~～至到—–"                    # 1,234.5, ranges 3-5天
+    "余多千百万亿" + _CN_CHARS                  # 3万, 十余, 四千
+    + "".join(u[0] for u, _ in lx.COUNT_UNITS)))))
 # One scan. Every alternative begins with the same character class, consumed
 # first, so the regex engine can skip to the next digit, numeral or 未 without
 # trying the branches at every position; each branch then checks, by a
 # look-behind, which character opened it. Groups named *_rest hold what
 # follows that first character: the number as written is text[start:end(group)].
+# Two guards only save time: the look-ahead on the second character drops at
+# once the many numerals inside words (一步, 统一) that every branch would try
+# and fail; and a digit right after a digit opens no number (2023年 is tried
+# once, not four times), as any number starting there would match from the
+# digit before.
+#
+# The same scan finds quotations, titles and document numbers (numbers inside
+# them are names: “八五”普法, 《…2023年版》): their opening mark is one more
+# first character, and the quotation is read by a look-ahead (group "quote"),
+# so that the scan still goes on inside it. No number contains a quotation
+# mark, so a number is either wholly inside a quotation or outside all of them.
+# One pass over the text instead of two: the skip to the next first character
+# is the slowest part of a scan.
+_OPENERS = '“"《〔「'
+_QUOTED = (r'(?<=“)[^“”。；;\n]{0,40}”|(?<=")[^"。；;\n]{0,40}"|(?<=《)[^《》\n]{0,80}》'
+           r'|(?<=〔)[^〔〕\n]{0,12}〕|(?<=「)[^「」\n]{0,40}」')
 _CANDIDATE = re.compile(
-    r"[0-9" + _CN_CHARS + r"未]"
+    r"[0-9" + _CN_CHARS + r"未" + _OPENERS + r"]"
+    r"(?:(?=[\s" + _SECOND + r"])"
     r"(?:(?<=未)(?P<zero>发生|引发|出现|产生)"
     r"|(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
     r"|(?<=[一二三四五六七八九十])(?P<den_rest>[一二三四五六七八九十百]*)分之(?P<num>[一二三四五六七八九十百]+)"
     r"|(?<=[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九](?![\u4e00-\u9fff]))?"
-    r"|(?:(?<=[0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"
+    r"|(?:(?<=[0-9])(?<![0-9][0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"
     r"|(?<=[" + _CN_CHARS + r"])(?P<cn_rest>[" + _CN_CHARS + r"]*(?:点[零〇一二三四五六七八九]+)?))"
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
     r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
+    r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r")))"
 )
 _CN_SET = frozenset(_CN_CHARS)
 _FORMULA_BEFORE = frozenset("+＋·•×*/／")
 _FORMULA_AFTER = frozenset("+＋·×")
 _CLAUSE_PUNCT = "，,；;：:。！？!?\n"
-# Quotations, titles and document numbers: numbers inside them are names.
-_QUOTED = re.compile(r'“[^“”。；;\n]{0,40}”|"[^"。；;\n]{0,40}"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,12}〕|「[^「」\n]{0,40}」')
-_PREFIX_WORDS = tuple(w for w, _ in lx.PREFIX_QUALIFIERS)
+# Prefix qualifiers by their last character, each list in PREFIX_QUALIFIERS order:
+# most numbers have none, and one dict lookup of the character before says so.
+_PREFIX_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    c: tuple((w, q) for w, q in lx.PREFIX_QUALIFIERS if w[-1] == c) for c in {w[-1] for w, _ in lx.PREFIX_QUALIFIERS}}
 _CHENG_CONTEXT_BEFORE = ("占", "达", "近", "约", "超", "逾", "有", "过", "到", "将近", "超过", "提高", "提升")
 _CHENG_CONTEXT_AFTER = ("以上", "左右", "多", "的")
 _SLOGAN_AFTER = tuple(lx.SLOGAN_NOUNS)
@@ -78,40 +113,45 @@ _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全�
 def find_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` that may be a fact, in order (zeros included)."""
     out: list[Mention] = []
-    quoted: _Quoted | None = None
+    quote_end = 0   # end of the last quotation found (they do not overlap: one inside another is not one)
     for m in _CANDIDATE.finditer(text):
-        if quoted is None:
-            quoted = _Quoted(text)
-        mention = _read(text, m, quoted)
+        # one groups() call instead of a lookup per named group (most candidates are counts)
+        groups = m.groups()
+        if groups[_G_QUOTE] is not None:
+            if m.start() >= quote_end:
+                quote_end = m.end(_G_QUOTE + 1)
+            continue
+        if groups[_G_AR_REST] is not None or groups[_G_CN_REST] is not None:
+            mention = _count(text, m, groups, m.start() < quote_end)
+        else:
+            mention = _read_other(text, m, groups)
         if mention is not None:
             out.append(mention)
     return out
 
 
-class _Quoted:
-    """The spans of short quotations, titles and document numbers of a text."""
-
-    def __init__(self, text: str) -> None:
-        spans = [q.span() for q in _QUOTED.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def holds(self, start: int, end: int) -> bool:
-        k = bisect_right(self.starts, start) - 1
-        return k >= 0 and end < self.ends[k]
+# Indexes into ``_CANDIDATE``'s groups() tuple (``_count`` unpacks it in this order).
+_G_ALL = tuple(_CANDIDATE.groupindex[g] - 1 for g in (
+    "zero", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "post",
+    "quote"))
+(_G_ZERO, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
+ _G_POST, _G_QUOTE) = _G_ALL
+# Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (half the cost).
+_tuple_new = tuple.__new__
+assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _count unpacks them
 
 
-def _read(text: str, m: re.Match[str], quoted: _Quoted) -> Mention | None:
+def _read_other(text: str, m: re.Match[str], groups: tuple) -> Mention | None:
+    """A zero stated in words or a ratio (百分之, 分之, 成)."""
     start, end = m.span()
-    ar_rest, cn_rest, zero, pcn, num_ = m.group("ar_rest", "cn_rest", "zero", "pcn", "num")
-    if ar_rest is not None or cn_rest is not None:
-        return _count(text, m, start, end, quoted)
-    if zero is not None:
+    if groups[_G_ZERO] is not None:
         return _zero(text, start, end)
+    pcn = groups[_G_PCN]
     if pcn is not None:
         return _ratio(text, start, end, parse_chinese(pcn))
+    num_ = groups[_G_NUM]
     if num_ is not None:
-        den, num = parse_chinese(text[start:m.end("den_rest")]), parse_chinese(num_)
+        den, num = parse_chinese(text[start:m.end(_G_DEN_REST + 1)]), parse_chinese(num_)
         if not den or num > den:
             return None
         return _ratio(text, start, end, round(100 * num / den, 2))
@@ -119,48 +159,58 @@ def _read(text: str, m: re.Match[str], quoted: _Quoted) -> Mention | None:
     before = text[max(0, start - 2):start]
     if not (before.endswith(_CHENG_CONTEXT_BEFORE) or text.startswith(_CHENG_CONTEXT_AFTER, end)):
         return None
-    value = 10 * parse_chinese(text[start]) + (parse_chinese(m.group("cheng2")) if m.group("cheng2") else 0)
+    cheng2 = groups[_G_CHENG2]
+    value = 10 * parse_chinese(text[start]) + (parse_chinese(cheng2) if cheng2 else 0)
     return _ratio(text, start, end, value)
 
 
-def _count(text: str, m: re.Match[str], start: int, end: int, quoted: _Quoted) -> Mention | None:
-    unit, cn_rest, hi, mult, q1, q2, post = m.group("unit", "cn_rest", "hi", "mult", "q1", "q2", "post")
+_NOT_BEFORE = lx.ORDINAL_BEFORE | _FORMULA_BEFORE
+_CN_UNITS = lx.CN_UNITS
+_SUFFIX_QUALIFIERS = lx.SUFFIX_QUALIFIERS
+_DURATION_UNITS = lx.DURATION_UNITS
+_UNIT_RENAME = lx.UNIT_RENAME
+_MULTIPLIERS = MULTIPLIERS
+
+
+def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention | None:
+    """A numeral and its measure word (``quoted``: inside a quotation or title)."""
+    start, end = m.span()
     before = text[start - 1] if start else ""
-    if before in lx.ORDINAL_BEFORE or before in _FORMULA_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
+    if before in _NOT_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
         return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
+    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, post, _ = groups
+    approx = q1 or q2
     if cn_rest is not None:
         if before in _CN_SET:
             return None
-        cn = text[start:m.end("cn_rest")]
-        if not _chinese_ok(text, cn, unit, end, before, q1 or q2, mult):
+        cn = text[start:m.end(_G_CN_REST + 1)]
+        if not _chinese_ok(text, cn, unit, end, before, approx, mult):
             return None
-        if quoted.holds(start, end):
+        if quoted:
             return None
         value = parse_chinese(cn)
     else:
         if before.isdigit() or before == "." or ("A" <= before <= "z") or (
                 before == "," and start > 1 and text[start - 2].isdigit()):
             return None   # inside a longer number, a code or a version
-        ar = text[start:m.end("ar_rest")]
-        if ar.startswith("0") and len(ar) > 1 and not ar.startswith("0."):
+        ar = text[start:m.end(_G_AR_REST + 1)]
+        if ar[0] == "0" and len(ar) > 1 and ar[1] != ".":
             return None   # 0371, codes and numbering
-        if quoted.holds(start, end):
+        if quoted:
             return None
         digits = hi or ar
         value = float(digits) if "," not in digits else parse_arabic(digits)
     if mult:
-        value *= scale(mult)
-    qualifier = None
-    if q1 or q2:
-        qualifier = "at_least"
-    if post == "内" and unit not in lx.DURATION_UNITS:
+        value *= _MULTIPLIERS[mult]
+    qualifier = "at_least" if approx else None
+    if post == "内" and unit not in _DURATION_UNITS:
         end -= 1   # 3个工作日内 is within three days; 3个村内 is not a qualifier
     elif post:
-        qualifier = lx.SUFFIX_QUALIFIERS[post]
+        qualifier = _SUFFIX_QUALIFIERS[post]
     if hi is not None:
         qualifier = "at_most"   # a range 3-5天 is at most its upper end
     lead = start
-    if qualifier is None or qualifier == "at_least":
+    if (qualifier is None or qualifier == "at_least") and before in _PREFIX_BY_LAST:
         pre = _prefix_qualifier(text, start)
         if pre is not None:
             lead, q = pre
@@ -176,8 +226,8 @@ def _count(text: str, m: re.Match[str], start: int, end: int, quoted: _Quoted) -
         form = "pp"
     elif unit == "倍":
         form, value, unit = "times", value * 100, "%"
-    unit = lx.UNIT_RENAME.get(unit, unit)
-    return Mention(start, end, value, unit, qualifier, form, lead)
+    unit = _UNIT_RENAME.get(unit, unit)
+    return _tuple_new(Mention, (start, end, value, unit, qualifier, form, lead))
 
 
 def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: str | None,
@@ -187,7 +237,7 @@ def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: st
         return False
     if before in lx.CN_WORD_BEFORE or (cn == "一" and before in lx.CN_WORD_BEFORE_ONE):
         return False
-    if not any(c in lx.CN_DIGITS_SET for c in cn) and not approx and cn != "十":
+    if lx.CN_DIGITS_SET.isdisjoint(cn) and not approx and cn != "十":
         return False   # 百花, 千家万户
     if text.startswith(_SLOGAN_AFTER, end):
         return False   # 两个维护, 八项规定
@@ -201,11 +251,12 @@ def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: st
 
 
 def _prefix_qualifier(text: str, start: int) -> tuple[int, str] | None:
-    window = text[max(0, start - 3):start]
-    if not window.endswith(_PREFIX_WORDS):
+    """The qualifier word ending right before ``start`` (约, 超过 …): the first in
+    PREFIX_QUALIFIERS order that the three characters before the number end with."""
+    if not start:
         return None
-    for word, q in lx.PREFIX_QUALIFIERS:
-        if window.endswith(word):
+    for word, q in _PREFIX_BY_LAST.get(text[start - 1], ()):
+        if text.endswith(word, max(0, start - 3), start):
             return start - len(word), q
     return None
 

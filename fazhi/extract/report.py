@@ -26,7 +26,8 @@ _NEW_STATEMENT = re.compile(
     r"[，,；;]\s*(?:共|并|同时|还|另|全年|年内)?(?:"
     + "|".join(sorted((v for v in lexicon.ACTION_VERBS if v not in lexicon.PART_VERBS), key=len, reverse=True))
     + ")")
-_REST_MARK = re.compile(r"其余|剩余|余下|另有|另外")
+_REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
+_INF = float("inf")
 
 
 def extract_report(text: str, sentences: Sequence[Sentence],
@@ -55,13 +56,12 @@ def extract_report(text: str, sentences: Sequence[Sentence],
             by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
             labels = [None if d.part_of is not None and lab is not None and by_start.get(d.part_of) == lab
                       else lab for d, lab in zip(drafts, labels)]
-        for d, lab in zip(drafts, labels):
-            facts.append(_new_fact({
-                "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
-                "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
-                "action": d.action or None, "metric": lab, "sentence": d.sentence,
-                "respectively": d.respectively, "part_of": d.part_of,
-            }))
+        facts += [_new_fact({
+            "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
+            "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
+            "action": d.action or None, "metric": lab, "sentence": d.sentence,
+            "respectively": d.respectively, "part_of": d.part_of,
+        }) for d, lab in zip(drafts, labels)]
         for d, lab in zip(reversed(drafts), reversed(labels)):
             if _countlike(d):
                 carry.total, carry.total_label = d, lab
@@ -82,6 +82,8 @@ def _label(match, d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
 
 
 def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
+    if d.part_of is None and d.kind != "rate":
+        return None
     totals = {x.start: x for x in drafts}
     if carry.total is not None:
         totals.setdefault(carry.total.start, carry.total)
@@ -100,11 +102,17 @@ def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
     """(sentence, its mentions) for every sentence holding at least one mention."""
     starts = [s.start for s in sentences]
+    n = len(starts)
     group: list[Mention] = []
     current = -1
+    k, lo, hi, end = -1, 0, 0, -1   # the sentence of the last mention: it starts at lo, the next at hi
     for m in mentions:
-        k = bisect_right(starts, m.start) - 1
-        if k < 0 or m.end > sentences[k].end:
+        if not lo <= m.start < hi:   # most mentions share the sentence of the one before: no bisect
+            k = bisect_right(starts, m.start) - 1
+            lo = starts[k] if k >= 0 else -1
+            hi = starts[k + 1] if k + 1 < n else _INF
+            end = sentences[k].end if k >= 0 else -1
+        if k < 0 or m.end > end:
             continue   # between sentences (blank lines) or across a sentence end
         if k != current:
             if group:
@@ -143,7 +151,7 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
                     d.part_of = total.start
                     linked = True
         return linked
-    if len(drafts) < 3 or not _REST_MARK.search(text):
+    if len(drafts) < 3 or not _has_rest_mark(text):
         return False
     countlike = [d for d in drafts if _countlike(d)]
     for t_i, total in enumerate(countlike):
@@ -159,6 +167,14 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
                 for p in run:
                     p.part_of = total.start
                 return True
+    return False
+
+
+def _has_rest_mark(text: str) -> bool:
+    # substring tests: a regex search of the alternation is slower on a long sentence
+    for mark in _REST_MARKS:
+        if mark in text:
+            return True
     return False
 
 
