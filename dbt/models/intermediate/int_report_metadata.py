@@ -1,14 +1,11 @@
 """int_report_metadata: title, issuing body, region, year and dates each report states (parser: fazhi.ingest.metadata)."""
 from fazhi.parallel import map_slices
-from fazhi.parse_tables import metadata_frame, parser_version, stale_filter, stamped
+from fazhi.parse_tables import metadata_frame, parser_version, reports_to_parse, stamped
 
 
 def model(dbt, session):
     dbt.config(materialized="incremental", unique_key="report_id", incremental_strategy="delete+insert",
                on_schema_change="sync_all_columns")
     version = parser_version("metadata")
-    reports = dbt.ref("stg_reports")
-    if dbt.is_incremental:
-        reports = reports.filter(stale_filter(session, dbt.this, version))
-    frame = map_slices(metadata_frame, reports.select("report_id, raw_text, stated_title, stated_published").pl())
-    return stamped(frame, version)
+    reports = reports_to_parse(dbt, session, version, "report_id, raw_text, stated_title, stated_published")
+    return stamped(map_slices(metadata_frame, reports), version)
