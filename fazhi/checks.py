@@ -265,17 +265,28 @@ def build_data_docs(context, docs_dir: Path) -> Path:
 
 def store_results(warehouse: Path, run_id: str, results: list[CheckResult]) -> None:
     """Write one dq.check_results row per check and one dq.check_failures row per failing row."""
+    import pyarrow as pa
+
+    checks = pa.table({
+        "run_id": [run_id] * len(results), "check_name": [r.check_name for r in results],
+        "severity": [r.severity for r in results], "table_name": [r.table_name for r in results],
+        "description": [r.description for r in results], "rows_checked": [r.rows_checked for r in results],
+        "rows_failing": [r.rows_failing for r in results], "success": [r.success for r in results],
+    })
+    failing = [(r, f) for r in results for f in r.failures]
+    failures = pa.table({
+        "run_id": [run_id] * len(failing), "check_name": [r.check_name for r, _ in failing],
+        "severity": [r.severity for r, _ in failing], "report_id": [f.report_id for _, f in failing],
+        "doc": [f.doc for _, f in failing], "metric": [f.metric for _, f in failing],
+        "detail": [f.detail for _, f in failing], "sentence": [f.sentence for _, f in failing],
+        "span_start": pa.array([f.span_start for _, f in failing], pa.int32()),
+        "span_end": pa.array([f.span_end for _, f in failing], pa.int32()),
+    })
+    # One insert per table from Arrow: row-by-row inserts took seconds for a few thousand failures.
     with connect(warehouse) as con:
         con.execute("delete from dq.check_results where run_id = ?", [run_id])
         con.execute("delete from dq.check_failures where run_id = ?", [run_id])
-        for r in results:
-            con.execute(
-                "insert into dq.check_results values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, r.check_name, r.severity, r.table_name, r.description, r.rows_checked, r.rows_failing, r.success],
-            )
-            if r.failures:
-                con.executemany(
-                    "insert into dq.check_failures values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[run_id, r.check_name, r.severity, f.report_id, f.doc, f.metric, f.detail, f.sentence,
-                      f.span_start, f.span_end] for f in r.failures],
-                )
+        con.register("new_checks", checks)
+        con.register("new_failures", failures)
+        con.execute("insert into dq.check_results by name select * from new_checks")
+        con.execute("insert into dq.check_failures by name select * from new_failures")
