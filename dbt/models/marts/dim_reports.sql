@@ -1,20 +1,34 @@
 -- dim_reports: one row per current report: who issued it, where, for which year, and how much was parsed.
-with reports as (
-    select * from {{ ref('stg_reports') }}
+{{ incremental_by_report() }}
+
+with stamps as (
+    select * from {{ ref('int_report_stamps') }}
+    where {{ reports_to_build(ref('int_report_stamps')) }}
+),
+
+reports as (
+    select report_id, doc, location, format, encoding, stated_source, text_chars, ingested_at
+    from {{ ref('stg_reports') }}
+    where report_id in (select report_id from stamps)
 ),
 
 section_counts as (
     select report_id, count(*) filter (where level = 1) as top_sections, count(*) as sections
     from {{ ref('int_sections') }}
+    where report_id in (select report_id from stamps)
     group by report_id
 ),
 
 sentence_counts as (
-    select report_id, count(*) as sentences from {{ ref('int_sentences') }} group by report_id
+    select report_id, count(*) as sentences from {{ ref('int_sentences') }}
+    where report_id in (select report_id from stamps)
+    group by report_id
 ),
 
 fact_counts as (
-    select report_id, count(*) as facts from {{ ref('fct_facts') }} group by report_id
+    select report_id, count(*) as facts from {{ ref('fct_facts') }}
+    where report_id in (select report_id from stamps)
+    group by report_id
 ),
 
 metadata as (
@@ -41,8 +55,11 @@ select
     coalesce(section_counts.sections, 0) as sections,
     coalesce(sentence_counts.sentences, 0) as sentences,
     coalesce(fact_counts.facts, 0) as facts,
-    reports.ingested_at
+    reports.ingested_at,
+    stamps.parsed_at,
+    '{{ models_version() }}' as models_version
 from reports
+inner join stamps using (report_id)
 left join section_counts using (report_id)
 left join sentence_counts using (report_id)
 left join fact_counts using (report_id)

@@ -1,9 +1,15 @@
 -- fct_cases: one row per report × case type, the received / closed / corrected counts.
 -- A report that states a stage twice counts the first statement (by position);
 -- parts of a total (其中 …) never stand for the stage itself.
+{{ incremental_by_report() }}
+
 with facts as (
     select * from {{ ref('fct_facts') }}
     where part_of_fact_id is null
+      and report_id in (
+          select report_id from {{ ref('int_report_stamps') }}
+          where {{ reports_to_build(ref('int_report_stamps')) }}
+      )
 ),
 
 stages as (
@@ -42,6 +48,8 @@ select
     max(qualifier) filter (where stage = 'corrected') as corrected_qualifier,
     max(fact_id) filter (where stage = 'received') as received_fact_id,
     max(fact_id) filter (where stage = 'closed') as closed_fact_id,
-    max(fact_id) filter (where stage = 'corrected') as corrected_fact_id
+    max(fact_id) filter (where stage = 'corrected') as corrected_fact_id,
+    any_value(parsed_at) as parsed_at,
+    any_value(models_version) as models_version
 from firsts
 group by report_id, case_type

@@ -1,6 +1,14 @@
 -- fct_facts: every numeric fact, with its report, section, sentence and span.
-with facts as (
+{{ incremental_by_report() }}
+
+with stamps as (
+    select * from {{ ref('int_report_stamps') }}
+    where {{ reports_to_build(ref('int_report_stamps')) }}
+),
+
+facts as (
     select * from {{ ref('int_facts') }}
+    where report_id in (select report_id from stamps)
 ),
 
 reports as (
@@ -9,10 +17,12 @@ reports as (
 
 sentences as (
     select * from {{ ref('int_sentences') }}
+    where report_id in (select report_id from stamps)
 ),
 
 sections as (
     select * from {{ ref('int_sections') }}
+    where report_id in (select report_id from stamps)
 )
 
 select
@@ -37,8 +47,11 @@ select
     sentences.start_offset as sentence_start,
     sections.section_id,
     sections.path as section_path,
-    sections.title as section_title
+    sections.title as section_title,
+    stamps.parsed_at,
+    '{{ models_version() }}' as models_version
 from facts
+inner join stamps using (report_id)
 inner join reports using (report_id)
 inner join sentences
     on sentences.report_id = facts.report_id and sentences.ordinal = facts.sentence_ordinal
