@@ -115,9 +115,11 @@ def extraction_speed() -> dict:
     from fazhi.text.sentences import split_sentences
 
     taxonomy = compile_taxonomy(load_taxonomy(ROOT / "dbt" / "seeds" / "metric_taxonomy.csv"))
-    corpus = synth(1000, 1, gold=True) / "reports"
-    sets = {"synthetic (1,000 reports)": [normalize(read_document(p.name, p.read_bytes()).text)
-                                          for p in sorted(corpus.iterdir())]}
+    corpus = synth(10000, 2, gold=False) / "reports"   # the issue asks for at least 50 MB
+    files = sorted(corpus.iterdir())
+    megabytes = sum(p.stat().st_size for p in files) / 2**20
+    sets = {f"synthetic (10,000 reports, {megabytes:.0f} MB)": [
+        normalize(read_document(p.name, p.read_bytes()).text) for p in files]}
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     if seeds:
         sets["seeds (5 reports x 40)"] = [normalize(p.read_text(encoding="utf-8")) for p in seeds] * 40
