@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.warehouse import connect
 
-if TYPE_CHECKING:  # pandas is imported where tables are read: `fazhi report` and `status` start faster
+if TYPE_CHECKING:  # pandas and pyarrow are imported where tables are read: `fazhi report` and `status` start faster
     import pandas as pd
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
@@ -97,19 +98,24 @@ def _needed_columns(spec: dict) -> set[str]:
     return columns
 
 
-def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pd.DataFrame]:
-    """Each suite's table, only the columns it needs, as Arrow-backed dataframes (no copies of text)."""
-    import pandas as pd
-
-    frames = {}
+def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pa.Table]:
+    """Each suite's table, only the columns its checks and failure context need, as Arrow."""
+    tables = {}
     with connect(warehouse, read_only=True) as con:
         for s in suites:
             table = s["meta"]["table"]
             present = [r[0] for r in con.execute(f"describe {table}").fetchall()]
             wanted = ", ".join(f'"{c}"' for c in present if c in _needed_columns(s))
-            frames[s["name"]] = con.sql(f"select {wanted} from {table}").to_arrow_table().to_pandas(
-                types_mapper=pd.ArrowDtype)
-    return frames
+            tables[s["name"]] = con.sql(f"select {wanted} from {table}").to_arrow_table()
+    return tables
+
+
+def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
+    """The columns GX checks (and the key), as an Arrow-backed dataframe: GX hashes all it is given."""
+    import pandas as pd
+
+    checked = {spec["meta"]["key"]} | {c for e in spec["expectations"] for c in _checked_columns(e.get("kwargs", {}))}
+    return table.select([c for c in table.column_names if c in checked]).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _context():
@@ -131,7 +137,7 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
     (the directory is replaced); if that fails the run goes on without them.
     """
     suites = load_suites() if suites is None else suites
-    frames = _read_tables(warehouse, suites)
+    tables = _read_tables(warehouse, suites)
     context = _context()
     import great_expectations as gx
     source = context.data_sources.add_pandas("fazhi")
@@ -143,11 +149,11 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
         outcome = definition.run(
-            batch_parameters={"dataframe": frames[name]},
+            batch_parameters={"dataframe": _checked_frame(tables[name], spec)},
             expectation_parameters=parameters,
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
         )
-        results += [_result(spec, frames[name], r) for r in outcome.results]
+        results += [_result(spec, tables[name], r) for r in outcome.results]
     add_sentence_starts(warehouse, results)
     if docs_dir is not None:
         try:
@@ -157,7 +163,7 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
     return results
 
 
-def _result(spec: dict, frame: pd.DataFrame, r) -> CheckResult:
+def _result(spec: dict, table: pa.Table, r) -> CheckResult:
     """One expectation's outcome as a CheckResult with its failing rows."""
     config, name, key = r.expectation_config, spec["name"], spec["meta"]["key"]
     meta = {**spec["meta"], **(config.meta or {})}
@@ -165,14 +171,14 @@ def _result(spec: dict, frame: pd.DataFrame, r) -> CheckResult:
         raise RuntimeError(f"check {meta.get('check')} on {name} could not run: "
                            f"{r.exception_info.get('exception_message')}")
     failing_keys = [row[key] for row in (r.result.get("unexpected_index_list") or [])]
-    failures = _failures(frame, key, failing_keys, meta.get("detail") or _checked_columns(config.kwargs),
+    failures = _failures(table, key, failing_keys, meta.get("detail") or _checked_columns(config.kwargs),
                          meta.get("sentence", _SENTENCE), tuple(meta.get("span", _SPAN)))
     unexpected = r.result.get("unexpected_count")
     rows_failing = int(unexpected) if unexpected is not None else len(failing_keys)
     return CheckResult(
         check_name=meta.get("check", config.type), severity=SEVERITY[str(config.severity.value)],
         table_name=spec["meta"]["table"], description=meta.get("description", ""),
-        rows_checked=int(r.result.get("element_count", len(frame))),
+        rows_checked=int(r.result.get("element_count", table.num_rows)),
         rows_failing=rows_failing if rows_failing or r.success else 1,
         failures=failures,
     )
@@ -182,25 +188,22 @@ def _checked_columns(kwargs: dict) -> list[str]:
     return [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
 
 
-def _failures(frame: pd.DataFrame, key: str, keys: list[object], detail_columns: list[str],
+def _failures(table: pa.Table, key: str, keys: list[object], detail_columns: list[str],
               sentence_column: str, span_columns: tuple[str, str]) -> list[Failure]:
+    """The rows whose key failed, in table order, with their report, values and sentence
+    (context columns the table lacks are None)."""
     if not keys:
         return []
-    import pandas as pd
-
-    rows = frame[frame[key].isin(keys)]
-
-    def get(row: pd.Series, column: str) -> object:
-        value = row.get(column)
-        return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     out = []
-    for _, row in rows.iterrows():
-        detail = ", ".join(f"{c}={_fmt(get(row, c))}" for c in detail_columns)
-        start, end = get(row, span_columns[0]), get(row, span_columns[1])
+    for row in table.filter(pc.is_in(table[key], value_set=pa.array(keys))).to_pylist():
+        start, end = row.get(span_columns[0]), row.get(span_columns[1])
         out.append(Failure(
-            report_id=get(row, "report_id"), doc=get(row, "doc"), metric=get(row, "metric"), detail=detail,
-            sentence=get(row, sentence_column),
+            report_id=row.get("report_id"), doc=row.get("doc"), metric=row.get("metric"),
+            detail=", ".join(f"{c}={_fmt(row.get(c))}" for c in detail_columns),
+            sentence=row.get(sentence_column),
             span_start=int(start) if start is not None else None, span_end=int(end) if end is not None else None,
         ))
     return out
