@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import checks, mail, parallel, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
+from fazhi.memory import return_freed_memory
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.ingest.sources import iter_inputs
 from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
@@ -127,8 +128,10 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
         with build_copy(settings.warehouse) as build:
             with _timed(summary, "ingest"):
                 summary.landing = ingest(paths, build, summary.run_id, int(settings.max_file_mb * 2**20))
+            return_freed_memory()
             with _timed(summary, "dbt"):
                 built = transform(build, full_refresh)
+            return_freed_memory()
             summary.dbt_tests_failed = built.tests_failed
             with _timed(summary, "checks"):
                 summary.checks = validate(build, summary.run_id, settings)
