@@ -48,7 +48,8 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     args = [
         "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
         "--target-path", str(DBT_STATE / "target"), "--log-path", str(warehouse.parent / "dbt" / "logs"),
-        "--quiet", "--no-use-colors",
+        # No manifest.json / run_results.json: nothing reads them, and writing them took ~1.2 s a build.
+        "--quiet", "--no-use-colors", "--no-write-json",
     ]
     if full_refresh:
         args.append("--full-refresh")
