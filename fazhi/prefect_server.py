@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import importlib.metadata
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -119,3 +120,13 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def interrupt_group(proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Ctrl-C a process started with ``start_new_session`` (``fazhi serve``) and its children; kill them if they linger."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

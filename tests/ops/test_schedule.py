@@ -1,15 +1,41 @@
-"""Scheduled runs: `fazhi serve` starts a local Prefect server, a cron fires, the inbox lands."""
+"""Scheduled runs: `fazhi serve` starts a local Prefect server, a cron fires, the inbox lands;
+due runs of the deployment run in the serving process, one after another."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
 
 import duckdb
+from prefect import flow
 
-from fazhi.prefect_server import healthy
+from fazhi.prefect_server import healthy, interrupt_group
+from flows.schedule import run_due_flow_runs
+
+PROBE_CALLS: list[tuple[int, int]] = []
+
+
+@flow(name="fazhi-serve-probe")
+def probe(x: int) -> int:
+    PROBE_CALLS.append((os.getpid(), x))
+    if x < 0:
+        raise ValueError("a failing run")
+    return x
+
+
+def test_due_runs_run_here_in_order_and_a_failure_does_not_stop_them():
+    from prefect.client.orchestration import get_client
+
+    deployment_id = probe.to_deployment(name="probe").apply()
+    PROBE_CALLS.clear()
+    with get_client(sync_client=True) as client:
+        runs = [client.create_flow_run_from_deployment(deployment_id, parameters={"x": x}) for x in (-1, 2)]
+        assert run_due_flow_runs(probe, deployment_id, once=True) == 2
+        states = [client.read_flow_run(r.id).state.type.value for r in runs]
+        assert run_due_flow_runs(probe, deployment_id, once=True) == 0     # nothing is due twice
+    assert PROBE_CALLS == [(os.getpid(), -1), (os.getpid(), 2)]
+    assert states == ["FAILED", "COMPLETED"]
 
 
 def _scheduled_runs(warehouse):
@@ -49,12 +75,7 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
         runs = _scheduled_runs(warehouse)
         assert any(landed == 1 for landed, _ in runs), runs
     finally:
-        os.killpg(serve.pid, signal.SIGINT)
-        try:
-            serve.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(serve.pid, signal.SIGKILL)
-            serve.wait()
+        interrupt_group(serve)
     if api_url:
         time.sleep(1)
         assert not healthy(api_url, timeout=1)      # the supervised server stopped with serve
