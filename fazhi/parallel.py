@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -71,21 +71,28 @@ def shutdown() -> None:
 
 def map_batches(fn: Callable[..., T], batches: list, *args: object) -> list[T]:
     """``[fn(batch, *args) for batch in batches]``, in order, on Dask or worker processes."""
+    return list(iter_batches(fn, batches, *args))
+
+
+def iter_batches(fn: Callable[..., T], batches: list, *args: object) -> Iterator[T]:
+    """``fn(batch, *args)`` for each batch, yielded in order as they are done."""
     address = os.environ.get(DASK_SCHEDULER_ENV)
     if len(batches) <= 1 or not (address or _workers() > 1):
-        return [fn(batch, *args) for batch in batches]
+        return (fn(batch, *args) for batch in batches)
     if address:
-        return _on_dask(address, fn, batches, args)
-    return list(_local_pool().map(fn, batches, *[[a] * len(batches) for a in args]))
+        return iter(_on_dask(address, fn, batches, args))
+    return _local_pool().map(fn, batches, *[[a] * len(batches) for a in args])
 
 
-def map_slices(fn: Callable[..., pl.DataFrame], frame: pl.DataFrame, *args: object) -> pl.DataFrame:
-    """``fn(slice, *args)`` over slices of ``frame`` (FAZHI_SLICE_ROWS reports each), concatenated."""
+def stream_slices(fn: Callable[..., pl.DataFrame], frame: pl.DataFrame, *args: object) -> Iterator[pl.DataFrame]:
+    """``fn(slice, *args)`` over slices of ``frame`` (FAZHI_SLICE_ROWS reports each), in order.
+
+    The parts are yielded as they are done, so the caller can hand each on (to
+    DuckDB) before the next: a whole model's output never sits in memory at once.
+    """
     rows = _slice_rows()
-    if frame.height <= rows:
-        return fn(frame, *args)
-    slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)]
-    return pl.concat(map_batches(fn, slices, *args), how="vertical")
+    slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)] or [frame]
+    return iter_batches(fn, slices, *args)
 
 
 def _on_dask(address: str, fn: Callable[..., T], slices: list, args: tuple) -> list[T]:

@@ -7,10 +7,12 @@ frame a model materialises; the parsing itself is in ``fazhi.text`` and
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -18,6 +20,9 @@ from fazhi.extract import MetricRule, compile_taxonomy, extract_report
 from fazhi.ingest.metadata import describe
 from fazhi.text.sections import find_sections
 from fazhi.text.sentences import sentence_spans, split_sentences
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 SECTION_SCHEMA = {
     "report_id": pl.String, "section_id": pl.String, "ordinal": pl.Int32, "level": pl.Int32,
@@ -109,10 +114,21 @@ def reports_to_parse(dbt, session, version: str, columns: str) -> pl.DataFrame:
     ).pl()
 
 
-def stamped(frame: pl.DataFrame, version: str) -> pl.DataFrame:
-    """Add ``parser_version`` and ``parsed_at`` (UTC) to a parse table."""
+def stamped(parts: Iterable[pl.DataFrame], version: str) -> pa.RecordBatchReader:
+    """A parse table as an Arrow stream of its parts, each with ``parser_version`` and ``parsed_at`` (UTC).
+
+    dbt-duckdb inserts a returned stream batch by batch: at 10,000 reports the
+    sentences alone are ~400 MB, which would otherwise be held whole beside
+    the report texts and DuckDB's copy (peak memory of the run).
+    """
+    import pyarrow as pa
+
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    return frame.with_columns(parser_version=pl.lit(version), parsed_at=pl.lit(now, dtype=pl.Datetime("us")))
+    tables = (part.with_columns(parser_version=pl.lit(version), parsed_at=pl.lit(now, dtype=pl.Datetime("us")))
+              .to_arrow() for part in parts)
+    first = next(tables)
+    return pa.RecordBatchReader.from_batches(
+        first.schema, (batch for table in itertools.chain([first], tables) for batch in table.to_batches()))
 
 
 def sections_frame(reports: pl.DataFrame) -> pl.DataFrame:

@@ -1,5 +1,5 @@
 """int_report_metadata: title, issuing body, region, year and dates each report states (parser: fazhi.ingest.metadata)."""
-from fazhi.parallel import map_slices
+from fazhi.parallel import stream_slices
 from fazhi.parse_tables import metadata_frame, parser_version, reports_to_parse, stamped
 
 
@@ -8,4 +8,4 @@ def model(dbt, session):
                on_schema_change="sync_all_columns")
     version = parser_version("metadata")
     reports = reports_to_parse(dbt, session, version, "report_id, raw_text, stated_title, stated_published")
-    return stamped(map_slices(metadata_frame, reports), version)
+    return stamped(stream_slices(metadata_frame, reports), version)

@@ -1,5 +1,5 @@
 """int_sections: the heading tree of every report (parser: fazhi.text.sections)."""
-from fazhi.parallel import map_slices
+from fazhi.parallel import stream_slices
 from fazhi.parse_tables import parser_version, reports_to_parse, sections_frame, stamped
 
 
@@ -8,4 +8,4 @@ def model(dbt, session):
                on_schema_change="sync_all_columns")
     version = parser_version("sections")
     reports = reports_to_parse(dbt, session, version, "report_id, text")
-    return stamped(map_slices(sections_frame, reports), version)
+    return stamped(stream_slices(sections_frame, reports), version)

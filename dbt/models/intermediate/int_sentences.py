@@ -1,5 +1,5 @@
 """int_sentences: every sentence of every report, with its section (parser: fazhi.text.sentences)."""
-from fazhi.parallel import map_slices
+from fazhi.parallel import stream_slices
 from fazhi.parse_tables import parser_version, reports_to_parse, sentences_frame, stamped
 
 
@@ -8,4 +8,4 @@ def model(dbt, session):
                on_schema_change="sync_all_columns")
     version = parser_version("sentences")
     reports = reports_to_parse(dbt, session, version, "report_id, text, raw_text")
-    return stamped(map_slices(sentences_frame, reports), version)
+    return stamped(stream_slices(sentences_frame, reports), version)
