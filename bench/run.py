@@ -4,8 +4,8 @@ Generates synthetic corpora (fazhi synth), then measures, each in a fresh
 process unless it says otherwise:
 - end to end (`fazhi run`) on 1,000 and 10,000 reports into an empty
   warehouse: wall time, peak RSS, seconds per step (from dq.runs);
-- incremental: 10 new reports into the 10,000-report warehouse, as a fresh
-  `fazhi run` and as the next run of a warm process (a long-running service);
+- incremental: 10 new reports into the 10,000-report warehouse, as runs of
+  the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`;
 - extraction alone on one core, beside a bare re.finditer('[0-9]+') scan;
 - accuracy of the facts on the synthetic corpus and on the seeds (score.py).
 The benchmark reports; it asserts nothing.
@@ -84,28 +84,60 @@ def end_to_end(corpus: Path, name: str) -> tuple[dict, Path]:
     return {**result, **last_run(warehouse)}, warehouse
 
 
-WARM = """
-import json, sys, time
-from pathlib import Path
-from fazhi.config import load_settings, prepare_environment
-from fazhi.warmup import warm_up
-settings = load_settings(warehouse=sys.argv[1]); prepare_environment(settings)
-warm_up(settings.prefect_home)
-from flows.pipeline import pipeline
-out = []
-for folder in sys.argv[2:]:
-    t = time.perf_counter()
-    summary = pipeline([folder], warehouse=sys.argv[1])
-    out.append({"seconds": time.perf_counter() - t, "landed": summary.landing.landed, "steps": summary.timings})
-print(json.dumps(out))
-"""
+def served_incremental(warehouse: Path, batches: list[Path]) -> list[dict]:
+    """+10 runs as the service does them: `fazhi serve` on the warehouse, one deployment run per batch.
+
+    Each batch is copied into the inbox and a run of the deployment is started
+    through the Prefect API (as the cron, or the UI's Run button, does). A run's
+    time is Prefect's, from the flow run's start to its end.
+    """
+    from fazhi.prefect_server import interrupt_group
+
+    inbox = warehouse.parent / "inbox"
+    shutil.rmtree(inbox, ignore_errors=True)
+    inbox.mkdir()
+    env = {**os.environ, "FAZHI_WAREHOUSE": str(warehouse), "FAZHI_INBOX": str(inbox),
+           "FAZHI_CRON": "0 0 1 1 *", "PREFECT_HOME": str(warehouse.parent / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    log = warehouse.parent / "serve.log"
+    with open(log, "w") as out:
+        serve = subprocess.Popen([*FAZHI, "serve"], env=env, stdout=out, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while " on " not in (first := log.read_text().split("\n", 1)[0]):
+            if serve.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"fazhi serve did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        os.environ["PREFECT_API_URL"] = first.split(" on ", 1)[1].strip() + "/api"
+        return [{**_served_run(inbox, batch), **last_run(warehouse)} for batch in batches]
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        interrupt_group(serve)
 
 
-def warm_incremental(warehouse: Path, first: Path, second: Path) -> dict:
-    """Two +10 runs in one process: the first pays the start-up, the second is what a warm service pays."""
-    out = subprocess.run([sys.executable, "-c", WARM, str(warehouse), str(first), str(second)],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])[1]
+def _served_run(inbox: Path, batch: Path) -> dict:
+    from prefect.client.orchestration import get_client
+
+    for f in (batch / "reports").iterdir():
+        shutil.copy(f, inbox / f.name)
+    with get_client(sync_client=True) as client:
+        deadline = time.monotonic() + 120
+        while True:   # the deployment appears once serve has registered it
+            try:
+                deployment = client.read_deployment_by_name("fazhi-pipeline/nightly")
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        run = client.create_flow_run_from_deployment(deployment.id)
+        while not (run := client.read_flow_run(run.id)).state.is_final():
+            time.sleep(0.2)
+    if not run.state.is_completed():
+        raise SystemExit(f"served run ended {run.state.type.value}: {run.state.message}")
+    return {"seconds": (run.end_time - run.start_time).total_seconds(),
+            "late_s": run.estimated_start_time_delta.total_seconds()}
 
 
 def extraction_speed() -> dict:
@@ -167,7 +199,9 @@ def main() -> None:
     print(f"  {e10k['seconds']:.1f} s", flush=True)
     print("incremental +10 …", flush=True)
     inc = {**measure(*FAZHI, "run", str(inc_a / "reports"), "--warehouse", str(w10k)), **last_run(w10k)}
-    warm = warm_incremental(w10k, synth(10, 5, gold=False) / "reports", inc_b / "reports")
+    print(f"  fresh `fazhi run`: {inc['seconds']:.1f} s", flush=True)
+    served = served_incremental(w10k, [synth(10, 5, gold=False), inc_b])
+    print("  served runs: " + ", ".join(f"{r['seconds']:.1f} s" for r in served), flush=True)
     print("accuracy …", flush=True)
     acc_synth = accuracy(w1k, c1k / "gold")
     acc_seeds = None
@@ -178,7 +212,7 @@ def main() -> None:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         acc_seeds = accuracy(wh, SHARED / "gold")
 
-    results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_warm": warm,
+    results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_served": served,
                "extraction": extraction, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
                "bench_seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
@@ -206,7 +240,8 @@ def _steps(r: dict) -> str:
 
 def render(r: dict) -> str:
     m = r["machine"]
-    e1, e10, ic, iw = r["e2e_1k"], r["e2e_10k"], r["incremental_cold"], r["incremental_warm"]
+    e1, e10, ic = r["e2e_1k"], r["e2e_10k"], r["incremental_cold"]
+    served_first, served_next = r["incremental_served"]
     rss_gb = max(e10["rss_mb"], e1["rss_mb"]) / 1024
     lines = [
         "# fazhi benchmark",
@@ -221,9 +256,13 @@ def render(r: dict) -> str:
         f"| end to end, 10,000 reports, cold | {e10['seconds']:.1f} s, peak RSS {e10['rss_mb']:.0f} MB "
         f"(largest process {e10['tree_rss_mb']:.0f} MB) | ≤ {FLOORS['e2e_10k_s']} s, ≤ {FLOORS['rss_gb']} GB |",
         f"| … of which (s) | {_steps(e10)}; the rest is start-up and publishing | |",
-        f"| +10 reports on the 10,000-report warehouse, fresh `fazhi run` | {ic['seconds']:.1f} s ({_steps(ic)}) "
+        f"| +10 reports on the 10,000-report warehouse, `fazhi serve` (a run of its deployment, "
+        f"in the warm service process) | {served_next['seconds']:.1f} s ({_steps(served_next)}) "
         f"| ≤ {FLOORS['incremental_s']} s |",
-        f"| +10 reports, next run of a warm process (service) | {iw['seconds']:.1f} s ({_steps(iw)}) | |",
+        f"| … the service's first run after it started (dbt parses the project once) "
+        f"| {served_first['seconds']:.1f} s ({_steps(served_first)}) | |",
+        f"| +10 reports, fresh `fazhi run` (a new process: imports, temporary Prefect API) "
+        f"| {ic['seconds']:.1f} s ({_steps(ic)}) | |",
     ]
     for name, x in r["extraction"].items():
         lines.append(f"| extraction alone, one core, {name} | {x['extract_mchars_s']:.2f} M chars/s "
