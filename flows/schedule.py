@@ -75,8 +75,12 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
     ran = 0
     with get_client(sync_client=True) as client:
         while True:
-            due = client.get_scheduled_flow_runs_for_deployments(
-                deployment_ids=[deployment_id], scheduled_before=datetime.now(timezone.utc))
+            try:
+                due = client.get_scheduled_flow_runs_for_deployments(
+                    deployment_ids=[deployment_id], scheduled_before=datetime.now(timezone.utc))
+            except Exception as e:      # the API restarting or unreachable: keep serving, look again later
+                log.warning("could not read due flow runs from the Prefect API: %s", e)
+                due = []
             for flow_run in sorted(due, key=lambda r: r.next_scheduled_start_time or r.expected_start_time):
                 try:
                     claimed = propose_state_sync(client, Pending(), flow_run_id=flow_run.id).is_pending()
@@ -87,9 +91,12 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
                     continue
                 # The engine records Running, then Completed or Failed; a failed run is in the
                 # warehouse's dq.runs and the mail, and must not stop the schedule.
-                state = run_flow(flow, flow_run=client.read_flow_run(flow_run.id),
-                                 parameters=flow_run.parameters, return_type="state")
-                log.info("flow run %s: %s", flow_run.name, state.type.value)
+                try:
+                    state = run_flow(flow, flow_run=client.read_flow_run(flow_run.id),
+                                     parameters=flow_run.parameters, return_type="state")
+                    log.info("flow run %s: %s", flow_run.name, state.type.value)
+                except Exception as e:      # the engine itself failed (e.g. lost the API): serve on
+                    log.error("flow run %s could not run: %s", flow_run.name, e)
                 ran += 1
             if once:
                 return ran

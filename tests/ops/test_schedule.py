@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 
 import duckdb
 from prefect import flow
@@ -46,6 +47,15 @@ def _scheduled_runs(warehouse):
             return con.execute("select files_landed, status from dq.runs where trigger = 'schedule'").fetchall()
     except duckdb.Error:
         return []
+
+
+def test_an_unreachable_api_does_not_stop_the_service():
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from fazhi.prefect_server import free_port
+
+    with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api"}):
+        assert run_due_flow_runs(probe, uuid.uuid4(), once=True) == 0
 
 
 def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
