@@ -122,11 +122,14 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
             proc.wait()
 
 
-def interrupt_group(proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    """Ctrl-C a process started with ``start_new_session`` (``fazhi serve``) and its children; kill them if they linger."""
-    os.killpg(proc.pid, signal.SIGINT)
+def interrupt_group(proc: subprocess.Popen, sig: int = signal.SIGINT, timeout: float = 60.0) -> bool:
+    """Signal a process started with ``start_new_session`` (``fazhi serve``) and its group; kill them
+    if they linger. Return whether it stopped on the signal."""
+    os.killpg(proc.pid, sig)
     try:
         proc.wait(timeout=timeout)
+        return True
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        return False

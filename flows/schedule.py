@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -56,14 +58,37 @@ def _serve(settings: Settings, name: str) -> None:
     deployment_id = deployment.apply()
     print(f"serving fazhi-pipeline/{name}: cron '{settings.cron}' ({settings.timezone}) over {settings.inbox}, "
           f"warehouse {settings.warehouse}", flush=True)
+    stop_on_signals()
     run_due_flow_runs(pipeline, deployment_id)
+
+
+def stop_on_signals() -> None:
+    """Make Ctrl-C and SIGTERM (what service managers send) stop ``serve`` cleanly.
+
+    Both raise KeyboardInterrupt, so the supervised Prefect server is stopped
+    too, and both leave a flag: Prefect's engine turns an interrupt during a
+    run into that run's Crashed state and returns, so the loop checks the flag
+    after each run rather than trusting the exception to reach it.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+_stop_requested = threading.Event()
+
+
+def _interrupt(signum, frame):
+    _stop_requested.set()
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
     """Poll for the deployment's due flow runs and run each here, oldest first; return how many ran.
 
     Polls every PREFECT_RUNNER_POLL_FREQUENCY seconds, as Prefect's runner does.
-    With ``once``, runs what is due now and returns.
+    With ``once``, runs what is due now and returns. Once ``stop_on_signals``'
+    handlers have been signalled it stops (KeyboardInterrupt), at the latest
+    after the current run.
     """
     from prefect.client.orchestration import get_client
     from prefect.flow_engine import run_flow
@@ -98,6 +123,10 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
                 except Exception as e:      # the engine itself failed (e.g. lost the API): serve on
                     log.error("flow run %s could not run: %s", flow_run.name, e)
                 ran += 1
+                if _stop_requested.is_set():
+                    break
+            if _stop_requested.is_set():
+                raise KeyboardInterrupt("stop requested")
             if once:
                 return ran
             time.sleep(poll_s)

@@ -3,6 +3,7 @@ due runs of the deployment run in the serving process, one after another."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -85,7 +86,9 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
         runs = _scheduled_runs(warehouse)
         assert any(landed == 1 for landed, _ in runs), runs
     finally:
-        interrupt_group(serve)
+        # SIGTERM, as a service manager stops it, just after a run: serve must stop on it, not be killed.
+        stopped = interrupt_group(serve, signal.SIGTERM, timeout=30)
+    assert stopped
     if api_url:
         time.sleep(1)
         assert not healthy(api_url, timeout=1)      # the supervised server stopped with serve
