@@ -166,7 +166,7 @@ def serve(warehouse: WarehouseOpt = None) -> None:
     """Run the pipeline on a schedule (FAZHI_CRON, FAZHI_TIMEZONE) over the inbox (FAZHI_INBOX).
 
     Starts and supervises a local Prefect server on 127.0.0.1 unless
-    PREFECT_API_URL points at one; Ctrl-C stops both.
+    PREFECT_API_URL points at one; Ctrl-C or SIGTERM stops both.
     """
     settings = _settings(warehouse)
     from flows.schedule import serve_pipeline
