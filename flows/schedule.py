@@ -8,10 +8,10 @@ The deployment (``fazhi-pipeline/nightly``, cron ``FAZHI_CRON``) is what
 Prefect's ``flow.serve`` registers, and runs started from the Prefect UI or
 API are picked up the same way. Prefect's own runner starts a new Python
 process for every flow run, which pays the import of Prefect, dbt and Great
-Expectations (~10 s of CPU here) and dbt's first parse each time: more than
-a nightly run of a few new reports needs in total. This loop claims the
-deployment's due runs itself and runs them one at a time in this process,
-where dbt and GX stay imported and dbt's parsed project stays in memory.
+Expectations (~10 s of CPU here) and dbt's first-invocation set-up each time:
+more than a nightly run of a few new reports needs in total. This loop claims
+the deployment's due runs itself and runs them one at a time in this process,
+where dbt and GX stay imported and dbt's set-up is done once.
 A run cancelled in the UI is not interrupted (there is no process to kill);
 it is not started if cancelled before it begins.
 """
