@@ -113,7 +113,9 @@ def served_incremental(warehouse: Path, batches: list[Path]) -> list[dict]:
         return [{**_served_run(inbox, batch), **last_run(warehouse)} for batch in batches]
     finally:
         os.environ.pop("PREFECT_API_URL", None)
-        interrupt_group(serve)
+        if not interrupt_group(serve):
+            print(f"warning: fazhi serve did not stop on Ctrl-C within a minute and was killed; see {log}",
+                  file=sys.stderr, flush=True)
 
 
 def _served_run(inbox: Path, batch: Path) -> dict:
