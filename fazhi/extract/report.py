@@ -17,7 +17,8 @@ from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.numbers import Mention, find_mentions
-from fazhi.text.sentences import Sentence
+from fazhi.extract.view import View, parse_view
+from fazhi.text.sentences import Sentence, split_sentences
 
 _PART_MARK = "其中"
 # A clause after a 其中 list that opens with an action verb other than a part's
@@ -39,6 +40,34 @@ def extract_report(text: str, sentences: Sequence[Sentence],
     ``Taxonomy`` compiled from them, to reuse across reports).
     """
     taxonomy = compile_taxonomy(metrics)
+    view = parse_view(text)
+    if view.text is text:
+        return _extract(text, sentences, taxonomy)
+    if not view.view_starts:
+        # one character for one (traditional -> simplified): same sentences, same offsets
+        vs = [Sentence(s.ordinal, s.start, s.end, view.text[s.start:s.end]) for s in sentences]
+        return [_new_fact({**f.__dict__, "number_text": text[f.start:f.end]})
+                for f in _extract(view.text, vs, taxonomy)]
+    return _back_to_raw(_extract(view.text, split_sentences(view.text), taxonomy), view, text, sentences)
+
+
+def _back_to_raw(facts: list[Fact], view: View, text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+    """Facts found in a view with dropped characters, their spans and sentences in the report text."""
+    starts = [s.start for s in sentences]
+    out = []
+    for f in facts:
+        start, end = view.raw_offset(f.start), view.raw_end(f.end)
+        k = bisect_right(starts, start) - 1
+        out.append(_new_fact({
+            **f.__dict__, "start": start, "end": end, "number_text": text[start:end],
+            "sentence": sentences[k].ordinal if k >= 0 else f.sentence,
+            "part_of": view.raw_offset(f.part_of) if f.part_of is not None else None,
+        }))
+    return out
+
+
+def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> list[Fact]:
+    """The facts of a text already in parse view (simplified, without layout noise)."""
     match = taxonomy.match
     facts: list[Fact] = []
     carry = Carry()
