@@ -65,9 +65,13 @@ _CONNECTOR = frozenset(("", "、", "和", "及", "与", "以及", ",", "，"))
 _RATE_WORD = re.compile(r"(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?")
 _CHANGE = re.compile(r"(?:" + _alt(lx.CHANGE_UP + lx.CHANGE_DOWN) + r")(?:了|为|达|达到|约)?$")
 _CHANGE_WORDS = lx.CHANGE_UP + lx.CHANGE_DOWN
+_LEAD_CHANGE = re.compile(r"^(?:平均|累计|共)?(" + _alt(w for w in _CHANGE_WORDS if len(w) > 1)
+                          + r")了?([\u4e00-\u9fff“”]{1,12})$")
 _ABSOLUTE_CHANGE = re.compile(r"^(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?)?(?:同期)?"
                               r"(增加|减少|增长|下降|上升|多|少|新增)了?$")
 _ABSOLUTE_ENDS = ("增加", "减少", "增长", "下降", "上升", "多", "少", "新增", "了")
+_COMPARED_CHANGE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|较[0-9]{4}年|比[0-9]{4}年)(?:同期)?"
+                              r"(增加|减少|增长|下降|上升|新增|多|少)了?([\u4e00-\u9fff“”]{0,12})$")
 _COMPARE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|与上年相比|与去年相比)(?:同期)?")
 # 上年为120件, 去年同期共80件: an earlier period's figure (the left words end so)
 _EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
@@ -102,6 +106,7 @@ _ANAPHORIC = re.compile(r"([\u4e00-\u9fff]{2})(清单)")
 # The first characters of the subjects _enrich completes (generic, relational, 清单…).
 _ENRICH_FIRST = frozenset(w[0] for w in (*_GENERIC_COUNT_SUBJECTS, *_RELATIONAL, "清单"))
 _ZERO_HEADS = ("案件", "事件", "事故")
+_CAUSED = re.compile("导致|引起|引发|造成|酿成")
 _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
 _FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
@@ -238,9 +243,15 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     ends_function = trimmed[-1:] in _FUNCTION_LAST and trimmed.endswith(lx.FUNCTION_TAILS)
     absolute_change = _ABSOLUTE_CHANGE.match(ph.strip(left)) if (
         left[-1:] in _ABSOLUTE_LAST and left.endswith(_ABSOLUTE_ENDS)) else None
+    compared = None
     if absolute_change:
         # 同比增加30件: a change in the count before, not a count of its own
         lsubj, action, verb_at_end = "", absolute_change.group(1), False
+    elif ("较" in left or "比" in left) and "分别" not in left:
+        compared = _COMPARED_CHANGE.search(left)
+        if compared:
+            # 较去年新增事项30项: the difference against an earlier period, in the count's unit
+            lsubj, action, verb_at_end = ph.strip(compared.group(2)), compared.group(1), False
     last_char = left[-1:]
     if last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS):
         lsubj = ""   # 上年为120件: the same thing, an earlier figure
@@ -294,8 +305,11 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
               spread, None, False, m.form)
     if after and m.value == 1 and unit in ("起", "件") and kind == "case":
         d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
-    if absolute_change:
+    if absolute_change or compared:
         d.no_metric = True
+        d.kind = "change"
+        if d.action in ("减少", "下降", "少"):
+            d.value = -d.value
     return [d]
 
 
@@ -309,15 +323,25 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     if unit == "元":
         return "amount"
     if unit in _DURATION_UNITS:
-        return "duration"
-    if unit in _PERSON_UNITS or unit not in _CASE_UNITS or not subject:
+        # 优良天数309天: a number of days meeting a condition is a count
+        return "count" if subject and subject.endswith("天数") else "duration"
+    if unit in _PERSON_UNITS or unit not in _CASE_UNITS:
         return "count"
-    nouns = _KIND_NOUN.findall(subject)
-    if not nouns:
+    if action and (action in lx.ISSUING_VERBS or (action == "减少" and subject)):
+        return "count"   # 发出检察建议11件; 减少信访200件 (averted, not handled)
+    if subject and subject.startswith(lx.PREVENTED):
         return "count"
+    nouns = _KIND_NOUN.findall(subject) if subject else ()
     found = {_KIND_OF_NOUN[w] for w in nouns}
     if "not_case" in found:
         return "count"
+    if not nouns or "case" not in found:
+        # 维持原行政行为5件, 办理各类事务300件: an outcome, or handling with no noun of its own
+        if unit in ("件", "起") and action and (action in lx.OUTCOME_VERBS or (
+                not nouns and action in lx.HANDLING_VERBS)):
+            return "case"
+        if not nouns:
+            return "count"
     if "case" in found:
         return "case"
     if "conditional" in found and action and _CASE_VERB.search(action) and not _NOT_CASE_VERB.search(action):
@@ -380,6 +404,12 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
     change = _CHANGE.search(tail)
     if change or m.form in ("pp", "times"):
         return [_change(ctx, state, tail, change, unit, prev)]
+    lead = _LEAD_CHANGE.match(ph.strip(tail)) if _RATE_WORD.search(tail) is None else None
+    if lead:
+        # 减少办理环节30%、压缩办理时限60%: a verb of change opens the clause, what it changes follows
+        verb = lead.group(1)
+        return [Draft(m.start, m.end, -m.value if verb in lx.CHANGE_DOWN else m.value, unit, "change",
+                      m.qualifier, lead.group(2), verb, ctx.sentence, form=m.form)]
     jun = "均" in left[-6:] or "都" in left[-4:]
     name_end = -1
     for r in _RATE_WORD.finditer(tail):
@@ -516,13 +546,14 @@ def _zero(ctx: _Context) -> list[Draft]:
     items = [it for it in (ph.strip(x) for x in _ZERO_SPLIT.split(obj)) if it]
     if not items:
         return []
-    verb = ctx.text[m.start + 1:m.end]   # 未发生 -> 发生, 未引发 -> 引发
+    verb = ctx.text[m.start + 1:m.end].lstrip("有")   # 未发生 -> 发生, 没有发生 -> 发生, 无 -> ""
     head = next((h for h in _ZERO_HEADS if items[-1].endswith(h)), "")
     out = []
     for it in items:
         if head and not it.endswith(head):
             it += head
-        kind = "case" if _CASE_NOUN.search(it) else "count"
+        # 没发生因调解不及时导致激化的案件: an averted event is a count
+        kind = "case" if _CASE_NOUN.search(it) and not _CAUSED.search(it) else "count"
         out.append(Draft(m.start, m.end, 0.0, "件", kind, None, it, verb, ctx.sentence, form="zero"))
     return out
 

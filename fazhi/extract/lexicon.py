@@ -24,7 +24,7 @@ COUNT_UNITS: tuple[tuple[str, str], ...] = (
     ("条", "(?!例|件|款|线|块|理|目|约|形|幅|码)"),
     ("项", "(?!目)"),
     ("份", "(?!额|子)"),
-    ("家", "(?!庭|长|属|园|具|政|风|乡|门|居|族|中|里|用|电|次)"),
+    ("家", "(?!庭|长|属|园|具|政|风|乡|门|居|族|中|里|用|电|次|子)"),
     ("户", "(?!外|籍|口|型|次|头|主)"),
     ("支", "(?!部|队|持|付|出|撑|援|柱|行)"),
     ("类", "(?!似|别|型)"),
@@ -39,6 +39,7 @@ COUNT_UNITS: tuple[tuple[str, str], ...] = (
     ("台", "(?!账|风|阶|湾)"), ("辆", ""), ("艘", ""), ("吨", ""), ("亩", ""),
     ("张", "(?!贴|挂|榜)"), ("封", "(?!存|闭)"), ("轮", "(?!训|值|岗|换|流)"),
     ("单", "(?!位|元|独|一|据|行)"), ("例", "(?!如)"), ("笔", "(?!录)"),
+    ("幅", "(?!度|员)"), ("票", "(?!据|证|价|务|选)"),
     ("倍", ""), ("%", ""),
 )
 CN_DIGITS_SET = frozenset("零〇一二两三四五六七八九")
@@ -49,7 +50,7 @@ CN_UNITS = frozenset("个 件 起 人 名 次 场 条 项 份 家 户 支 类 �
 PERSON_UNITS = frozenset("人 名 人次 位 户次".split())
 # Heads of noun phrases naming people (参训人员, 考试人数, 旁听干部).
 PERSON_NOUNS = ("人员", "人数", "干部", "学员", "考生", "同志", "职工", "群众", "代表")
-DURATION_UNITS = frozenset("天 个工作日 工作日 个小时 小时 分钟 个月".split())
+DURATION_UNITS = frozenset("天 个工作日 工作日 个小时 小时 分钟 个月 年".split())   # 年: only streaks (连续三年)
 # Units normalised when reporting: everything else is kept as written.
 UNIT_RENAME = {"个百分点": "百分点", "个小时": "小时"}
 
@@ -212,9 +213,18 @@ GENERIC_RATE_STEMS = ("答复", "落实", "办结", "满意", "解决", "完成"
 # What makes a count a count of cases (件/起 of cases, applications, tickets ...).
 CASE_NOUNS = ("案件", "案子", "工单", "申请", "纠纷", "投诉", "举报", "信访", "复议", "诉讼", "应诉",
               "诉求", "提案", "议案", "建议", "咨询", "求助", "来电", "来信", "来访", "争议", "办件",
-              "处罚", "矛盾", "积案", "访件", "线索", "败诉")
+              "处罚", "矛盾", "积案", "访件", "线索", "败诉", "胜诉", "撤诉", "待审", "法律援助", "公证")
 NOT_CASE_NOUNS = ("案卷", "检查", "文件", "意见书", "审核意见", "征求意见稿", "审查意见", "法律意见",
-                  "隐患", "事件", "事故", "宣传", "讲座", "培训", "活动", "会议", "规范性")
+                  "隐患", "事件", "事故", "宣传", "讲座", "培训", "活动", "会议", "规范性",
+                  "复议决定书", "判决书", "裁定书", "调解书", "通知书", "文书")
+# Outcomes of 复议/诉讼 (维持, 撤销 …) and the handling of what was received
+# (办理, 处理 …): with 件/起 and no noun saying otherwise they count cases.
+OUTCOME_VERBS = frozenset("维持 撤销 变更 确认违法 驳回 终止 撤回 责令履行 撤销变更".split())
+HANDLING_VERBS = frozenset("受理 办结 审结 结案 办理 处理 调处 答复 回复 转办 交办".split())
+# Issuing documents or opinions counts them (出具意见书, 发出检察建议): never cases.
+ISSUING_VERBS = frozenset("发出 出具 印发 制发 下发 发放 发送".split())
+# Words opening what was prevented or averted (防止民转刑案件): nothing was received or handled.
+PREVENTED = ("防止", "避免", "杜绝", "预防")
 CASE_UNITS = frozenset("件 起 个 条 宗 单 例 笔 批 件次 份".split())
 # 问题/意见/事项 are cases only when received, solved or handled.
 CONDITIONAL_CASE_NOUNS = ("问题", "意见", "事项", "诉求", "困难")

@@ -54,7 +54,7 @@ _UNITS = alternation([u for u, _ in lx.COUNT_UNITS],
                      guards={u: la[len("(?!"):-1] for u, la in lx.COUNT_UNITS if la})
 # Every character that can come second in some branch of _CANDIDATE (besides \s).
 _SECOND = re.escape("".join(sorted(set(
-    "分发引出产"                                # 百分之, 三分之一, 未发生/引发/出现/产生
+    "分发引出产有"                              # 百分之, 三分之一, 未发生/引发/出现/产生, 没有发生
     "成点"                                      # 六成, 九十八点五
     "0123456789,.-~～至到—–"                    # 1,234.5, ranges 3-5天
     "余多千百万亿" + _CN_CHARS                  # 3万, 十余, 四千
@@ -81,9 +81,9 @@ _OPENERS = '“"《〔「'
 _QUOTED = (r'(?<=“)[^“”。；;\n]{0,40}”|(?<=")[^"。；;\n]{0,40}"|(?<=《)[^《》\n]{0,80}》'
            r'|(?<=〔)[^〔〕\n]{0,12}〕|(?<=「)[^「」\n]{0,40}」')
 _CANDIDATE = re.compile(
-    r"[0-9" + _CN_CHARS + r"未" + _OPENERS + r"]"
+    r"[0-9" + _CN_CHARS + r"未没无" + _OPENERS + r"]"
     r"(?:(?=[\s" + _SECOND + r"])"
-    r"(?:(?<=未)(?P<zero>发生|引发|出现|产生)"
+    r"(?:(?<=[未没])(?P<zero>(?<=没)有(?:发生|出现)|发生|引发|出现|产生)"
     r"|(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
     r"|(?<=[一二三四五六七八九十])(?P<den_rest>[一二三四五六七八九十百]*)分之(?P<num>[一二三四五六七八九十百]+)"
     r"|(?<=[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九](?![\u4e00-\u9fff]))?"
@@ -91,7 +91,9 @@ _CANDIDATE = re.compile(
     r"|(?<=[" + _CN_CHARS + r"])(?P<cn_rest>[" + _CN_CHARS + r"]*(?:点[零〇一二三四五六七八九]+)?))"
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
     r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
-    r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r")))"
+    r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r"))"
+    # (无行政败诉): a zero in brackets
+    r"|(?<=[（(]无)(?P<nil>)(?=[^（(）)，。；\n]{1,16}[）)]))"
 )
 _CN_SET = frozenset(_CN_CHARS)
 _FORMULA_BEFORE = frozenset("+＋·•×*/／")
@@ -110,8 +112,26 @@ _LIST_ITEM = re.compile(r"(?:[\u4e00-\u9fff“”]{2,12}、){2,}[\u4e00-\u9fff�
 _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全天候|政务|热线|畅通|响应)")
 
 
+_STREAK = re.compile(r"(?<=连续)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年(?![0-9一二三四五六七八九十])")
+# 超过自治区规定的62.5%: a benchmark set by another authority, not the body's figure
+_BENCHMARK = re.compile(r"(?:超过|高于|低于|优于|超出|达到|不低于)[^，。；;,]{0,10}(?:规定|要求|标准|目标)的?$")
+_GRADE_AFTER = ("占", "的", "水", "标准")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` that may be a fact, in order (zeros included)."""
+    out = _scan(text)
+    if "连续" in text:
+        # 连续三年: a streak, kind duration in 年 (years are never counts otherwise)
+        for m in _STREAK.finditer(text):
+            word = m.group().rstrip("年").rstrip("个")
+            value = float(word) if word.isdigit() else parse_chinese(word)
+            out.append(_tuple_new(Mention, (m.start(), m.end(), value, "年", None, "count", m.start())))
+        out.sort()
+    return out
+
+
+def _scan(text: str) -> list[Mention]:
     out: list[Mention] = []
     quote_end = 0   # end of the last quotation found (they do not overlap: one inside another is not one)
     for m in _CANDIDATE.finditer(text):
@@ -133,9 +153,9 @@ def find_mentions(text: str) -> list[Mention]:
 # Indexes into ``_CANDIDATE``'s groups() tuple (``_count`` unpacks it in this order).
 _G_ALL = tuple(_CANDIDATE.groupindex[g] - 1 for g in (
     "zero", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "post",
-    "quote"))
+    "quote", "nil"))
 (_G_ZERO, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
- _G_POST, _G_QUOTE) = _G_ALL
+ _G_POST, _G_QUOTE, _G_NIL) = _G_ALL
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (half the cost).
 _tuple_new = tuple.__new__
 assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _count unpacks them
@@ -144,7 +164,7 @@ assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _
 def _read_other(text: str, m: re.Match[str], groups: tuple) -> Mention | None:
     """A zero stated in words or a ratio (百分之, 分之, 成)."""
     start, end = m.span()
-    if groups[_G_ZERO] is not None:
+    if groups[_G_ZERO] is not None or groups[_G_NIL] is not None:
         return _zero(text, start, end)
     pcn = groups[_G_PCN]
     if pcn is not None:
@@ -178,7 +198,7 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     before = text[start - 1] if start else ""
     if before in _NOT_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
         return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
-    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, post, _ = groups
+    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, post, _, _ = groups
     approx = q1 or q2
     if cn_rest is not None:
         if before in _CN_SET:
@@ -215,6 +235,13 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
         if pre is not None:
             lead, q = pre
             qualifier = qualifier or q
+    if qualifier is not None and text[end:end + 1] == "的" and (
+            text[end + 1:end + 2].isdigit() or text[end + 1:end + 2] in _CN_SET):
+        return None   # 收到申请超过40件的9个县: a threshold that selects, not a figure
+    if unit == "%" and _BENCHMARK.search(text, max(0, lead - 24), lead):
+        return None
+    if unit == "件" and text.startswith("实事", end):
+        return None   # 为民办10件实事: the name of a programme
     if unit in ("小时", "个小时") and _HOUR_SLOGAN.match(text, end):
         return None   # "24小时自助服务" names a service, it does not measure one
     if unit == "个" and text.startswith("方面", end) and _LIST_ITEM.search(text, max(0, start - 60), start):
@@ -237,8 +264,10 @@ def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: st
         return False
     if before in lx.CN_WORD_BEFORE or (cn == "一" and before in lx.CN_WORD_BEFORE_ONE):
         return False
-    if lx.CN_DIGITS_SET.isdisjoint(cn) and not approx and cn != "十":
-        return False   # 百花, 千家万户
+    if lx.CN_DIGITS_SET.isdisjoint(cn) and not approx and cn != "十" and before not in "近约逾":
+        return False   # 百花, 千家万户; but 近千人
+    if unit == "类" and text.startswith(_GRADE_AFTER, end):
+        return False   # 一类占88%, 四类水质: a grade label
     if text.startswith(_SLOGAN_AFTER, end):
         return False   # 两个维护, 八项规定
     if cn == "一" and not approx:

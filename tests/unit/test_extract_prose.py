@@ -1,0 +1,113 @@
+"""Prose of real reports from many provinces: zeros in words, signs, non-facts, kinds, 其中 lists.
+
+Issue 12. Every sentence is written for this test; each row's id names the
+rule it guards (SCHEMA.md, "Conventions settled in the second audit").
+A row lists, for each number_text it names, the fields that rule decides;
+``None`` as the whole expectation means the number must not be a fact.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi.extract import extract_report
+from fazhi.extract.taxonomy import load_taxonomy
+from fazhi.text.normalize import normalize
+from fazhi.text.sentences import split_sentences
+
+TAXONOMY = load_taxonomy(Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "metric_taxonomy.csv")
+
+
+def facts(raw: str):
+    text = normalize(raw)
+    return extract_report(text, split_sentences(text), TAXONOMY)
+
+
+def check(raw: str, expected: dict) -> None:
+    got = facts(raw)
+    for number_text, want in expected.items():
+        found = [f for f in got if f.number_text == number_text]
+        if want is None:
+            assert not found, (number_text, found)
+            continue
+        wants = want if isinstance(want, list) else [want]
+        assert len(found) >= len(wants), (number_text, [f.number_text for f in got])
+        for f, w in zip(found, wants):
+            for key, value in w.items():
+                if key == "subject_has":
+                    assert value in (f.subject or ""), (number_text, f.subject, value)
+                elif key == "value":
+                    assert f.value == pytest.approx(value), (number_text, f.value, value)
+                elif key == "part_of_text":
+                    total = [t for t in got if t.start == f.part_of]
+                    assert (total[0].number_text if total else None) == value, (number_text, f.part_of)
+                else:
+                    assert getattr(f, key) == value, (number_text, key, getattr(f, key), value)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("全年（无行政败诉）。", {"无": {"value": 0, "kind": "case", "metric": "admin_litigation.lost"}},
+                 id="zero: 无 in brackets zeroes a countable thing"),
+    pytest.param("今年没有发生群体性上访案件。", {"没有发生": {"value": 0, "kind": "case"}},
+                 id="zero: 没有发生"),
+    pytest.param("全年没发生因处置不当导致升级的纠纷案件。", {"没发生": {"value": 0, "kind": "count"}},
+                 id="zero: an averted event is a count"),
+    pytest.param("全年未发生行政复议和行政诉讼案件。", {"未发生": [{"subject_has": "行政复议"}, {"subject_has": "行政诉讼"}]},
+                 id="zero: one fact per thing named"),
+])
+def test_zero_in_words(raw, expected):
+    check(raw, expected)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("平均压缩审批时限58.5%、精简申请材料31.2%。", {
+        "58.5%": {"kind": "change", "value": -58.5, "subject_has": "审批时限"},
+        "31.2%": {"kind": "change", "value": -31.2, "subject_has": "申请材料"}},
+                 id="sign: a verb of decrease opening the clause makes a negative change"),
+    pytest.param("行政审批时限压缩率达72%。", {"72%": {"kind": "rate", "value": 72}},
+                 id="sign: a named 率 stays a rate"),
+    pytest.param("较去年新增审批事项15项。", {"15项": {"kind": "change", "value": 15}},
+                 id="sign: an absolute difference against last year is a change"),
+])
+def test_signed_changes(raw, expected):
+    check(raw, expected)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("全县调委会中一类占70.5%，二类占29.5%。", {"二类": None, "70.5%": {"kind": "rate"}},
+                 id="non-fact: a grade label"),
+    pytest.param("辖区河流断面均为三类水质。", {"三类": None}, id="non-fact: a water quality grade"),
+    pytest.param("办结率达96.1%，超过省里规定的90%。", {"90%": None, "96.1%": {"kind": "rate"}},
+                 id="non-fact: a benchmark set by another authority"),
+    pytest.param("收到申请超过30件的7个乡镇。", {"30件": None, "7个": {"value": 7}},
+                 id="non-fact: a threshold that selects"),
+    pytest.param("区政府连续多年为民办12件实事。", {"12件": None}, id="non-fact: the name of a programme"),
+    pytest.param("依法行政考核连续五年获评优秀。", {"五年": {"kind": "duration", "unit": "年", "value": 5}},
+                 id="streak: 连续N年 is a duration in 年"),
+    pytest.param("开展普法活动5次，惠及群众近千人。", {"千人": {"value": 1000, "qualifier": "at_most"}},
+                 id="a bare 千 after 近 is a number"),
+    pytest.param("悬挂宣传横幅12幅，收回选票30票。", {"12幅": {"unit": "幅"}, "30票": {"unit": "票"}},
+                 id="units 幅 and 票"),
+])
+def test_non_facts_and_units(raw, expected):
+    check(raw, expected)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("防止民间纠纷激化为刑事案件23起。", {"23起": {"kind": "count", "metric": None}},
+                 id="kind: prevented events are counts"),
+    pytest.param("化解矛盾后减少信访案件80件。", {"80件": {"kind": "count"}}, id="kind: averted petitions are counts"),
+    pytest.param("经审理，维持原行政行为7件；驳回申请2件。", {"7件": {"kind": "case"}},
+                 id="kind: an outcome of review is a case"),
+    pytest.param("胜诉11起，原告撤诉4起。", {"11起": {"kind": "case"}, "4起": {"kind": "case"}},
+                 id="kind: won and withdrawn suits are cases"),
+    pytest.param("办理各类公证520件。", {"520件": {"kind": "case"}}, id="kind: notarisation handled is a case"),
+    pytest.param("向有关单位发出检察建议9件。", {"9件": {"kind": "count"}}, id="kind: opinions issued are counts"),
+    pytest.param("全年收到行政复议决定书8份。", {"8份": {"kind": "count"}}, id="kind: decision documents received are counts"),
+    pytest.param("全年空气质量优良天数301天。", {"301天": {"kind": "count", "unit": "天"}},
+                 id="kind: days meeting a condition are a count"),
+    pytest.param("平均办理时间缩短至6天。", {"6天": {"kind": "duration"}}, id="kind: a span of days is a duration"),
+])
+def test_kinds(raw, expected):
+    check(raw, expected)
