@@ -220,7 +220,7 @@ NOT_CASE_NOUNS = ("案卷", "检查", "文件", "意见书", "审核意见", "�
 # Outcomes of 复议/诉讼 (维持, 撤销 …) and the handling of what was received
 # (办理, 处理 …): with 件/起 and no noun saying otherwise they count cases.
 OUTCOME_VERBS = frozenset("维持 撤销 变更 确认违法 驳回 终止 撤回 责令履行 撤销变更".split())
-HANDLING_VERBS = frozenset("受理 办结 审结 结案 办理 处理 调处 答复 回复 转办 交办".split())
+HANDLING_VERBS = frozenset("受理 办结 审结 结案 办理 处理 调处 答复 回复 转办 交办 新收 收到 接收 收案".split())
 # Issuing documents or opinions counts them (出具意见书, 发出检察建议): never cases.
 ISSUING_VERBS = frozenset("发出 出具 印发 制发 下发 发放 发送".split())
 # Words opening what was prevented or averted (防止民转刑案件): nothing was received or handled.

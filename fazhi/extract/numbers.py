@@ -107,7 +107,7 @@ _CHENG_CONTEXT_BEFORE = ("占", "达", "近", "约", "超", "逾", "有", "过",
 _CHENG_CONTEXT_AFTER = ("以上", "左右", "多", "的")
 _SLOGAN_AFTER = tuple(lx.SLOGAN_NOUNS)
 _CLAUSE_END = frozenset("，。；、,;")
-_ONE_BAD_NEXT = ("事", "性", "办", "告知", "申请", "成", "龙", "站", "网", "门", "窗", "体", "流")
+_ONE_BAD_NEXT = ("事", "性", "办", "告知", "申请", "成", "龙", "站", "网", "门", "窗", "体", "流", "时期", "阶段")
 _LIST_ITEM = re.compile(r"(?:[\u4e00-\u9fff“”]{2,12}、){2,}[\u4e00-\u9fff“”]{2,12}$")
 _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全天候|政务|热线|畅通|响应)")
 
@@ -240,6 +240,8 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
         return None   # 收到申请超过40件的9个县: a threshold that selects, not a figure
     if unit == "%" and _BENCHMARK.search(text, max(0, lead - 24), lead):
         return None
+    if before == "前" and unit in ("位", "名"):
+        return None   # 居于前五位: a rank
     if unit == "件" and text.startswith("实事", end):
         return None   # 为民办10件实事: the name of a programme
     if unit in ("小时", "个小时") and _HOUR_SLOGAN.match(text, end):
@@ -266,7 +268,7 @@ def _chinese_ok(text: str, cn: str, unit: str, end: int, before: str, approx: st
         return False
     if lx.CN_DIGITS_SET.isdisjoint(cn) and not approx and cn != "十" and before not in "近约逾":
         return False   # 百花, 千家万户; but 近千人
-    if unit == "类" and text.startswith(_GRADE_AFTER, end):
+    if unit == "类" and (text.startswith(_GRADE_AFTER, end) or before == "于"):
         return False   # 一类占88%, 四类水质: a grade label
     if text.startswith(_SLOGAN_AFTER, end):
         return False   # 两个维护, 八项规定

@@ -90,6 +90,7 @@ _SERIAL_GAPS = frozenset(("", "、", "和", "并", "及", "与", "并且", "或"
 _PERSON_PREDICATE = re.compile(r"(参加|参与|参训|旁听|接受|开展|进行|完成)(.*)")
 _NUMBERISH = re.compile(r"[\d.,]+[万亿千]?[余多]?[\u4e00-\u9fff%]?")
 _NOT_NOUN_START = ("以上", "以下", "左右", "余", "多", "之多")
+_RECEIVE = re.compile("收到|受理|新收|办结|审结|接收")
 
 
 def is_cjk(c: str) -> bool:
@@ -212,6 +213,11 @@ def right_noun(right: str) -> str:
         right = right[de + 1:]   # 1起[因施工引发的]相邻权纠纷: skip the relative clause
     stop = _STOP.search(right)
     noun = strip(right[:stop.start()] if stop else right)
+    if noun and _RECEIVE.search(noun):
+        # 13个市州政府本级共收到申请: the noun is who received, the stage verb starts the predicate
+        found = verbs(noun)
+        if found and found[0][0] > 1:
+            noun = strip_pre_verb(noun[:found[0][0]])
     if noun and _VERBS_ONLY.fullmatch(noun) and sum(v[1] - v[0] for v in verbs(noun)) == len(noun):
         return ""   # 5个工作日压缩至…: a verb, not a noun, follows (调解组织 is a noun)
     return noun

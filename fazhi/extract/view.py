@@ -16,7 +16,9 @@ returns that prose:
   between a number and its unit (236 项, 27.4 万元) and a line break between a
   number and a unit that ends a clause (41841⏎起，);
 * a page number or running head on its own line inside a sentence (1 / 8,
-  — 3 —, 第 2 页) is dropped with its line breaks, so the sentence is whole.
+  — 3 —, 第 2 页) is dropped with its line breaks, so the sentence is whole;
+* a list marker glued to the number opening its paragraph (3⏐13个市州, the
+  paragraphs before opening with 1 and 2) is dropped: it is not a digit of it.
 
 Dropping changes offsets, so a ``View`` keeps where each deletion was and
 ``raw_offset`` maps a view offset back into the report text: every span the
@@ -107,19 +109,49 @@ def parse_view(text: str) -> View:
     """The simplified, de-noised view of ``text`` (the same object when nothing changes)."""
     if _traditional().search(text) is not None:
         text = text.translate(_t2s_table())
-    if _NOISE.search(text) is None:
+    drops = [m.span() for m in _NOISE.finditer(text)] if _NOISE.search(text) is not None else []
+    markers = _glued_markers(text)
+    if markers:
+        drops = sorted(drops + markers)
+    if not drops:
         return View(text)
     parts: list[str] = []
     starts: list[int] = []
     shifts: list[int] = []
     kept = 0          # end of the last kept stretch in the text
     dropped = 0       # characters dropped so far
-    for m in _NOISE.finditer(text):
-        a, b = m.span()
+    for a, b in drops:
         parts.append(text[kept:a])
         dropped += b - a
         kept = b
-        starts.append(a - dropped + (b - a))   # the view offset of the first character after the drop
+        starts.append(b - dropped)   # the view offset of the first character after the drop
         shifts.append(dropped)
     parts.append(text[kept:])
     return View("".join(parts), tuple(starts), tuple(shifts))
+
+
+def _glued_markers(text: str) -> list[tuple[int, int]]:
+    """List numbers glued to the number that opens their paragraph (3⏐13个市州…, 4⏐103个县…).
+
+    A paragraph opening with digits whose first digit continues the numbering
+    of the paragraphs before (1, 2, 3 …: two or more in a row) starts with its
+    list marker, not with a bigger number (SCHEMA.md: 313个市州 -> 3 + 13个).
+    """
+    found = [(m.start(1), int(m.group(1))) for m in _GLUED.finditer(text)]
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+    for k, (pos, digit) in enumerate(found):
+        if run and digit == found[k - 1][1] + 1:
+            run.append(pos)
+            continue
+        if len(run) >= 2:
+            out += [(p, p + 1) for p in run]
+        run = [pos]
+    if len(run) >= 2:
+        out += [(p, p + 1) for p in run]
+    return out
+
+
+# A paragraph opening with two or more digits and going on in words (not a bare table cell).
+# (It opens with the line break: a scan for a literal is fast, a multi-line ^ is tried everywhere.)
+_GLUED = re.compile(r"\n[ \t]*([1-9])(?=[0-9]{1,6}[^\n0-9]{0,3}[\u4e00-\u9fff]{4})")

@@ -69,6 +69,8 @@ def test_zero_in_words(raw, expected):
                  id="sign: a named 率 stays a rate"),
     pytest.param("较去年新增审批事项15项。", {"15项": {"kind": "change", "value": 15}},
                  id="sign: an absolute difference against last year is a change"),
+    pytest.param("共收到申请840件，与2021年相比减少了120件。", {"120件": {"kind": "change", "value": -120}},
+                 id="sign: 与…相比减少 is a negative change"),
 ])
 def test_signed_changes(raw, expected):
     check(raw, expected)
@@ -82,6 +84,9 @@ def test_signed_changes(raw, expected):
                  id="non-fact: a benchmark set by another authority"),
     pytest.param("收到申请超过30件的7个乡镇。", {"30件": None, "7个": {"value": 7}},
                  id="non-fact: a threshold that selects"),
+    pytest.param("投诉数量居于前三位的是物业和交通。", {"三位": None}, id="non-fact: a rank"),
+    pytest.param("这是当前和今后一个时期的首要任务。", {"一个": None}, id="non-fact: 一个时期"),
+    pytest.param("不予公开的属于三类过程性信息。", {"三类": None}, id="non-fact: a category label after 属于"),
     pytest.param("区政府连续多年为民办12件实事。", {"12件": None}, id="non-fact: the name of a programme"),
     pytest.param("依法行政考核连续五年获评优秀。", {"五年": {"kind": "duration", "unit": "年", "value": 5}},
                  id="streak: 连续N年 is a duration in 年"),
@@ -102,6 +107,10 @@ def test_non_facts_and_units(raw, expected):
                  id="kind: an outcome of review is a case"),
     pytest.param("胜诉11起，原告撤诉4起。", {"11起": {"kind": "case"}, "4起": {"kind": "case"}},
                  id="kind: won and withdrawn suits are cases"),
+    pytest.param("婚姻家庭类新收9件。", {"9件": {"kind": "case"}}, id="kind: a category received is a case"),
+    pytest.param("11个乡镇政府共收到行政复议申请96件。", {"11个": {"kind": "count", "subject_has": "乡镇政府"},
+                                                "96件": {"kind": "case"}},
+                 id="kind: the bodies that received are counted, not the cases"),
     pytest.param("办理各类公证520件。", {"520件": {"kind": "case"}}, id="kind: notarisation handled is a case"),
     pytest.param("向有关单位发出检察建议9件。", {"9件": {"kind": "count"}}, id="kind: opinions issued are counts"),
     pytest.param("全年收到行政复议决定书8份。", {"8份": {"kind": "count"}}, id="kind: decision documents received are counts"),

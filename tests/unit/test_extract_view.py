@@ -51,6 +51,8 @@ def facts(raw: str):
                  id="line break between number and unit"),
     pytest.param("全年共受理行政复议\n— 4 —\n申请86件。", "86件", 86, "件", "行政复议",
                  id="a running page number inside a sentence"),
+    pytest.param("情况如下：\n1.总体情况良好。\n25个乡镇收到复议申请共计600件。\n3118个村调解纠纷共计900件。",
+                 "118个", 118, "个", "村", id="a list marker glued to the number opening a paragraph"),
     pytest.param("全年共受理行政复议\n2 / 9\n申请86件。", "86件", 86, "件", "行政复议",
                  id="a page x / y line inside a sentence"),
 ])
