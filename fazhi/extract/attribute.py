@@ -110,6 +110,8 @@ _ZERO_HEADS = ("案件", "事件", "事故")
 _CAUSED = re.compile("导致|引起|引发|造成|酿成")
 _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
+_TRAINING_VERBS = frozenset("培训 轮训 参训 学法 旁听 参学".split())
+_MULTI_YEAR = re.compile(r"近几年|近年来|多年来|历年来|(?:十八大|十九大|二十大|(?<![今本])[0-9]{4}年)以来")
 _FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
 _LEVEL_KINDS = ("rate", "change")
 _PERSON_UNITS = lx.PERSON_UNITS
@@ -183,6 +185,10 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
     ordinal = sentence.ordinal
     n = len(mentions)
     prev_end = -1   # end of the previous mention
+    # 近几年来共收到申请16件, 十八大以来精简职权2231项: flows over several years get no metric
+    st = sentence.text
+    span = _MULTI_YEAR.search(text, s0, s1) if "以来" in st or "近年" in st or "近几" in st or "多年" in st else None
+    several_years_from = span.start() if span else s1
     for i, m in enumerate(mentions):
         lead, end, form = m.lead, m.end, m.form
         ci = bisect_left(cut_at, lead)
@@ -213,7 +219,7 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
         last_char = left[-1:]
         if (last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS)) or (
                 last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS)) or (
-                "每" in left and _FREQUENCY.search(left)):
+                "每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
             for d in drafts:
                 d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
         state.remember(drafts, ci)
@@ -288,6 +294,8 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
             # 约1.2万人次参与: who they are is the predicate that follows
             subject, action = ph.person_phrase(right, "人员", action) if ph.starts_with_predicate(
                 right) else (subject, action)
+        if action in _TRAINING_VERBS and subject and not subject.endswith(lx.PERSON_NOUNS):
+            subject += "人员"   # 举办培训班1期培训260人: the people trained
     if agent and subject:
         # without 热线 only five digits can name a channel: a plain scan finds them faster
         channel = _CHANNEL.search(agent) if "热线" in agent else _FIVE_DIGITS.search(agent)

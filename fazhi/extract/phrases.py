@@ -65,6 +65,8 @@ _WORDS = alternation(_NOUN_COMPOUNDS + tuple(lx.ACTION_VERBS), guards={
     v: alternation(lx.NOUN_AFTER_VERB) for v in lx.MODIFIER_VERBS if v not in lx.NOUN_COMPOUNDS})
 _WORD_SPLIT = re.compile("(" + _WORDS + ")")   # one group: split() keeps the words (see verbs)
 _COMPOUNDS = frozenset(_NOUN_COMPOUNDS)
+# Compounds that name a stage of review (合法性审查, 备案审查): after a light verb they are the action.
+_STAGE_COMPOUNDS = tuple(c for c in lx.NOUN_COMPOUNDS if c[-2:] in lx.STAGE_VERBS and c[-2:] in ("审查", "审核"))
 _STOP = re.compile(alternation(lx.PREDICATE_STOPS))
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)|^[^“”]*”")
 _VERB_AT_START = re.compile(alternation(lx.ACTION_VERBS))
@@ -172,7 +174,11 @@ def left_phrase(left: str) -> Left:
         if last[-1][2] in lx.LIGHT_VERBS:
             # 完成…合法性审核86件: a light verb frames the stage the noun ends with
             tail = _VERB_AT_END.search(after)
-            action = tail.group() if tail and tail.group() in lx.STAGE_VERBS else action
+            if tail and tail.group() in lx.STAGE_VERBS:
+                action = tail.group()
+            elif after.startswith(_STAGE_COMPOUNDS):
+                # 开展合法性审查行政机关合同: the stage is the one the compound names
+                action = next(c for c in _STAGE_COMPOUNDS if after.startswith(c))[-2:]
         return (after, action, False, left[:last[0][0]],
                     tuple(v[2] for v in last) if len(last) > 1 else ())
     if len(last) > 1:

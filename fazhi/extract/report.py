@@ -27,6 +27,7 @@ _NEW_STATEMENT = re.compile(
     r"[，,；;]\s*(?:共|并|同时|还|另|全年|年内)?(?:"
     + "|".join(sorted((v for v in lexicon.ACTION_VERBS if v not in lexicon.PART_VERBS), key=len, reverse=True))
     + ")")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
 _INF = float("inf")
 
@@ -71,6 +72,7 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
     match = taxonomy.match
     facts: list[Fact] = []
     carry = Carry()
+    first: dict[str, Draft] = {}   # the first figure of each count metric in the report
     for sentence, group in _by_sentence(find_mentions(text), sentences):
         drafts = attribute_sentence(text, sentence, group, carry)
         if not drafts:
@@ -85,6 +87,7 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
             by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
             labels = [None if d.part_of is not None and lab is not None and by_start.get(d.part_of) == lab
                       else lab for d, lab in zip(drafts, labels)]
+        _narrower_scopes(text, drafts, labels, first)
         facts += [_new_fact({
             "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
             "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
@@ -96,6 +99,36 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
                 carry.total, carry.total_label = d, lab
                 break
     return facts
+
+
+def _narrower_scopes(text: str, drafts: list[Draft], labels: list[str | None], first: dict[str, Draft]) -> None:
+    """One figure per case metric per report: a later, smaller figure of a metric
+    already stated (受理 after 收到, 市本级 after 全市) is a part of the first, metric null.
+    Figures of one 、-list (建议119件、提案105件) are parallel things, not a whole and its scope."""
+    for k, (d, lab) in enumerate(zip(drafts, labels)):
+        if lab is None or d.kind != "case" or d.form == "zero":
+            continue
+        top = first.get(lab)
+        if top is None:
+            first[lab] = d
+        elif d.value < top.value and d.start > top.start and _stage(d.action) == _stage(top.action) and not (
+                d.sentence == top.sentence and _CLAUSE_BREAK.search(text, top.end, d.start) is None):
+            labels[k] = None
+            if d.part_of is None:
+                d.part_of = top.start
+
+
+_INTAKE = frozenset("收到 新收 收案 接收 受理 立案 立案受理 依法受理".split())
+_CLOSING = frozenset("办结 审结 结案".split())
+
+
+def _stage(action: str | None) -> str | None:
+    """Intake (收到, 新收, 受理 …) and closing (办结, 审结) are one stage each."""
+    if action in _INTAKE:
+        return "intake"
+    if action in _CLOSING:
+        return "closing"
+    return action
 
 
 def _label(match, d: Draft, drafts: list[Draft], carry: Carry) -> str | None:

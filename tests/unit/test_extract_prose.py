@@ -120,3 +120,41 @@ def test_non_facts_and_units(raw, expected):
 ])
 def test_kinds(raw, expected):
     check(raw, expected)
+
+
+REC = "admin_reconsideration"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("全年共收到行政复议申请300件，受理270件。", {
+        "300件": {"metric": f"{REC}.received"}, "270件": {"metric": None, "part_of_text": "300件"}},
+                 id="metric: 受理 after the intake total is its part"),
+    pytest.param("全市新收行政复议申请800件。市本级新收行政复议申请120件。", {
+        "800件": {"metric": f"{REC}.received"}, "120件": {"metric": None, "part_of_text": "800件"}},
+                 id="metric: a narrower scope in a later sentence is a part of the total"),
+    pytest.param("办理县人大代表建议90件、政协委员提案80件。", {
+        "90件": {"metric": "npc_cppcc.proposals"}, "80件": {"metric": "npc_cppcc.proposals"}},
+                 id="metric: figures of one list are parallel, not scopes"),
+    pytest.param("近几年来共收到行政复议申请16件。", {"16件": {"metric": None}},
+                 id="metric: a flow over several years"),
+    pytest.param("十八大以来累计精简行政职权500项。", {"500项": {"metric": None}},
+                 id="metric: a flow since an earlier year"),
+    pytest.param("举办培训班2期培训180余人。", {"180余人": {"metric": "training.participants"}},
+                 id="metric: people counted after 培训 are participants"),
+    pytest.param("开展合法性审查行政机关合同150余份。", {"150余份": {"metric": "legality_review.documents"}},
+                 id="metric: the review a compound names after a light verb"),
+    pytest.param("法律顾问出具意见书12份。", {"12份": {"metric": "legality_review.opinions"}},
+                 id="metric: 意见书 issued"),
+    pytest.param("全年作出处罚决定80份，处罚金额36.5万元。", {"36.5万元": {"metric": "admin_penalty.fines"}},
+                 id="metric: 处罚金额 is the fines"),
+    pytest.param("“一网通办”事项占比高，“全程网办”达75%。", {"75%": {"metric": "gov_services.online_rate"}},
+                 id="metric: online handling named without 率"),
+    pytest.param("保留行政审批中介服务事项40项。", {"40项": {"metric": None}},
+                 id="metric: intermediary services are not government services"),
+    pytest.param("主动公开行政处罚12项。", {"12项": {"metric": None}}, id="metric: disclosed penalties are not penalty cases"),
+    pytest.param("全年诉讼案件50起，其中民事诉讼30起，行政诉讼20起。", {
+        "50起": {"metric": None}, "20起": {"metric": "admin_litigation.cases"}},
+                 id="metric: suits of every kind are not administrative litigation"),
+])
+def test_metrics(raw, expected):
+    check(raw, expected)
