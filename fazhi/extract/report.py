@@ -28,6 +28,10 @@ _NEW_STATEMENT = re.compile(
     + "|".join(sorted((v for v in lexicon.ACTION_VERBS if v not in lexicon.PART_VERBS), key=len, reverse=True))
     + ")")
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_SHARE_AFTER = re.compile(r"[，,]?占")
+_PEOPLE = frozenset(("人", "名", "人次", "位"))
+# Words that name an attribute of what a total counts (未成年人, 非本地户籍, 女性), not a part of it.
+_ATTRIBUTE = re.compile(r"^非|未成年|女性|男性|妇女|老年|残疾|少数民族|农民工|外籍|外地|本地户籍|低保|退役军人")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
 _INF = float("inf")
 
@@ -103,15 +107,16 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
 
 def _narrower_scopes(text: str, drafts: list[Draft], labels: list[str | None], first: dict[str, Draft]) -> None:
     """One figure per case metric per report: a later, smaller figure of a metric
-    already stated (受理 after 收到, 市本级 after 全市) is a part of the first, metric null.
+    already stated (受理 after 收到, 市本级 after 全市) is a part of the first, metric null;
+    a count only when the text calls it a share of the total (3457个，占总数的75%).
     Figures of one 、-list (建议119件、提案105件) are parallel things, not a whole and its scope."""
     for k, (d, lab) in enumerate(zip(drafts, labels)):
-        if lab is None or d.kind != "case" or d.form == "zero":
+        if lab is None or d.form == "zero" or d.kind not in ("case", "count"):
             continue
         top = first.get(lab)
         if top is None:
             first[lab] = d
-        elif d.value < top.value and d.start > top.start and _stage(d.action) == _stage(top.action) and not (
+        elif (d.kind == "case" or _SHARE_AFTER.match(text, d.end)) and d.value < top.value and d.start > top.start and _stage(d.action) == _stage(top.action) and not (
                 d.sentence == top.sentence and _CLAUSE_BREAK.search(text, top.end, d.start) is None):
             labels[k] = None
             if d.part_of is None:
@@ -208,10 +213,20 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
             new = _NEW_STATEMENT.search(text, pos - s0, stop - s0)
             if new:
                 stop = s0 + new.start()
+            stop = _list_end(text, s0, pos, stop)
+            acc = 0.0
             for d in drafts:
-                if _countlike(d) and pos < d.start < stop:
-                    d.part_of = total.start
-                    linked = True
+                if not (_countlike(d) and pos < d.start < stop):
+                    continue
+                if d.unit != total.unit and not (d.unit in _PEOPLE and total.unit in _PEOPLE):
+                    break   # 56件，其中…，涉及120人: another thing is counted, the list has ended
+                if d.subject and _ATTRIBUTE.search(d.subject):
+                    continue   # 其中未成年人3人: an attribute of the total, not a part of it
+                d.part_of = total.start
+                linked = True
+                acc += d.value
+                if total.qualifier is None and abs(acc - total.value) < 1e-9:
+                    break   # the parts add up to the total: what follows is not one of them
         return linked
     if len(drafts) < 3 or not _has_rest_mark(text):
         return False
@@ -230,6 +245,20 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
                     p.part_of = total.start
                 return True
     return False
+
+
+def _list_end(text: str, s0: int, pos: int, stop: int) -> int:
+    """Where a 其中 list at ``pos`` ends, before ``stop``: at the bracket closing one
+    opened before 其中, else at the first ；(unless 其中： opens a ；-separated list)."""
+    opened = max(text.rfind("（", s0, pos), text.rfind("(", s0, pos))
+    if opened >= 0 and max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) < 0:
+        close = min((c for c in (text.find("）", pos, stop), text.find(")", pos, stop)) if c >= 0), default=-1)
+        return close if close >= 0 else stop
+    after = pos + len(_PART_MARK)
+    if text[after:after + 1] in ("：", ":"):
+        return stop
+    semi = min((c for c in (text.find("；", pos, stop), text.find(";", pos, stop)) if c >= 0), default=-1)
+    return semi if semi >= 0 else stop
 
 
 def _has_rest_mark(text: str) -> bool:

@@ -158,3 +158,27 @@ REC = "admin_reconsideration"
 ])
 def test_metrics(raw, expected):
     check(raw, expected)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("受理案件120件（其中复议案件70件），调解纠纷45件。", {
+        "70件": {"part_of_text": "120件"}, "45件": {"part_of": None}},
+                 id="其中 list ends at the closing bracket"),
+    pytest.param("受理投诉200件，其中电话投诉150件；办结投诉30件。", {
+        "150件": {"part_of_text": "200件"}, "30件": {"part_of": None}},
+                 id="其中 list ends at ；"),
+    pytest.param("受理投诉200件，其中：电话投诉150件；网络投诉50件。", {
+        "150件": {"part_of_text": "200件"}, "50件": {"part_of_text": "200件"}},
+                 id="其中： opens a list that runs across ；"),
+    pytest.param("受理法律援助案件60件，其中民事案件40件，刑事案件20件，法律咨询30件。", {
+        "20件": {"part_of_text": "60件"}, "30件": {"part_of": None}},
+                 id="其中 list ends once the parts add up to the total"),
+    pytest.param("调解纠纷80件，其中婚姻纠纷30件，涉及群众150人。", {
+        "30件": {"part_of_text": "80件"}, "150人": {"part_of": None}},
+                 id="其中 list ends when another thing is counted"),
+    pytest.param("援助对象500人，其中非本地户籍120人，未成年人8人。", {
+        "120人": {"part_of": None}, "8人": {"part_of": None}},
+                 id="attributes of a total are not its parts"),
+])
+def test_where_a_list_ends(raw, expected):
+    check(raw, expected)
