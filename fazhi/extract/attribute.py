@@ -106,7 +106,9 @@ _RELATIONAL = lx.RELATIONAL_NOUNS
 _ANAPHORIC = re.compile(r"([\u4e00-\u9fff]{2})(清单)")
 # The first characters of the subjects _enrich completes (generic, relational, 清单…).
 _ENRICH_FIRST = frozenset(w[0] for w in (*_GENERIC_COUNT_SUBJECTS, *_RELATIONAL, "清单"))
-_ZERO_HEADS = ("案件", "事件", "事故")
+_ZERO_HEADS = ("案件", "事件", "事故", "信息", "项目", "内容")
+_ZERO_WHOLE = ("文件", "规章", "案件", "项目", "信息", "事项", "内容")   # items already whole: no head added
+_ZERO_COUNTED = ("信息", "项目", "文件", "规章", "内容")
 _CAUSED = re.compile("导致|引起|引发|造成|酿成")
 _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
@@ -545,24 +547,38 @@ def _context_noun(ctx: _Context, state: _State) -> str | None:
 
 
 def _zero(ctx: _Context) -> list[Draft]:
-    """未发生A和B案件: one zero per thing named."""
+    """未发生A和B案件, 无制定规章及规范性文件: one zero per thing named."""
     m = ctx.m
     obj = ctx.right
     for i, c in enumerate(obj):
-        if c in "，,；;。：:":
+        if c in "，,；;。：:）)":
             obj = obj[:i]
             break
+    word = ctx.text[m.start:m.end]
+    verb = word[1:].lstrip("有").removeprefix("对外")   # 未发生 -> 发生, 没有 -> "", 未对外公开发布 -> 公开发布
+    lead = ph.verbs(obj)
+    if lead and lead[0][0] == 0:
+        # 无制定规章…, 没有制作和公开新的规章…: the verb opens the object
+        k = 0
+        while k + 1 < len(lead) and obj[lead[k][1]:lead[k + 1][0]] in ("", "和", "、", "及", "并"):
+            k += 1
+        verb = obj[:lead[k][1]]
+        obj = obj[lead[k][1]:]
     items = [it for it in (ph.strip(x) for x in _ZERO_SPLIT.split(obj)) if it]
     if not items:
         return []
-    verb = ctx.text[m.start + 1:m.end].lstrip("有")   # 未发生 -> 发生, 没有发生 -> 发生, 无 -> ""
     head = next((h for h in _ZERO_HEADS if items[-1].endswith(h)), "")
     out = []
     for it in items:
-        if head and not it.endswith(head):
+        it = it.removeprefix("新的").removeprefix("新").removesuffix("等")
+        if head and not it.endswith(head) and not it.endswith(_ZERO_WHOLE):
             it += head
-        # 没发生因调解不及时导致激化的案件: an averted event is a count
-        kind = "case" if _CASE_NOUN.search(it) and not _CAUSED.search(it) else "count"
-        out.append(Draft(m.start, m.end, 0.0, "件", kind, None, it, verb, ctx.sentence, form="zero"))
+        # 没发生因调解不及时导致激化的案件: an averted event is a count; documents and items are counts
+        kind = "case" if _CASE_NOUN.search(it) and not _CAUSED.search(it) and not it.endswith(_ZERO_COUNTED) \
+            else "count"
+        unit = "项" if it.endswith(("项目", "事项")) else "件"
+        d = Draft(m.start, m.end, 0.0, unit, kind, None, it, verb or None, ctx.sentence, form="zero")
+        # 关于政府信息公开的行政诉讼: narrower than the metric; …导致激化的案件: an averted event
+        d.no_metric = "关于" in it or _CAUSED.search(it) is not None
+        out.append(d)
     return out
-

@@ -54,7 +54,7 @@ _UNITS = alternation([u for u, _ in lx.COUNT_UNITS],
                      guards={u: la[len("(?!"):-1] for u, la in lx.COUNT_UNITS if la})
 # Every character that can come second in some branch of _CANDIDATE (besides \s).
 _SECOND = re.escape("".join(sorted(set(
-    "分发引出产有"                              # 百分之, 三分之一, 未发生/引发/出现/产生, 没有发生
+    "分发引出产有对公制收受印"                  # 百分之, 三分之一, 未发生/引发/出现/产生, 没有, 未公开/制定/收到…
     "成点"                                      # 六成, 九十八点五
     "0123456789,.-~～至到—–"                    # 1,234.5, ranges 3-5天
     "余多千百万亿" + _CN_CHARS                  # 3万, 十余, 四千
@@ -83,7 +83,8 @@ _QUOTED = (r'(?<=“)[^“”。；;\n]{0,40}”|(?<=")[^"。；;\n]{0,40}"|(?<=
 _CANDIDATE = re.compile(
     r"[0-9" + _CN_CHARS + r"未没无" + _OPENERS + r"]"
     r"(?:(?=[\s" + _SECOND + r"])"
-    r"(?:(?<=[未没])(?P<zero>(?<=没)有(?:发生|出现)|发生|引发|出现|产生)"
+    r"(?:(?<=[未没])(?P<zero>(?<=没)有(?:发生|出现)?|(?<=没)发生|发生|引发|出现|产生"
+    r"|(?<=未)(?:对外)?(?:公开发布|公开|发布|制定|出台|制发|印发|收到|受理))"
     r"|(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
     r"|(?<=[一二三四五六七八九十])(?P<den_rest>[一二三四五六七八九十百]*)分之(?P<num>[一二三四五六七八九十百]+)"
     r"|(?<=[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九](?![\u4e00-\u9fff]))?"
@@ -92,8 +93,8 @@ _CANDIDATE = re.compile(
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
     r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
     r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r"))"
-    # (无行政败诉): a zero in brackets
-    r"|(?<=[（(]无)(?P<nil>)(?=[^（(）)，。；\n]{1,16}[）)]))"
+    # (无行政败诉), 我局无行政事业性收费项目: 无 opening a clause or after the body's name
+    r"|(?<=[（(，,。；;：:\n局府委办厅院所站队关位门度年]无)(?P<nil>))"
 )
 _CN_SET = frozenset(_CN_CHARS)
 _FORMULA_BEFORE = frozenset("+＋·•×*/／")
@@ -306,13 +307,17 @@ def _ratio(text: str, start: int, end: int, value: float) -> Mention:
     return Mention(start, end, float(value), "%", qualifier, "pct", lead)
 
 
+_ZERO_NOUNS = lx.CASE_NOUNS + ("事故", "事件", "项目", "文件", "规章", "事项", "许可", "收费")
+_NOT_A_NUMBER = ("职权", "职能", "权限", "权力", "需要", "法律依据")
+
+
 def _zero(text: str, start: int, end: int) -> Mention | None:
-    """未发生/未引发 + a case noun: a zero stated in words."""
+    """未发生/没有/无/未公开… + what is zero (a case noun, documents, items): a zero stated in words."""
     stop = end
     limit = min(len(text), end + 40)
     while stop < limit and text[stop] not in _CLAUSE_PUNCT:
         stop += 1
     obj = text[end:stop]
-    if not any(n in obj for n in lx.CASE_NOUNS) and not any(n in obj for n in ("事故", "事件")):
-        return None
+    if not any(n in obj for n in _ZERO_NOUNS) or any(n in obj for n in _NOT_A_NUMBER):
+        return None   # 无实施行政处罚等职权: lacking a power is not a number
     return Mention(start, end, 0.0, "件", None, "zero", start)

@@ -55,6 +55,22 @@ def check(raw: str, expected: dict) -> None:
                  id="zero: an averted event is a count"),
     pytest.param("全年未发生行政复议和行政诉讼案件。", {"未发生": [{"subject_has": "行政复议"}, {"subject_has": "行政诉讼"}]},
                  id="zero: one fact per thing named"),
+    pytest.param("根据工作职能，我局无行政事业性收费项目。", {"无": {"value": 0, "unit": "项", "kind": "count"}},
+                 id="zero: 无 after the body's name, items in 项"),
+    pytest.param("本机关无制定规章及规范性文件。", {"无": [
+        {"subject_has": "规章", "metric": None, "action": "制定"},
+        {"subject_has": "规范性文件", "metric": "normative_documents.issued"}]},
+                 id="zero: the verb opening the object is the action"),
+    pytest.param("本单位无实施行政许可等职权。", {"无": None}, id="zero: lacking a power is not a number"),
+    pytest.param("推行无纸化办公，覆盖12个部门。", {"无": None}, id="zero: 无 inside a word"),
+    pytest.param("全年未收到政府信息公开申请。", {"未收到": {"value": 0, "kind": "case"}},
+                 id="zero: 未 + a stage verb"),
+    pytest.param("全年没有关于信息公开的行政诉讼和行政复议案件。", {"没有": [
+        {"kind": "case", "metric": None, "subject_has": "行政诉讼"}, {"kind": "case", "metric": None}]},
+                 id="zero: 没有, a narrower kind (关于…) takes no metric"),
+    pytest.param("本年未对外公开发布规章、行政处罚和行政强制等内容。", {"未对外公开发布": [
+        {"kind": "count"}, {"kind": "count"}, {"kind": "count"}]},
+                 id="zero: published contents are counts"),
 ])
 def test_zero_in_words(raw, expected):
     check(raw, expected)
