@@ -54,7 +54,7 @@ _UNITS = alternation([u for u, _ in lx.COUNT_UNITS],
                      guards={u: la[len("(?!"):-1] for u, la in lx.COUNT_UNITS if la})
 # Every character that can come second in some branch of _CANDIDATE (besides \s).
 _SECOND = re.escape("".join(sorted(set(
-    "分发引出产有对公制收受印"                  # 百分之, 三分之一, 未发生/引发/出现/产生, 没有, 未公开/制定/收到…
+    "分"                                        # 百分之, 三分之一
     "成点"                                      # 六成, 九十八点五
     "0123456789,.-~～至到—–"                    # 1,234.5, ranges 3-5天
     "余多千百万亿" + _CN_CHARS                  # 3万, 十余, 四千
@@ -82,10 +82,11 @@ _QUOTED = (r'(?<=“)[^“”。；;\n]{0,40}”|(?<=")[^"。；;\n]{0,40}"|(?<=
            r'|(?<=〔)[^〔〕\n]{0,12}〕|(?<=「)[^「」\n]{0,40}」')
 _CANDIDATE = re.compile(
     r"[0-9" + _CN_CHARS + r"未没无" + _OPENERS + r"]"
-    r"(?:(?=[\s" + _SECOND + r"])"
+    # zeros in words first, outside the guard below (their second characters are common ones)
     r"(?:(?<=[未没])(?P<zero>(?<=没)有(?:发生|出现)?|(?<=没)发生|发生|引发|出现|产生"
     r"|(?<=未)(?:对外)?(?:公开发布|公开|发布|制定|出台|制发|印发|收到|受理))"
-    r"|(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
+    r"|(?=[\s" + _SECOND + r"])"
+    r"(?:(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
     r"|(?<=[一二三四五六七八九十])(?P<den_rest>[一二三四五六七八九十百]*)分之(?P<num>[一二三四五六七八九十百]+)"
     r"|(?<=[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九](?![\u4e00-\u9fff]))?"
     r"|(?:(?<=[0-9])(?<![0-9][0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"

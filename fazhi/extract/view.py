@@ -65,26 +65,29 @@ _PINYIN = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
 _UNIT = "(?:余|多)?(?:千万|百万|万|亿|千)?(?:余|多)?(?:" + alternation(
     [u for u, _ in lx.COUNT_UNITS], guards={u: la[len("(?!"):-1] for u, la in lx.COUNT_UNITS if la}) + ")"
 _PAGE_MARK = r"(?:[0-9]{1,4} ?/ ?[0-9]{1,4}|[—－-]{1,2} ?[0-9]{1,4} ?[—－-]{1,2}|第 ?[0-9]{1,4} ?页(?: ?共 ?[0-9]{1,4} ?页)?)"
-# A match is the text to drop. Each branch opens with the character it drops
-# first (a bracket, a space or a line break) and reads what precedes it by a
-# look-behind that includes that character: the scan then jumps from one such
-# character to the next instead of trying look-behinds at every position.
+# A match is the text to drop. Each pattern opens with the one character it
+# drops first (a bracket, a space or a line break) and reads what precedes it
+# by a look-behind that includes that character: a pattern with a literal
+# first character lets the regex engine skip to the next one at memchr speed
+# (a few GB/s), where a pattern opening with a look-behind or a choice of
+# characters is tried at every position (~100 MB/s, a tenth of extraction).
 _THOUSANDS = r"(?=[0-9]{3}(?: [0-9]{3})*(?![0-9]))"
-_NOISE = re.compile(
-    rf"[(（](?<=[{_CJK}][(（])[{_PINYIN}]{{1,7}}[)）]"                      # 建設(shè): pinyin
-    r"| (?:"
+_NOISE = tuple(re.compile(p) for p in (
+    rf"\((?<=[{_CJK}]\()[{_PINYIN}]{{1,7}}[)）]",                          # 建設(shè): pinyin
+    rf"（(?<=[{_CJK}]（)[{_PINYIN}]{{1,7}}[)）]",
+    r" (?:"
     # 4 598个, 1 234 567元, 1 5起: a space inside a number written after words
     rf"(?<=[{_CJK}][0-9] )(?:{_THOUSANDS}|(?=[0-9](?![0-9 ])))"
     rf"|(?<=[{_CJK}][0-9]{{2}} ){_THOUSANDS}|(?<=[{_CJK}][0-9]{{3}} ){_THOUSANDS}"
     r"|(?<=[0-9] [0-9]{3} )(?=[0-9]{3}(?![0-9]))"
     # 236 项, 27.4 万元, 240 余人次: a space before the unit
-    rf"|(?<=[0-9] )(?={_UNIT}|%))"
-    r"|\n(?:"
+    rf"|(?<=[0-9] )(?={_UNIT}|%))",
+    r"\n(?:"
     # 41841⏎起，: the unit wrapped to the next line
     rf"(?<=[0-9]\n)(?={_UNIT}[，。；、,;)）])"
     # a page number on its own line inside a sentence
-    rf"|(?<=[{_CJK}0-9，、,]\n)[ \t]*{_PAGE_MARK}[ \t]*\n(?=[{_CJK}0-9]))"
-)
+    rf"|(?<=[{_CJK}0-9，、,]\n)[ \t]*{_PAGE_MARK}[ \t]*\n(?=[{_CJK}0-9]))",
+))
 
 
 @dataclass(frozen=True)
@@ -105,14 +108,29 @@ class View:
         return self.raw_offset(end - 1) + 1 if end > 0 else 0
 
 
+_SAMPLE = 4000
+
+
+def _has_traditional(text: str) -> bool:
+    """Whether the text is in traditional script, read from its start and its middle.
+
+    Pages come whole in one script (a big5 gateway, an HK-style mirror); two
+    samples decide at a constant cost instead of a scan of every character,
+    which would cost a few percent of extraction on long simplified reports.
+    """
+    find = _traditional().search
+    if len(text) <= 2 * _SAMPLE:
+        return find(text) is not None
+    middle = len(text) // 2
+    return find(text, 0, _SAMPLE) is not None or find(text, middle, middle + _SAMPLE) is not None
+
+
 def parse_view(text: str) -> View:
     """The simplified, de-noised view of ``text`` (the same object when nothing changes)."""
-    if _traditional().search(text) is not None:
+    if _has_traditional(text):
         text = text.translate(_t2s_table())
-    drops = [m.span() for m in _NOISE.finditer(text)] if _NOISE.search(text) is not None else []
-    markers = _glued_markers(text)
-    if markers:
-        drops = sorted(drops + markers)
+    drops = [m.span() for pattern in _NOISE for m in pattern.finditer(text)] + _glued_markers(text)
+    drops.sort()
     if not drops:
         return View(text)
     parts: list[str] = []
