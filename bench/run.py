@@ -7,7 +7,7 @@ process unless it says otherwise:
 - incremental: 10 new reports into the 10,000-report warehouse, as runs of
   the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`;
 - extraction alone on one core, beside a bare re.finditer('[0-9]+') scan;
-- accuracy of the facts on the synthetic corpus and on the seeds (score.py).
+- accuracy of the facts on the synthetic corpus, the seeds and the dev set of real reports (score.py).
 The benchmark reports; it asserts nothing.
 """
 from __future__ import annotations
@@ -182,6 +182,17 @@ def accuracy(warehouse: Path, gold: Path) -> dict:
     return json.loads(out.stdout)
 
 
+def accuracy_of(corpus: Path, gold: Path, name: str) -> dict | None:
+    """score.py's figures for a labelled corpus run through `fazhi run` (None when it is not there)."""
+    if not corpus.exists():
+        return None
+    wh = OUT / name / "fazhi.duckdb"
+    shutil.rmtree(wh.parent, ignore_errors=True)
+    subprocess.run([*FAZHI, "run", str(corpus), "--warehouse", str(wh)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return accuracy(wh, gold)
+
+
 def main() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -206,16 +217,12 @@ def main() -> None:
     print("  served runs: " + ", ".join(f"{r['seconds']:.1f} s" for r in served), flush=True)
     print("accuracy …", flush=True)
     acc_synth = accuracy(w1k, c1k / "gold")
-    acc_seeds = None
-    if (SHARED / "seeds").exists():
-        wh = OUT / "run-seeds" / "fazhi.duckdb"
-        shutil.rmtree(wh.parent, ignore_errors=True)
-        subprocess.run([*FAZHI, "run", str(SHARED / "seeds"), "--warehouse", str(wh)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        acc_seeds = accuracy(wh, SHARED / "gold")
+    acc_seeds = accuracy_of(SHARED / "seeds", SHARED / "gold", "run-seeds")
+    acc_dev = accuracy_of(SHARED / "dev" / "texts", SHARED / "dev" / "gold", "run-dev")
 
     results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_served": served,
                "extraction": extraction, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
+               "accuracy_dev": acc_dev,
                "bench_seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     markdown = render(results)
@@ -270,7 +277,8 @@ def render(r: dict) -> str:
         lines.append(f"| extraction alone, one core, {name} | {x['extract_mchars_s']:.2f} M chars/s "
                      f"(bare `re.finditer('[0-9]+')`: {x['bare_regex_mchars_s']:.0f} M chars/s) "
                      f"| ≥ {FLOORS['extract_mchars']} M chars/s |")
-    for name, a in (("synthetic corpus (1,000 reports)", r["accuracy_synthetic"]), ("seeds", r["accuracy_seeds"])):
+    for name, a in (("synthetic corpus (1,000 reports)", r["accuracy_synthetic"]), ("seeds", r["accuracy_seeds"]),
+                    ("dev set (36 real excerpts, 19 provinces)", r.get("accuracy_dev"))):
         if a:
             lines.append(f"| accuracy, {name} | P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}; "
                          f"unit {a['unit_accuracy']:.3f} kind {a['kind_accuracy']:.3f} qualifier "
