@@ -92,7 +92,9 @@ _CANDIDATE = re.compile(
     r"|(?:(?<=[0-9])(?<![0-9][0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"
     r"|(?<=[" + _CN_CHARS + r"])(?P<cn_rest>[" + _CN_CHARS + r"]*(?:点[零〇一二三四五六七八九]+)?))"
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
-    r"(?P<unit>" + _UNITS + r")(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
+    # a number without a classifier right before a clause ends (行政处罚2100，占…): _count keeps
+    # it only after a noun that implies 件 (the empty group "bare" says it matched)
+    r"(?P<unit>" + _UNITS + r"|(?P<bare>)(?=[，,；;。]))(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
     r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r"))"
     # (无行政败诉), 我局无行政事业性收费项目: 无 opening a clause or after the body's name
     r"|(?<=[（(，,。；;：:\n局府委办厅院所站队关位门度年]无)(?P<nil>))"
@@ -114,6 +116,7 @@ _LIST_ITEM = re.compile(r"(?:[\u4e00-\u9fff“”]{2,12}、){2,}[\u4e00-\u9fff�
 _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全天候|政务|热线|畅通|响应)")
 
 
+_BARE_NOUNS = ("案件", "申请", "处罚", "强制", "许可", "复议", "诉讼", "纠纷", "投诉", "征收", "不作为", "工单")
 _STREAK = re.compile(r"(?<=连续)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年(?![0-9一二三四五六七八九十])")
 # 超过自治区规定的62.5%: a benchmark set by another authority, not the body's figure
 _BENCHMARK = re.compile(r"(?:超过|高于|低于|优于|超出|达到|不低于)[^，。；;,]{0,10}(?:规定|要求|标准|目标)的?$")
@@ -154,10 +157,10 @@ def _scan(text: str) -> list[Mention]:
 
 # Indexes into ``_CANDIDATE``'s groups() tuple (``_count`` unpacks it in this order).
 _G_ALL = tuple(_CANDIDATE.groupindex[g] - 1 for g in (
-    "zero", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "post",
-    "quote", "nil"))
+    "zero", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "bare",
+    "post", "quote", "nil"))
 (_G_ZERO, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
- _G_POST, _G_QUOTE, _G_NIL) = _G_ALL
+ _G_BARE, _G_POST, _G_QUOTE, _G_NIL) = _G_ALL
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (half the cost).
 _tuple_new = tuple.__new__
 assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _count unpacks them
@@ -200,7 +203,13 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     before = text[start - 1] if start else ""
     if before in _NOT_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
         return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
-    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, post, _, _ = groups
+    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, bare, post, _, _ = groups
+    if bare is not None:
+        # 行政处罚2100，: the noun before says what is counted, and that it is counted in 件
+        if cn_rest is not None or q1 or mult or q2 or hi is not None or not text.endswith(
+                _BARE_NOUNS, max(0, start - 3), start):
+            return None
+        unit = "件"
     approx = q1 or q2
     if cn_rest is not None:
         if before in _CN_SET:

@@ -91,6 +91,7 @@ _WINDOW = 36
 _SERIAL_GAPS = frozenset(("", "、", "和", "并", "及", "与", "并且", "或"))
 _PERSON_PREDICATE = re.compile(r"(参加|参与|参训|旁听|接受|开展|进行|完成)(.*)")
 _NUMBERISH = re.compile(r"[\d.,]+[万亿千]?[余多]?[\u4e00-\u9fff%]?")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _NOT_NOUN_START = ("以上", "以下", "左右", "余", "多", "之多")
 _RECEIVE = re.compile("收到|受理|新收|办结|审结|接收")
 
@@ -162,6 +163,8 @@ def left_phrase(left: str) -> Left:
     phrase (合法性审核86件, 公职律师新增26人) the subject is the activity after
     the verb before it, or the noun before the verb.
     """
+    if "）" in left or ")" in left:
+        left = _ASIDE.sub("", left)   # 结案（包括案前调解…）86件: an aside between the verb and the number
     left = left[-_WINDOW:]   # a subject never needs more words than this
     found = verbs(left)
     if not found:

@@ -110,6 +110,10 @@ def test_signed_changes(raw, expected):
                  id="a bare 千 after 近 is a number"),
     pytest.param("悬挂宣传横幅12幅，收回选票30票。", {"12幅": {"unit": "幅"}, "30票": {"unit": "票"}},
                  id="units 幅 and 票"),
+    pytest.param("引发争议的行为中，行政处罚1200，占总数的30%。", {"1200": {"value": 1200, "unit": "件", "kind": "case"}},
+                 id="a number without a classifier takes 件 from its noun"),
+    pytest.param("本次会议的房间号为1203，请准时参加。", {"1203": None},
+                 id="a number without a classifier after another noun is not a fact"),
 ])
 def test_non_facts_and_units(raw, expected):
     check(raw, expected)
@@ -127,6 +131,8 @@ def test_non_facts_and_units(raw, expected):
     pytest.param("11个乡镇政府共收到行政复议申请96件。", {"11个": {"kind": "count", "subject_has": "乡镇政府"},
                                                 "96件": {"kind": "case"}},
                  id="kind: the bodies that received are counted, not the cases"),
+    pytest.param("全年结案（包括调解和撤回）56件。", {"56件": {"kind": "case", "action": "结案"}},
+                 id="an aside between the verb and the number is skipped"),
     pytest.param("办理各类公证520件。", {"520件": {"kind": "case"}}, id="kind: notarisation handled is a case"),
     pytest.param("向有关单位发出检察建议9件。", {"9件": {"kind": "count"}}, id="kind: opinions issued are counts"),
     pytest.param("全年收到行政复议决定书8份。", {"8份": {"kind": "count"}}, id="kind: decision documents received are counts"),
