@@ -108,7 +108,7 @@ class View:
         return self.raw_offset(end - 1) + 1 if end > 0 else 0
 
 
-_SAMPLE = 4000
+_SAMPLE = 1500
 
 
 def _has_traditional(text: str) -> bool:
