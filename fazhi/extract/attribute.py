@@ -306,6 +306,8 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     if subject and subject[0] in _ENRICH_FIRST:   # skips the call for most subjects
         subject = _enrich(subject, action, state, ctx)
     kind = count_kind(unit, subject, action)
+    if kind == "count" and ctx.text[m.end - 1].isdigit() and not is_not_case_subject(subject):
+        kind = "case"   # 行政处罚2100，: a bare number after a case noun counts the cases
     state.spread = spread
     state.serial = list(serial) if spread and serial else []
     if state.serial:
@@ -413,6 +415,10 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
         return [d]
     tail = ph.strip_tail(left)
     change = _CHANGE.search(tail)
+    if m.value < 0:
+        # -30.0%: a signed figure is a change (a level cannot be negative)
+        return [Draft(m.start, m.end, m.value, unit, "change", m.qualifier, ph.strip(tail) or state.subject,
+                      None, ctx.sentence, form=m.form)]
     if change or m.form in ("pp", "times"):
         return [_change(ctx, state, tail, change, unit, prev)]
     lead = _LEAD_CHANGE.match(ph.strip(tail)) if _RATE_WORD.search(tail) is None else None

@@ -116,7 +116,11 @@ _LIST_ITEM = re.compile(r"(?:[\u4e00-\u9fff“”]{2,12}、){2,}[\u4e00-\u9fff�
 _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全天候|政务|热线|畅通|响应)")
 
 
-_BARE_NOUNS = ("案件", "申请", "处罚", "强制", "许可", "复议", "诉讼", "纠纷", "投诉", "征收", "不作为", "工单")
+_BARE_NOUNS = ("案件", "申请", "处罚", "强制", "许可", "复议", "诉讼", "纠纷", "投诉", "征收", "不作为", "工单", "信息公开")
+# A count of bodies earlier in the clause (9个县级政府收到…): a qualified number after it selects them.
+_SELECTED_BODIES = re.compile(r"[0-9一二三四五六七八九十]个[^，,。；;]{0,12}(?:政府|部门|单位|乡镇|街道|市州|县|区)"
+                              r"[^，,。；;]*$")
+_CELL_EDGE = frozenset(" |\t\n（(：:")
 _STREAK = re.compile(r"(?<=连续)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年(?![0-9一二三四五六七八九十])")
 # 超过自治区规定的62.5%: a benchmark set by another authority, not the body's figure
 _BENCHMARK = re.compile(r"(?:超过|高于|低于|优于|超出|达到|不低于)[^，。；;,]{0,10}(?:规定|要求|标准|目标)的?$")
@@ -207,7 +211,7 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     if bare is not None:
         # 行政处罚2100，: the noun before says what is counted, and that it is counted in 件
         if cn_rest is not None or q1 or mult or q2 or hi is not None or not text.endswith(
-                _BARE_NOUNS, max(0, start - 3), start):
+                _BARE_NOUNS, max(0, start - 4), start):
             return None
         unit = "件"
     approx = q1 or q2
@@ -249,6 +253,11 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     if qualifier is not None and text[end:end + 1] == "的" and (
             text[end + 1:end + 2].isdigit() or text[end + 1:end + 2] in _CN_SET):
         return None   # 收到申请超过40件的9个县: a threshold that selects, not a figure
+    if lead < start and _SELECTED_BODIES.search(text, max(0, lead - 30), lead):
+        return None   # 9个县级政府收到申请超过40件: the bodies counted are selected by it
+    if before == "-" and unit == "%" and start > 1 and text[start - 2] in _CELL_EDGE:
+        # a signed cell of a 同比 column (| -30.0% |): the sign is part of the number
+        start, lead, value = start - 1, lead - 1, -value
     if unit == "%" and _BENCHMARK.search(text, max(0, lead - 24), lead):
         return None
     if before == "前" and unit in ("位", "名"):

@@ -87,6 +87,9 @@ def test_zero_in_words(raw, expected):
                  id="sign: an absolute difference against last year is a change"),
     pytest.param("共收到申请840件，与2021年相比减少了120件。", {"120件": {"kind": "change", "value": -120}},
                  id="sign: 与…相比减少 is a negative change"),
+    pytest.param("| 司法局 | 12 | 8 | -25.0% |", {"-25.0%": {"kind": "change", "value": -25.0}},
+                 id="sign: a signed table cell keeps its sign and is a change"),
+    pytest.param("办结率 | 98.5% |", {"98.5%": {"kind": "rate"}}, id="sign: an unsigned cell stays a level"),
 ])
 def test_signed_changes(raw, expected):
     check(raw, expected)
@@ -103,6 +106,8 @@ def test_signed_changes(raw, expected):
     pytest.param("投诉数量居于前三位的是物业和交通。", {"三位": None}, id="non-fact: a rank"),
     pytest.param("这是当前和今后一个时期的首要任务。", {"一个": None}, id="non-fact: 一个时期"),
     pytest.param("不予公开的属于三类过程性信息。", {"三类": None}, id="non-fact: a category label after 属于"),
+    pytest.param("全省有6个县级政府收到复议申请超过50件。", {"50件": None, "6个": {"value": 6}},
+                 id="non-fact: a threshold selecting the bodies counted before it"),
     pytest.param("区政府连续多年为民办12件实事。", {"12件": None}, id="non-fact: the name of a programme"),
     pytest.param("依法行政考核连续五年获评优秀。", {"五年": {"kind": "duration", "unit": "年", "value": 5}},
                  id="streak: 连续N年 is a duration in 年"),
@@ -112,6 +117,8 @@ def test_signed_changes(raw, expected):
                  id="units 幅 and 票"),
     pytest.param("引发争议的行为中，行政处罚1200，占总数的30%。", {"1200": {"value": 1200, "unit": "件", "kind": "case"}},
                  id="a number without a classifier takes 件 from its noun"),
+    pytest.param("其中涉及政府信息公开420，占总数的12%。", {"420": {"unit": "件", "kind": "case"}},
+                 id="a bare number after 信息公开 is counted in 件"),
     pytest.param("本次会议的房间号为1203，请准时参加。", {"1203": None},
                  id="a number without a classifier after another noun is not a fact"),
 ])
