@@ -85,6 +85,8 @@ _CANDIDATE = re.compile(
     # zeros in words first, outside the guard below (their second characters are common ones)
     r"(?:(?<=[未没])(?P<zero>(?<=没)有(?:发生|出现)?|(?<=没)发生|发生|引发|出现|产生"
     r"|(?<=未)(?:对外)?(?:公开发布|公开|发布|制定|出台|制发|印发|收到|受理))"
+    # 行政诉讼零败诉, 零事故: 零 before what it zeroes (an empty zero group: the span is 零)
+    r"|(?<=零)(?<![零〇一二两三四五六七八九十百千万0-9]零)(?P<zero0>)(?=败诉|事故|投诉|上访|信访|纠错)"
     r"|(?=[\s" + _SECOND + r"])"
     r"(?:(?<=百)分之(?P<pcn>[零〇一二两三四五六七八九十百点]+)"
     r"|(?<=[一二三四五六七八九十])(?P<den_rest>[一二三四五六七八九十百]*)分之(?P<num>[一二三四五六七八九十百]+)"
@@ -161,9 +163,9 @@ def _scan(text: str) -> list[Mention]:
 
 # Indexes into ``_CANDIDATE``'s groups() tuple (``_count`` unpacks it in this order).
 _G_ALL = tuple(_CANDIDATE.groupindex[g] - 1 for g in (
-    "zero", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "bare",
+    "zero", "zero0", "pcn", "den_rest", "num", "cheng2", "ar_rest", "hi", "cn_rest", "q1", "mult", "q2", "unit", "bare",
     "post", "quote", "nil"))
-(_G_ZERO, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
+(_G_ZERO, _G_ZERO0, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
  _G_BARE, _G_POST, _G_QUOTE, _G_NIL) = _G_ALL
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (half the cost).
 _tuple_new = tuple.__new__
@@ -173,7 +175,7 @@ assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _
 def _read_other(text: str, m: re.Match[str], groups: tuple) -> Mention | None:
     """A zero stated in words or a ratio (百分之, 分之, 成)."""
     start, end = m.span()
-    if groups[_G_ZERO] is not None or groups[_G_NIL] is not None:
+    if groups[_G_ZERO] is not None or groups[_G_ZERO0] is not None or groups[_G_NIL] is not None:
         return _zero(text, start, end)
     pcn = groups[_G_PCN]
     if pcn is not None:
@@ -207,7 +209,7 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     before = text[start - 1] if start else ""
     if before in _NOT_BEFORE or text[end:end + 1] in _FORMULA_AFTER:
         return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
-    _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, bare, post, _, _ = groups
+    _, _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, bare, post, _, _ = groups
     if bare is not None:
         # 行政处罚2100，: the noun before says what is counted, and that it is counted in 件
         if cn_rest is not None or q1 or mult or q2 or hi is not None or not text.endswith(

@@ -71,6 +71,10 @@ def check(raw: str, expected: dict) -> None:
     pytest.param("本年未对外公开发布规章、行政处罚和行政强制等内容。", {"未对外公开发布": [
         {"kind": "count"}, {"kind": "count"}, {"kind": "count"}]},
                  id="zero: published contents are counts"),
+    pytest.param("全年行政诉讼零败诉，安全生产零事故。", {"零": [
+        {"value": 0, "kind": "case", "metric": "admin_litigation.lost"}, {"value": 0, "kind": "count"}]},
+                 id="zero: 零 before what it zeroes"),
+    pytest.param("办理一百零五件。", {"零": None}, id="zero: 零 inside a numeral is a digit"),
 ])
 def test_zero_in_words(raw, expected):
     check(raw, expected)
