@@ -112,6 +112,7 @@ _ZERO_COUNTED = ("信息", "项目", "文件", "规章", "内容")
 _CAUSED = re.compile("导致|引起|引发|造成|酿成")
 _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{0,6}热线")
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
+_SHARE_OF_TOTAL = re.compile(r"[，,]?占[^，,。；;]{0,6}(?:总数|总量|总件数|总和|全部)")
 _TRAINING_VERBS = frozenset("培训 轮训 参训 学法 旁听 参学".split())
 _MULTI_YEAR = re.compile(r"近几年|近年来|多年来|历年来|(?:十八大|十九大|二十大|(?<![今本])[0-9]{4}年)以来")
 _FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
@@ -306,7 +307,8 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     if subject and subject[0] in _ENRICH_FIRST:   # skips the call for most subjects
         subject = _enrich(subject, action, state, ctx)
     kind = count_kind(unit, subject, action)
-    if kind == "count" and ctx.text[m.end - 1].isdigit() and not is_not_case_subject(subject):
+    bare = ctx.text[m.end - 1].isdigit()
+    if kind == "count" and bare and not is_not_case_subject(subject):
         kind = "case"   # 行政处罚2100，: a bare number after a case noun counts the cases
     state.spread = spread
     state.serial = list(serial) if spread and serial else []
@@ -318,6 +320,9 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
               spread, None, False, m.form)
     if after and m.value == 1 and unit in ("起", "件") and kind == "case":
         d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
+    if (bare and not action) or unit in ("批次", "批") or _SHARE_OF_TOTAL.match(ctx.text, m.end):
+        # a category of a breakdown (行政处罚2100，; …12件，占总量的35%) or batches: not the metric
+        d.no_metric = True
     if absolute_change or compared:
         d.no_metric = True
         d.kind = "change"

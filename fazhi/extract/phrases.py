@@ -222,6 +222,9 @@ def right_noun(right: str) -> str:
         right = right[de + 1:]   # 1起[因施工引发的]相邻权纠纷: skip the relative clause
     stop = _STOP.search(right)
     noun = strip(right[:stop.start()] if stop else right)
+    together = noun.find("共")
+    if together > 1 and verbs(noun[together + 1:])[:1] and verbs(noun[together + 1:])[0][0] == 0:
+        noun = noun[:together]   # 60个部门共梳理出权力事项: the departments are counted
     if noun and _RECEIVE.search(noun):
         # 13个市州政府本级共收到申请: the noun is who received, the stage verb starts the predicate
         found = verbs(noun)

@@ -188,6 +188,19 @@ REC = "admin_reconsideration"
     pytest.param("全年诉讼案件50起，其中民事诉讼30起，行政诉讼20起。", {
         "50起": {"metric": None}, "20起": {"metric": "admin_litigation.cases"}},
                  id="metric: suits of every kind are not administrative litigation"),
+    pytest.param("争议行为中，行政处罚1500，占收到申请总数的30%。", {"1500": {"metric": None, "kind": "case"}},
+                 id="metric: a bare category of a breakdown is not the metric"),
+    pytest.param("全年审结行政复议案件3200，审结率为90%。", {"3200": {"metric": f"{REC}.closed"}},
+                 id="metric: a bare number after its verb keeps the metric"),
+    pytest.param("涉及行政处罚案件40件，占总量的25%。", {"40件": {"metric": None}},
+                 id="metric: a share of a total is a category of a breakdown"),
+    pytest.param("分3批次取消行政职权120项。", {"3批次": {"metric": None}}, id="metric: batches are not items"),
+    pytest.param("市本级40个部门共梳理出权力事项900项，保留权力事项500项。", {
+        "40个": {"subject_has": "部门", "metric": None}, "900项": {"metric": None},
+        "500项": {"metric": "power_list.items"}},
+                 id="metric: items found by sorting are not the list; those kept are"),
+    pytest.param("合同备案6份，行政规范性文件初审2件。", {"2件": {"metric": None, "action": "初审"}},
+                 id="metric: a first review is not filing"),
 ])
 def test_metrics(raw, expected):
     check(raw, expected)
