@@ -201,6 +201,10 @@ REC = "admin_reconsideration"
                  id="metric: items found by sorting are not the list; those kept are"),
     pytest.param("合同备案6份，行政规范性文件初审2件。", {"2件": {"metric": None, "action": "初审"}},
                  id="metric: a first review is not filing"),
+    pytest.param("办理人大代表建议60件、政协提案45件，办复率均为100%。", {"100%": [
+        {"subject_has": "建议", "metric": "npc_cppcc.completion_rate", "respectively": True},
+        {"subject_has": "提案", "metric": "npc_cppcc.completion_rate", "respectively": True}]},
+                 id="metric: 办复率均为 spreads over the things just counted"),
 ])
 def test_metrics(raw, expected):
     check(raw, expected)
