@@ -1,0 +1,305 @@
+"""Facts from the rows of a table (``tables.find_tables``): one per numeric cell.
+
+Called by ``report.extract_report`` for every table region. Each row is read
+as labels then values: the last label names the row, the labels before it
+are parent labels or, when there are at least as many as values, the new
+column heads. A row without values is a header row (its cells are the column
+heads by position) or a group/caption row (第二十条第（五）项). A cell's fact:
+
+* subject "row（column）", with the table's topic (its caption) in front when
+  the labels alone name no counted thing;
+* unit from the column head, the row or the caption (件数 → 件, (单位：万元)
+  → 元 with the value scaled), else 件; % cells are rates, or changes in a
+  同比/增减 column; 金额 is an amount;
+* kind case when the labels name cases, applications or decisions, else count;
+* part_of the total cell of its row (总计 column) or of its column (合计 row);
+* a metric: the national 政府信息公开 template's own ids (``template.py``)
+  for its cells; in other tables only a total cell is labelled, through the
+  taxonomy, and not when an earlier fact already gave that metric another
+  value (a narrower scope or a 受理 figure under a 收到 total).
+Empty, "/" and "-" cells, row numbers (序号) and numbers in labels are not facts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from fazhi.extract import lexicon, template
+from fazhi.extract.tables import Cell, Table
+
+_TOTAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:合计|总计|总数|共计|小计|全部|总量|合\s*计|总\s*计)")
+_CHANGE = re.compile(r"同比|增减|增/减|增/降|变化|增幅|降幅|比上年|较上年|增长|下降|升降")
+_RATE = re.compile(r"占比|比例|比重|率")
+_UNIT_MARK = re.compile(r"(?:单位\s*[:：]?\s*|[（(]\s*)(万元|亿元|千元|元|件次|人次|件|个|人|项|次|条|家|户|场|份|天|起|宗)\s*[)）]?")
+_UNIT_SUFFIX = (("件数", "件"), ("人数", "人"), ("次数", "次"), ("项数", "项"), ("个数", "个"), ("户数", "户"),
+                ("家数", "家"), ("场次", "场次"), ("项目数量", "项"), ("项目数", "项"), ("金额", "元"),
+                ("人次", "人次"))
+_SCALE = {"万元": (1e4, "元"), "亿元": (1e8, "元"), "千元": (1e3, "元")}
+_CASE = re.compile(r"案件|申请|复议|诉讼|应诉|处理决定|收案|受理|审结|办结|结案|投诉|举报|纠纷|工单|信访|维持|撤销|"
+                   r"纠正|驳回|终止|确认违法|责令履行|处罚|许可|强制|结转|予以公开|不予公开|不予处理")
+_NOT_CASE = re.compile(r"规章|规范性文件|文件|项目数量|采购")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_LABEL_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[0-9]+[.．、])\s*")
+_CAPTION_TRIM = re.compile(r"^[0-9]*表\s*[0-9一二三四五六七八九十]*\s*[:：．.、]?\s*|^[0-9]*(?:19|20)[0-9]{2}年度?|"
+                           r"[（(][^（()）]*[)）]|(?:情况|统计表|统计|汇总表|一览表|情况表|表)+$")
+_VERBS = sorted(lexicon.ACTION_VERBS, key=len, reverse=True)
+_VERB = re.compile("|".join(map(re.escape, _VERBS)))
+_NUMBER = re.compile(r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+Fields = dict
+
+
+def table_facts(table: Table, match: Callable[[str, str | None, str | None], str | None],
+                sentence_of: Callable[[int], int]) -> list[Fields]:
+    """The fact fields (``report.py`` makes them ``Fact``s) of every numeric cell of ``table``."""
+    reader = _Reader(table, match, sentence_of)
+    for row in table.rows:
+        reader.row(row)
+    reader.link_totals()
+    return reader.facts
+
+
+def merge_facts(prose: list, cells: list[Fields], make: Callable[[Fields], object]) -> list:
+    """Prose facts and table cells in text order. A cell gets no metric when an
+    earlier fact of the report gave that metric another value (a narrower
+    scope, a 受理 figure under a 收到 total, an earlier period's column)."""
+    cells = sorted(cells, key=lambda f: f["start"])
+    out: list = []
+    earlier: dict[str, float] = {}
+    k = 0
+    for f in prose:
+        while k < len(cells) and cells[k]["start"] < f.start:
+            out.append(make(_restated(cells[k], earlier)))
+            k += 1
+        out.append(f)
+        if f.metric is not None and f.part_of is None:
+            earlier.setdefault(f.metric, f.value)
+    out.extend(make(_restated(c, earlier)) for c in cells[k:])
+    return out
+
+
+def _restated(cell: Fields, earlier: dict[str, float]) -> Fields:
+    m = cell["metric"]
+    if m is not None and not cell.pop("form", False):
+        if m in earlier and abs(earlier[m] - cell["value"]) > 1e-9:
+            cell["metric"] = None
+        elif cell["part_of"] is None:
+            earlier.setdefault(m, cell["value"])
+    return cell
+
+
+class _Reader:
+    def __init__(self, table: Table, match, sentence_of) -> None:
+        self.table = table
+        self.match = match
+        self.sentence_of = sentence_of
+        self.facts: list[Fields] = []
+        self.topic = _topic(table.caption.text) if table.caption is not None else ""
+        self.columns: list[str] = []      # column heads by position
+        self.group = ""                   # 第二十条第（五）项, 三、本年度办理结果 …
+        self.template = template.Form()
+        self.total_col: dict[int, Fields] = {}   # row's own total: by id(row)
+        self.cells: list[tuple[Fields, str, bool, int]] = []   # (fact, column, in a total row, row no)
+
+    # ------------------------------------------------------------ rows
+    def row(self, cells: list[Cell]) -> None:
+        cells = list(cells)
+        # leading values before a label are row numbers (序号)
+        while cells and (cells[0].is_value or cells[0].is_empty) and any(
+                not (c.is_value or c.is_empty) for c in cells[1:]):
+            cells.pop(0)
+        values = [c for c in cells if c.is_value or c.is_empty]
+        labels = [c for c in cells if not (c.is_value or c.is_empty)]
+        if not any(c.is_value for c in values):
+            self._header(cells)
+            return
+        if self._year_heads(labels, values):
+            self._header(cells)
+            return
+        if self.table.layout == "cells":
+            last = max((k for k, c in enumerate(cells) if not (c.is_value or c.is_empty)), default=-1)
+            self._cells_row(labels, cells[last + 1:])   # a value before the row's label is its number
+            return
+        # positions: several label+values segments in one row (省份 | 数量 | 省份 | 数量)
+        segments: list[tuple[list[Cell], list[tuple[int, Cell]]]] = []
+        for pos, c in enumerate(cells):
+            if c.is_value or c.is_empty:
+                if not segments:
+                    segments.append(([], []))
+                segments[-1][1].append((pos, c))
+            elif not segments or segments[-1][1]:
+                segments.append(([c], []))
+            else:
+                segments[-1][0].append(c)
+        width = len(cells)
+        for seg_labels, seg_values in segments:
+            names = []
+            for pos, _c in seg_values:
+                names.append(self._column(pos, width, len(seg_values), seg_values.index((pos, _c))))
+            self._data(seg_labels, [c for _p, c in seg_values], names)
+
+    def _column(self, pos: int, width: int, n: int, k: int) -> str:
+        cols = self.columns
+        if not cols:
+            return ""
+        if len(cols) == width or pos < len(cols) and len(cols) > width:
+            return cols[pos] if pos < len(cols) else ""
+        # fewer or more heads than cells: right-align the values with the heads
+        return cols[len(cols) - n + k] if len(cols) >= n else (cols[pos] if pos < len(cols) else "")
+
+    def _header(self, cells: list[Cell]) -> None:
+        texts = [c.text for c in cells]
+        filled = [t for t in texts if t and t not in ("/", "-")]
+        if len(filled) >= 2:
+            self.columns = texts
+            self.template.heads(filled)
+        elif filled:
+            self._group(filled[0])
+
+    def _group(self, text: str) -> None:
+        if self.template.group(text):
+            self.group = text
+        elif not self.topic or "表" in text:
+            self.topic = _topic(text)
+        else:
+            self.group = text
+
+    def _year_heads(self, labels: list[Cell], values: list[Cell]) -> bool:
+        """A first row of years (单位 | 2019 | 2020) is a header row."""
+        return (not self.columns and len(values) >= 2
+                and all(_YEAR.fullmatch(v.text) for v in values if not v.is_empty))
+
+    def _cells_row(self, labels: list[Cell], values: list[Cell]) -> None:
+        n = len(values)
+        label = labels[-1] if labels else None
+        before = [c.text for c in labels[:-1]]
+        if len(before) >= n:
+            heads = before[-n:]
+            for t in before[:-n]:
+                self._group(t)
+            self.columns = heads
+            self.template.heads(before)
+            self.group = "" if not self.template.group_seen(before) else self.group
+        else:
+            for t in before:
+                self._group(t)
+        names = self.columns[-n:] if len(self.columns) >= n else [""] * (n - len(self.columns)) + self.columns
+        self._data([label] if label else [], values, names)
+
+    # ------------------------------------------------------------ cells
+    def _data(self, labels: list[Cell], values: list[Cell], names: list[str]) -> None:
+        if len(labels) > 1:
+            for c in labels[:-1]:
+                self._group(c.text)
+        row = labels[-1].text if labels else ""
+        names = self.template.columns(row, names, len(values))
+        row_total = bool(_TOTAL.match(row))
+        row_facts = []
+        for c, col in zip(values, names):
+            if c.is_empty:
+                continue
+            f = self._fact(c, row, col)
+            row_facts.append((f, col))
+        # the row's own total cell (总计 column)
+        total = next((f for f, col in row_facts if _TOTAL.match(col) and f["kind"] not in ("change", "rate")), None)
+        for f, col in row_facts:
+            if total is not None and f is not total and f["kind"] not in ("change",) and f["unit"] == total["unit"]:
+                f["part_of"] = total["start"]
+            self.cells.append((f, col, row_total, len(self.facts)))
+            self.facts.append(f)
+
+    def _fact(self, c: Cell, row: str, col: str) -> Fields:
+        text = c.text
+        num = _NUMBER.match(text)
+        value = float(num.group().replace(",", "").replace("−", "-"))
+        context = f"{self.topic}{self.group}{row}{col}"
+        if text.endswith("%"):
+            unit, kind = "%", "change" if _CHANGE.search(col) or _CHANGE.search(row) else "rate"
+        else:
+            unit = _unit(col) or _unit(row) or _unit(self.topic) or _unit(self.group) or "件"
+            scale, unit = _SCALE.get(unit, (1.0, unit))
+            value = round(value * scale, 6)
+            if unit == "元":
+                kind = "amount"
+            elif unit in ("天", "小时"):
+                kind = "duration"
+            elif "增/减" in col or "增减" in col or _CHANGE.search(col):
+                kind = "change"
+                unit = "项" if any("项目" in h for h in self.columns) else unit
+            elif unit in ("件", "起", "宗") and _CASE.search(context) and not _NOT_CASE.search(f"{row}{col}"):
+                kind = "case"
+            else:
+                kind = "count"
+        subject = _subject(self.topic, row, col)
+        action = _verb(col) or _verb(row) or _verb(self.topic)
+        metric = self.template.metric(row, col)   # other tables: totals, in link_totals
+        form = metric is not None   # the form's cells are what they are, whatever the prose said
+        return {"start": c.start, "end": c.end, "number_text": text, "value": value, "unit": unit,
+                "kind": kind, "qualifier": None, "subject": subject, "action": action, "metric": metric,
+                "sentence": self.sentence_of(c.start), "respectively": False, "part_of": None, "form": form}
+
+    def link_totals(self) -> None:
+        """Cells of a table with a total row point to its cell of their column;
+        the total row's cells get the taxonomy metric of the table's topic."""
+        totals: dict[str, Fields] = {}
+        for f, col, in_total, _k in self.cells:
+            if in_total and col not in totals:
+                totals[col] = f
+        if not totals:
+            return
+        # a repeated head (收案数 | 受理数 | 收案数 | 受理数) shares its total
+        for f, col, in_total, _k in self.cells:
+            t = totals.get(col)
+            if in_total or t is None or f["part_of"] is not None or f["kind"] == "change":
+                continue
+            if f["unit"] == t["unit"]:
+                f["part_of"] = t["start"]
+        if self.template.active:
+            return
+        years = {col: int(m.group()) for col in totals for m in [_YEAR.search(col)] if m}
+        for col, t in totals.items():
+            if t["kind"] in ("change",) or col in years and years[col] < max(years.values()):
+                continue   # an earlier period's column is no figure of this report's
+            subject = f"{self.topic}{_strip_label(col)}" if self.topic else t["subject"]
+            t["metric"] = self.match(t["kind"], subject, t["action"])
+
+
+def _unit(label: str) -> str | None:
+    if not label:
+        return None
+    m = _UNIT_MARK.search(label)
+    if m:
+        return m.group(1)
+    for suffix, unit in _UNIT_SUFFIX:
+        if suffix in label:
+            return unit
+    return None
+
+
+def _verb(label: str) -> str | None:
+    m = _VERB.search(label) if label else None
+    return m.group() if m else None
+
+
+def _topic(caption: str) -> str:
+    t = caption.strip()
+    for _ in range(3):
+        t2 = _CAPTION_TRIM.sub("", t).strip(" :：")
+        if t2 == t:
+            break
+        t = t2
+    return t
+
+
+def _strip_label(label: str) -> str:
+    label = _LABEL_MARK.sub("", label.strip())
+    return re.sub(r"[（(][^（()）]*[)）]", "", label).strip()
+
+
+def _subject(topic: str, row: str, col: str) -> str:
+    row, col = _strip_label(row), _strip_label(col)
+    head = row
+    if topic and not _CASE.search(row) and not _NOT_CASE.search(row):
+        head = f"{topic}（{row}）" if row else topic
+        return f"{head}（{col}）" if col else head
+    return f"{head}（{col}）" if col else head

@@ -1,0 +1,234 @@
+"""Tables in report text: every numeric cell a fact (fazhi/extract/tables.py, table_facts.py, template.py).
+
+Each table here is written for the test: the layouts tables arrive in (pipes,
+one cell a line, tabs, runs of spaces, a lone | between rows), empty cells,
+group rows, totals and part_of, 万元, 序号, shares and 同比 columns, year heads,
+and the national 政府信息公开 form with its metric ids.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi.extract import extract_report
+from fazhi.extract.tables import find_tables
+from fazhi.extract.taxonomy import load_taxonomy
+from fazhi.text.normalize import normalize
+from fazhi.text.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parents[2]
+RULES = load_taxonomy(REPO / "dbt" / "seeds" / "metric_taxonomy.csv")
+
+
+def facts(text: str):
+    text = normalize(text)
+    return extract_report(text, split_sentences(text), RULES)
+
+
+def cell(found, text: str, number: str, occurrence: int = 0):
+    """The fact at the ``occurrence``-th cell reading ``number`` (a whole line or cell)."""
+    starts = [f for f in found if f.number_text == number]
+    assert len(starts) > occurrence, f"no fact for cell {number!r}: {[f.number_text for f in found]}"
+    return starts[occurrence]
+
+
+PIPES = (
+    "表2：各镇街受理投诉举报情况\n"
+    "单位 | 受理件数 | 办结件数 |\n"
+    "东湖镇 | 12 | 10 |\n"
+    "西山街道 | 8 | / |\n"
+    "合计 | 20 | 10 |\n"
+    "以上数据截至年底。\n"
+)
+ONE_CELL = (
+    "三、培训情况统计\n\n"
+    "项目\n\n参训人数\n\n考试人数\n\n"
+    "领导干部\n\n35\n\n30\n\n"
+    "执法人员\n\n120\n\n-\n\n"
+    "合计\n\n155\n\n30\n\n"
+    "四、下一步打算\n"
+)
+TABS = "单位\t新收案件\t办结案件\n甲局\t4\t3\n乙局\t6\t6\n合计\t10\t9\n"
+SPACES = "单位    新收案件    办结案件\n甲局    4    3\n乙局    6    6\n"
+LONE_PIPES = "|\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n|\n行政规范性文件 |\n3 |\n1 |\n|\n"
+FORM = (
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项 | |||\n"
+    "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "规章 | 0 | 0 | 2 |\n"
+    "行政规范性文件 | 5 | 1 | 17 |\n"
+    "第二十条第（六）项 | |||\n"
+    "信息内容 | 本年处理决定数量 | ||\n"
+    "行政处罚 | 42 | ||\n"
+    "行政强制 | 3 | ||\n"
+    "第二十条第（八）项 | |||\n"
+    "信息内容 | 本年收费金额（单位：万元） | ||\n"
+    "行政事业性收费 | 12.5 | ||\n"
+)
+MATRIX = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+    "一、本年新收政府信息公开申请数量 | 9 | 2 | 0 | 0 | 1 | 0 | 12 |\n"
+    "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    "三、本年度办理结果 | （一）予以公开 | 6 | 1 | 0 | 0 | 0 | 0 | 7 |\n"
+    "（三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+)
+SHARES = (
+    "表3：行政复议案件受理情况\n"
+    "单位 | 2022受理量 | 2023受理量 | 占比 | 同比 |\n"
+    "市场局 | 10 | 5 | 25.0% | -50.0% |\n"
+    "公安局 | 5 | 15 | 75.0% | 200.0% |\n"
+    "民政局 | 0 | 0 | 0.0% | - |\n"
+    "合计 | 15 | 20 | 100.0% | 33.3% |\n"
+)
+SERIALS = (
+    "审结情况（件）\n\n序号\n\n处理方式\n\n数量\n\n比例\n\n"
+    "1\n\n维持\n\n40\n\n80%\n\n2\n\n驳回\n\n6\n\n12%\n\n3\n\n合计\n\n50\n\n100%\n"
+)
+
+
+@pytest.mark.parametrize("text, cells", [
+    # pipes: a header row, an empty "/" cell, a total row
+    (PIPES, [("12", 12, "件", "case"), ("10", 10, "件", "case"), ("8", 8, "件", "case"), ("20", 20, "件", "case")]),
+    # one cell a line with blank lines between; a "-" cell; 人数 heads give 人
+    (ONE_CELL, [("35", 35, "人", "count"), ("30", 30, "人", "count"), ("120", 120, "人", "count"),
+                ("155", 155, "人", "count")]),
+    # tab-separated rows (how HTML, DOCX and PDF tables are decoded)
+    (TABS, [("4", 4, "件", "case"), ("3", 3, "件", "case"), ("10", 10, "件", "case")]),
+    # runs of spaces between cells
+    (SPACES, [("4", 4, "件", "case"), ("6", 6, "件", "case")]),
+    # one cell a line with a | after it and a lone | between rows
+    (LONE_PIPES, [("3", 3, "件", "count"), ("1", 1, "件", "count")]),
+])
+def test_every_numeric_cell_is_a_fact(text, cells):
+    found = facts(text)
+    for number, value, unit, kind in cells:
+        f = cell(found, text, number)
+        assert (f.value, f.unit, f.kind) == (value, unit, kind), f
+        assert text[f.start:f.end] == number
+
+
+@pytest.mark.parametrize("text, n", [(PIPES, 5), (ONE_CELL, 5), (TABS, 6), (SPACES, 4), (LONE_PIPES, 2)])
+def test_empty_cells_and_labels_are_not_facts(text, n):
+    # "/" and "-" cells, heads and labels give nothing: only the numbers
+    assert len(facts(text)) == n
+
+
+def test_subject_is_row_and_column():
+    found = facts(PIPES)
+    # the labels alone do not say what is counted: the caption's topic goes in front
+    assert cell(found, PIPES, "12").subject == "各镇街受理投诉举报（东湖镇）（受理件数）"
+    assert cell(facts(FORM), FORM, "42").subject == "行政处罚（本年处理决定数量）"
+
+
+def test_parts_point_at_the_total_row():
+    found = facts(PIPES)
+    total = cell(found, PIPES, "20")
+    assert cell(found, PIPES, "12").part_of == total.start
+    assert cell(found, PIPES, "8").part_of == total.start
+    assert total.part_of is None
+    assert cell(found, PIPES, "10", 0).part_of == cell(found, PIPES, "10", 1).start
+
+
+def test_prose_around_a_table_is_still_read():
+    text = "全年受理投诉举报35件。\n" + PIPES + "全年开展培训8次。\n"
+    found = facts(text)
+    assert {(f.value, f.unit) for f in found} >= {(35, "件"), (8, "次"), (12, "件")}
+    assert len(found) == 7
+
+
+def test_form_cells_get_metric_ids():
+    found = facts(FORM)
+    by = {(f.subject, f.value): f for f in found}
+    assert by["行政规范性文件（本年制发件数）", 5].metric == "normative_documents.issued"
+    assert by["行政规范性文件（本年废止件数）", 1].metric == "normative_documents.abolished"
+    assert by["行政规范性文件（现行有效件数）", 17].metric == "info_disclosure_form.normative_documents__in_force"
+    assert by["规章（现行有效件数）", 2].metric == "info_disclosure_form.rules__in_force"
+    penalty = by["行政处罚（本年处理决定数量）", 42]
+    assert (penalty.metric, penalty.kind, penalty.unit) == ("admin_penalty.cases", "case", "件")
+    assert by["行政强制（本年处理决定数量）", 3].metric == "info_disclosure_form.coercion__decisions"
+
+
+def test_wan_yuan_header_scales_to_yuan():
+    fee = cell(facts(FORM), FORM, "12.5")
+    assert (fee.value, fee.unit, fee.kind) == (125000, "元", "amount")
+    assert fee.metric == "info_disclosure_form.fees__amount"
+
+
+def test_article_numbers_in_group_rows_are_not_facts():
+    found = facts(FORM)
+    assert all("第二十条" not in FORM[f.start - 4:f.end] for f in found)
+    assert len(found) == 9
+
+
+def test_form_matrix_columns_totals_and_ids():
+    found = facts(MATRIX)
+    new = [f for f in found if f.subject and "新收" in f.subject]
+    assert [f.value for f in new] == [9, 2, 0, 0, 1, 0, 12]
+    total = new[-1]
+    assert total.metric == "info_disclosure.requests_received" and total.kind == "case"
+    assert all(f.part_of == total.start for f in new[:-1])
+    assert new[0].metric == "info_disclosure_form.requests_new__natural_person"
+    metrics = {f.metric for f in found}
+    assert {"info_disclosure_form.requests_carried_in__total", "info_disclosure_form.granted__total",
+            "info_disclosure_form.withheld_state_secret__natural_person"} <= metrics
+
+
+def test_shares_and_changes_columns():
+    found = facts(SHARES)
+    share = cell(found, SHARES, "25.0%")
+    assert (share.kind, share.unit, share.value) == ("rate", "%", 25.0)
+    assert share.part_of == cell(found, SHARES, "100.0%").start
+    change = cell(found, SHARES, "-50.0%")
+    assert (change.kind, change.value, change.part_of) == ("change", -50.0, None)
+    assert not [f for f in found if f.number_text == "-"]   # a "-" cell is not a fact
+
+
+def test_year_in_column_head_is_not_a_fact():
+    found = facts(SHARES)
+    assert not [f for f in found if f.value in (2022, 2023)]
+    assert cell(found, SHARES, "10").kind == "case"
+
+
+def test_table_total_gets_the_metric_unless_an_earlier_total_says_otherwise():
+    alone = facts(SHARES)
+    assert cell(alone, SHARES, "20").metric == "admin_reconsideration.received"
+    prose = "全年新收行政复议申请26件。\n"
+    after = facts(prose + SHARES)
+    assert after[0].metric == "admin_reconsideration.received"
+    assert cell(after, prose + SHARES, "20").metric is None   # 受理 under a larger 新收 total
+
+
+def test_row_numbers_are_not_facts():
+    found = facts(SERIALS)
+    assert [f.value for f in found if f.unit == "件"] == [40, 6, 50]
+    assert [f.value for f in found if f.unit == "%"] == [80, 12, 100]
+    closed = cell(found, SERIALS, "50")
+    assert closed.kind == "case" and cell(found, SERIALS, "40").part_of == closed.start
+
+
+@pytest.mark.parametrize("text", [
+    "全年办理案件35件，同比增长12%。\n",                      # prose
+    "一、总体情况\n3\n全年办理案件35件。\n",                  # a lone page number is not a table
+    "第 2 页\n",
+])
+def test_prose_is_no_table(text):
+    assert find_tables(normalize(text)) == []
+
+
+def test_every_form_cell_has_a_taxonomy_row():
+    # fct_report_metrics gets one column per row: the CSV block is the form's cells
+    from fazhi.extract.template import taxonomy_rows
+    ids = {r.metric_id: r for r in RULES}
+    for metric_id, name_zh, kind, subject, action, description in taxonomy_rows():
+        row = ids[metric_id]
+        assert (row.name_zh, row.kind, row.subject_pattern, row.description) == (name_zh, kind, subject, description)
+    form_ids = {f.metric for text in (FORM, MATRIX) for f in facts(text) if f.metric}
+    assert form_ids <= set(ids)
+
+
+def test_form_rows_match_no_prose():
+    found = facts("本年新收政府信息公开申请（自然人）9件。\n")
+    assert all(not (f.metric or "").startswith("info_disclosure_form.") for f in found)
