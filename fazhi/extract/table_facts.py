@@ -230,6 +230,8 @@ class _Reader:
                 kind = "case"
             else:
                 kind = "count"
+            if kind == "count" and self.template.part in ("matrix", "review"):
+                kind = "case"   # the form's applications and cases, whatever a row calls them
         subject = _subject(self.topic, row, col)
         action = _verb(col) or _verb(row) or _verb(self.topic)
         metric = self.template.metric(row, col)   # other tables: totals, in link_totals

@@ -127,10 +127,14 @@ def _lines(text: str) -> list[tuple[int, int, str, str]]:
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        s = raw.strip()
-        if not s:
+        # tabs are kept: a decoded table's leading empty cells hold its columns in place
+        s = raw.strip(" \r\u3000\xa0")
+        if not s.strip():
             kind = "B"
-        elif "|" in s or "\t" in raw.strip(" "):
+            s = ""
+        elif "\t" in s:
+            kind = "D"
+        elif "|" in s:
             kind = "D"
         elif _VALUE.fullmatch(s) or s in _EMPTY:
             kind = "V"
@@ -154,12 +158,17 @@ def _space_row(s: str) -> bool:
 
 def _run(lines, i: int, kinds: str) -> int:
     """End of the run of lines of ``kinds`` from ``i``; blank lines and, for a
-    delimited run, single label lines between delimited ones are inside."""
+    delimited run, single label lines between delimited ones are inside. A
+    caption (表2：…) after a table's values starts the next table."""
     n = len(lines)
     j = i
     last = i
+    values = False
     while j < n:
         k = lines[j][3]
+        if j > i and values and k == "L" and _NEXT_TABLE.match(lines[j][2]):
+            break
+        values = values or k in "DV"
         if k in kinds:
             last = j
         elif k == "B":
@@ -179,6 +188,9 @@ def _next_kind(lines, j: int) -> str:
 
 
 _CAPTION = re.compile(r"^(?:[0-9]*表\s*[0-9一二三四五六七八九十]*\s*[:：．.、]?|.*(?:统计表|情况表|一览表|汇总表|统计|情况)(?:[（(].*[）)])?$)")
+
+
+_NEXT_TABLE = re.compile(r"[0-9]*表\s*[0-9一二三四五六七八九十]+")
 
 
 def _caption(lines, i: int) -> Cell | None:
@@ -256,7 +268,8 @@ def _one_cell(lines) -> Table | None:
     just before a row's label."""
     cells = [Cell(s, s + len(t), t) for s, _e, t, k in lines if k != "B"]
     values = sum(c.is_value for c in cells)
-    if not values or values + sum(c.is_empty for c in cells) < 3:
+    captioned = bool(cells) and _NEXT_TABLE.match(cells[0].text) is not None
+    if not values or values + sum(c.is_empty for c in cells) < (1 if captioned else 3):
         return None
     serials = any(c.text in _SERIAL_HEAD for c in cells)
     rows: list[list[Cell]] = []

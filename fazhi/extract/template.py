@@ -155,8 +155,8 @@ class Form:
 
     def columns(self, row: str, names: list[str], n: int) -> list[str]:
         """The column heads of a row of ``n`` values: the form's own where it is the matrix."""
-        if self.part == "matrix" and n == 7:
-            return list(MATRIX_COLUMNS)
+        if self.part == "matrix" and n >= 7:
+            return [""] * (n - 7) + list(MATRIX_COLUMNS)   # cells a label spans come first, empty
         if self.part == "matrix" and n == 3:
             return ["自然人", "法人或其他组织", "总计"]
         if self.part == "review" and n == 15:

@@ -232,3 +232,19 @@ def test_every_form_cell_has_a_taxonomy_row():
 def test_form_rows_match_no_prose():
     found = facts("本年新收政府信息公开申请（自然人）9件。\n")
     assert all(not (f.metric or "").startswith("info_disclosure_form.") for f in found)
+
+
+@pytest.mark.parametrize("layout", ["pipes", "cells"])
+def test_a_caption_starts_the_next_table(layout):
+    first = (("表1：各局收案情况",), ("单位", "收案数"), ("甲局", "3"), ("乙局", "4"), ("合计", "7"))
+    second = (("表2：各镇收案情况",), ("单位", "收案数"), ("丙镇", "5"), ("丁镇", "6"))
+    rows = first + second
+    if layout == "pipes":
+        text = "\n".join(r[0] if len(r) == 1 else " | ".join(r) + " |" for r in rows) + "\n"
+    else:
+        text = "\n\n".join(c for r in rows for c in r) + "\n"
+    assert len(find_tables(normalize(text))) == 2
+    found = facts(text)
+    total = cell(found, text, "7")
+    assert [f.part_of for f in found if f.value in (3, 4)] == [total.start] * 2
+    assert [f.part_of for f in found if f.value in (5, 6)] == [None, None]   # not the first table's total
