@@ -200,11 +200,14 @@ class _Reader:
                 continue
             f = self._fact(c, row, col)
             row_facts.append((f, col))
-        # the row's own total cell (总计 column)
-        total = next((f for f, col in row_facts if _TOTAL.match(col) and f["kind"] not in ("change", "rate")), None)
-        for f, col in row_facts:
-            if total is not None and f is not total and f["kind"] not in ("change",) and f["unit"] == total["unit"]:
+        # the row's own total cells (总计 columns): each cell's is the next one to its right
+        total = None
+        for f, col in reversed(row_facts):
+            if _is_total(col) and f["kind"] not in ("change", "rate"):
+                total = f
+            elif total is not None and f["kind"] != "change" and f["unit"] == total["unit"]:
                 f["part_of"] = total["start"]
+        for f, col in row_facts:
             self.cells.append((f, col, row_total, len(self.facts)))
             self.facts.append(f)
 
@@ -264,6 +267,10 @@ class _Reader:
                 continue   # an earlier period's column is no figure of this report's
             subject = f"{self.topic}{_strip_label(col)}" if self.topic else t["subject"]
             t["metric"] = self.match(t["kind"], subject, t["action"])
+
+
+def _is_total(label: str) -> bool:
+    return bool(label) and (_TOTAL.match(label) is not None or label.rstrip("）)").endswith(("总计", "合计")))
 
 
 def _unit(label: str) -> str | None:

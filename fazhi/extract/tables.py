@@ -33,6 +33,9 @@ _SPACES = re.compile(r" {2,}|\t")
 _LABEL_MAX = 60
 _PROSE_END = ("。", "；", "！", "？")
 _SERIAL_HEAD = ("序号", "编号")
+# At most this many label lines above a one-cell-a-line table's first values belong to it.
+_HEAD_LINES = 24
+_COUNTED = re.compile(r"[0-9][件个人项次条家户元起场%]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +135,8 @@ def _lines(text: str) -> list[tuple[int, int, str, str]]:
         if not s.strip():
             kind = "B"
             s = ""
-        elif "\t" in s:
-            kind = "D"
+        elif "\t" in s.strip():
+            kind = "D"   # (a tab only before or after the text is an indent)
         elif "|" in s:
             kind = "D"
         elif _VALUE.fullmatch(s) or s in _EMPTY:
@@ -299,6 +302,12 @@ def _one_cell(lines) -> Table | None:
     rows = [r for r in rows if any(c.is_value or c.is_empty for c in r)]
     if not rows:
         return None
+    # a table's heads are a few lines: labels further up, or up to one that counts
+    # something (12件), are prose, left to the prose scan
+    first = next(k for k, c in enumerate(rows[0]) if c.is_value or c.is_empty)
+    head = rows[0][max(0, first - _HEAD_LINES):first]
+    cut = max((k + 1 for k, c in enumerate(head) if _COUNTED.search(c.text)), default=0)
+    rows[0] = head[cut:] + rows[0][first:]
     # the table ends with its last value; trailing labels belong to the prose
     first = rows[0][0]
     last = rows[-1][-1]

@@ -120,19 +120,21 @@ class Form:
     def __init__(self) -> None:
         self.part = ""         # "art20" | "matrix" | "review" | ""
         self.parent = ""
+        self.seen = ""         # the heads so far (a table's heads may take several rows)
 
     @property
     def active(self) -> bool:
         return bool(self.part)
 
     def heads(self, labels: list[str]) -> None:
-        joined = "".join(labels)
-        if "自然人" in joined and ("总计" in joined or "法人" in joined):
+        self.seen = joined = self.seen[-200:] + "".join(labels)
+        # the form's tables come in this order: 二 (第二十条), 三 (the matrix), 四 (复议·诉讼)
+        if "行政复议" in joined and "行政诉讼" in joined and ("维持" in joined or "纠正" in joined):
+            self.part = "review"
+        elif "自然人" in joined and ("总计" in joined or "法人" in joined):
             self.part = "matrix"
         elif "信息内容" in joined or _ARTICLE.search(joined):
             self.part = "art20"
-        elif "行政复议" in joined and "行政诉讼" in joined and ("维持" in joined or "纠正" in joined):
-            self.part = "review"
 
     def group(self, text: str) -> bool:
         """Whether ``text`` is a group row of the form (第二十条第（五）项, (三)不予公开 …)."""

@@ -248,3 +248,49 @@ def test_a_caption_starts_the_next_table(layout):
     total = cell(found, text, "7")
     assert [f.part_of for f in found if f.value in (3, 4)] == [total.start] * 2
     assert [f.part_of for f in found if f.value in (5, 6)] == [None, None]   # not the first table's total
+
+
+REVIEW_HEADS = (["行政复议", "行政诉讼"],
+                ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+                ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)
+REVIEW_VALUES = ["1", "2", "0", "0", "3", "0", "1", "0", "0", "1", "2", "0", "0", "0", "2"]
+
+
+@pytest.mark.parametrize("layout", ["pipes", "cells"])
+def test_form_review_table(layout):
+    title = "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+    if layout == "pipes":
+        text = title + "\n" + "".join(" | ".join(r) + " |\n" for r in (*REVIEW_HEADS, REVIEW_VALUES))
+    else:
+        text = title + "\n" + "".join(c + "\n" for r in (*REVIEW_HEADS, REVIEW_VALUES) for c in r)
+    found = facts(text)
+    assert [f.value for f in found] == [float(v) for v in REVIEW_VALUES]
+    ids = [f.metric for f in found]
+    assert ids[0] == "info_disclosure_form.reconsideration__upheld"
+    assert ids[4] == "info_disclosure_form.reconsideration__total"
+    assert ids[9] == "info_disclosure_form.litigation_direct__total"
+    assert ids[14] == "info_disclosure_form.litigation_after__total"
+    assert all(f.kind == "case" for f in found)
+    # each group's cells are parts of its own 总计
+    assert found[0].part_of == found[4].start and found[5].part_of == found[9].start
+    assert found[10].part_of == found[14].start
+
+
+def test_the_whole_form_in_one_text():
+    review = "".join(" | ".join(r) + " |\n" for r in (*REVIEW_HEADS, REVIEW_VALUES))
+    found = facts(FORM + MATRIX + "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n" + review)
+    ids = [f.metric for f in found]
+    assert "normative_documents.issued" in ids and "info_disclosure.requests_received" in ids
+    assert ids[-1] == "info_disclosure_form.litigation_after__total"
+
+
+def test_prose_lines_above_a_one_cell_table_stay_prose():
+    prose = "".join(f"全年办理第{k}类事项{k}件\n" for k in range(1, 25))   # short lines, no 。
+    found = facts(prose + ONE_CELL)
+    assert len(found) == 5 + 24   # the table's cells, and every short line's count
+    assert cell(found, prose, "35").unit == "人"
+
+
+def test_tab_indented_prose_is_no_table():
+    text = "\t全年受理行政复议申请12件。\n\t2\n\t全年办结10件。\n\t3\n\t其中纠错2件。\n\t4\n"
+    assert find_tables(normalize(text)) == [] or all(f.unit == "件" for f in facts(text) if f.value >= 10)
