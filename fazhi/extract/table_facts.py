@@ -192,7 +192,7 @@ class _Reader:
             for c in labels[:-1]:
                 self._group(c.text)
         row = labels[-1].text if labels else ""
-        names = self.template.columns(row, names, len(values))
+        names = self.template.columns(row, names, [c.text for c in values])
         row_total = bool(_TOTAL.match(row))
         row_facts = []
         for c, col in zip(values, names):

@@ -155,10 +155,17 @@ class Form:
     def group_seen(self, labels: list[str]) -> bool:
         return any(_ARTICLE.search(t) for t in labels)
 
-    def columns(self, row: str, names: list[str], n: int) -> list[str]:
-        """The column heads of a row of ``n`` values: the form's own where it is the matrix."""
+    def columns(self, row: str, names: list[str], values: list[str]) -> list[str]:
+        """The column heads of a row's value cells: the form's own where it is the matrix.
+
+        Blank cells beyond the matrix's seven are layout (a row's trailing
+        delimiters, the columns a label spans): those at the end go first."""
+        n = len(values)
         if self.part == "matrix" and n >= 7:
-            return [""] * (n - 7) + list(MATRIX_COLUMNS)   # cells a label spans come first, empty
+            tail = 0
+            while n - tail > 7 and not values[n - 1 - tail]:
+                tail += 1
+            return [""] * (n - tail - 7) + list(MATRIX_COLUMNS) + [""] * tail
         if self.part == "matrix" and n == 3:
             return ["自然人", "法人或其他组织", "总计"]
         if self.part == "review" and n == 15:

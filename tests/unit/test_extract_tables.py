@@ -294,3 +294,15 @@ def test_prose_lines_above_a_one_cell_table_stay_prose():
 def test_tab_indented_prose_is_no_table():
     text = "\t全年受理行政复议申请12件。\n\t2\n\t全年办结10件。\n\t3\n\t其中纠错2件。\n\t4\n"
     assert find_tables(normalize(text)) == [] or all(f.unit == "件" for f in facts(text) if f.value >= 10)
+
+
+def test_matrix_row_with_blank_cells_after_and_before_its_seven():
+    heads = "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+    rows = ("一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 4 | | |\n"
+            "二、上年结转政府信息公开申请数量 | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    found = facts(heads + rows)
+    assert [f.metric for f in found if f.value in (3, 4)] == [
+        "info_disclosure_form.requests_new__natural_person", "info_disclosure.requests_received"]
+    carried = [f for f in found if f.subject and "结转" in f.subject]
+    assert carried[0].metric == "info_disclosure_form.requests_carried_in__natural_person"
+    assert carried[-1].metric == "info_disclosure_form.requests_carried_in__total"
