@@ -29,7 +29,8 @@ from fazhi.extract.tables import Cell, Table
 
 _TOTAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:合计|总计|总数|共计|小计|全部|总量|合\s*计|总\s*计)")
 _CHANGE = re.compile(r"同比|增减|增/减|增/降|变化|增幅|降幅|比上年|较上年|增长|下降|升降")
-_RATE = re.compile(r"占比|比例|比重|率")
+# A column of shares or rates whose cells are written without % (比例（%）, 办结率).
+_PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]|[%％]$|占比|比例|比重|率$|率[（(]")
 _UNIT_MARK = re.compile(r"(?:单位\s*[:：]?\s*|[（(]\s*)(万元|亿元|千元|元|件次|人次|件|个|人|项|次|条|家|户|场|份|天|起|宗)\s*[)）]?")
 _UNIT_SUFFIX = (("件数", "件"), ("人数", "人"), ("次数", "次"), ("项数", "项"), ("个数", "个"), ("户数", "户"),
                 ("家数", "家"), ("场次", "场次"), ("项目数量", "项"), ("项目数", "项"), ("金额", "元"),
@@ -215,11 +216,12 @@ class _Reader:
         text = c.text
         num = _NUMBER.match(text)
         value = float(num.group().replace(",", "").replace("−", "-"))
+        own = text[num.end():].strip()   # a measure word in the cell itself (12件)
         context = f"{self.topic}{self.group}{row}{col}"
-        if text.endswith("%"):
+        if own == "%" or not own and _PERCENT_HEAD.search(col):
             unit, kind = "%", "change" if _CHANGE.search(col) or _CHANGE.search(row) else "rate"
         else:
-            unit = _unit(col) or _unit(row) or _unit(self.topic) or _unit(self.group) or "件"
+            unit = own or _unit(col) or _unit(row) or _unit(self.topic) or _unit(self.group) or "件"
             scale, unit = _SCALE.get(unit, (1.0, unit))
             value = round(value * scale, 6)
             if unit == "元":

@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 # cell delimiter (a substring test). ~900 M chars/s on text without tables.
 _NUMBER_LINE = re.compile(r"\n[ \t]*[-+]?[0-9][0-9,.]*%?[ \t]*(?:\n|$)")
 _SPACED_NUMBER = re.compile(r"  +[-+]?[0-9]")
-_VALUE = re.compile(r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?")
+# A value cell: a number, with a % or a measure word after it (12件, 3.5万元) or not.
+CELL_UNITS = "%|万元|亿元|千元|元|人次|件次|件|个|人|名|项|次|条|家|户|场|起|宗|天|份|篇|期|批"
+_VALUE = re.compile(rf"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:{CELL_UNITS})?")
 _EMPTY = frozenset(("", "/", "-", "—", "－", "--", "——", "－－", "\\", "／", "无", "…"))
 _SPACES = re.compile(r" {2,}|\t")
 # A label line in a table: short, not a sentence of prose.

@@ -306,3 +306,15 @@ def test_matrix_row_with_blank_cells_after_and_before_its_seven():
     carried = [f for f in found if f.subject and "结转" in f.subject]
     assert carried[0].metric == "info_disclosure_form.requests_carried_in__natural_person"
     assert carried[-1].metric == "info_disclosure_form.requests_carried_in__total"
+
+
+def test_cells_with_their_own_measure_word_and_percent_heads():
+    text = ("项目 | 数量 | 比例（%） |\n"
+            "培训人员 | 120人 | 60.5 |\n"
+            "罚没款 | 3.5万元 | 39.5 |\n")
+    found = facts(text)
+    people, money = cell(found, text, "120人"), cell(found, text, "3.5万元")
+    assert (people.value, people.unit, people.kind) == (120, "人", "count")
+    assert (money.value, money.unit, money.kind) == (35000, "元", "amount")
+    share = cell(found, text, "60.5")
+    assert (share.unit, share.kind) == ("%", "rate")
