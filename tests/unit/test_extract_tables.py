@@ -318,3 +318,99 @@ def test_cells_with_their_own_measure_word_and_percent_heads():
     assert (money.value, money.unit, money.kind) == (35000, "元", "amount")
     share = cell(found, text, "60.5")
     assert (share.unit, share.kind) == ("%", "rate")
+
+
+# The 2021 form's matrix rows as printed (parent rows carry no values), with the id
+# each row's cells take (the core id for 新收 × 总计).
+FORM_2021_ROWS = (
+    ("一、本年新收政府信息公开申请数量", "requests_new"),
+    ("二、上年结转政府信息公开申请数量", "requests_carried_in"),
+    ("三、本年度办理结果", None),
+    ("（一）予以公开", "granted"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partly_granted"),
+    ("（三）不予公开", None),
+    ("1.属于国家秘密", "withheld_state_secret"),
+    ("2.其他法律行政法规禁止公开", "withheld_prohibited"),
+    ("3.危及“三安全一稳定”", "withheld_security"),
+    ("4.保护第三方合法权益", "withheld_third_party"),
+    ("5.属于三类内部事务信息", "withheld_internal"),
+    ("6.属于四类过程性信息", "withheld_process"),
+    ("7.属于行政执法案卷", "withheld_enforcement_files"),
+    ("8.属于行政查询事项", "withheld_query"),
+    ("（四）无法提供", None),
+    ("1.本机关不掌握相关政府信息", "unavailable_not_held"),
+    ("2.没有现成信息需要另行制作", "unavailable_not_made"),
+    ("3.补正后申请内容仍不明确", "unavailable_unclear"),
+    ("（五）不予处理", None),
+    ("1.信访举报投诉类申请", "ignored_petition"),
+    ("2.重复申请", "ignored_repeated"),
+    ("3.要求提供公开出版物", "ignored_publications"),
+    ("4.无正当理由大量反复申请", "ignored_mass"),
+    ("5.要求行政机关确认或重新出具已获取信息", "ignored_confirmation"),
+    ("（六）其他处理", None),
+    ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_no_correction"),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other_no_fee"),
+    ("3.其他", "other_other"),
+    ("（七）总计", "results_total"),
+    ("四、结转下年度继续办理", "requests_carried_out"),
+)
+MATRIX_HEADS = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人",
+                "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+COLUMN_KEYS = ("natural_person", "business", "research", "public_interest", "legal_service", "other_org", "total")
+
+
+def _matrix_cells(layout: str) -> tuple[str, list[tuple[str, float]]]:
+    """The whole matrix in a layout, and the (id, value) of every cell in order."""
+    expected, rows = [], [list(MATRIX_HEADS)]
+    k = 0
+    for label, key in FORM_2021_ROWS:
+        if key is None:
+            rows.append([label])
+            continue
+        values = [str(k * 7 + c + 1) for c in range(7)]
+        k += 1
+        rows.append([label, *values])
+        for c, v in zip(COLUMN_KEYS, values):
+            core = key == "requests_new" and c == "total"
+            expected.append(("info_disclosure.requests_received" if core else f"info_disclosure_form.{key}__{c}",
+                             float(v)))
+    title = "三、收到和处理政府信息公开申请情况\n"
+    if layout == "cells":
+        return title + "".join(f"{c}\n\n" for r in rows for c in r), expected
+    if layout == "lone_pipes":
+        return title + "".join("|\n" + "".join(f"{c} |\n" for c in r) for r in rows) + "|\n", expected
+    return title + "".join(" | ".join(r) + " |\n" for r in rows), expected
+
+
+@pytest.mark.parametrize("layout", ["cells", "lone_pipes", "pipes"])
+def test_every_cell_of_the_2021_matrix_gets_its_id(layout):
+    text, expected = _matrix_cells(layout)
+    found = [(f.metric, f.value) for f in facts(text)]
+    assert found == expected
+
+
+def test_the_2019_form_variant():
+    cells = ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+             "规章", "0", "0", "1", "规范性文件", "4", "4", "30",
+             "第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+             "行政许可", "25", "-2", "310",
+             "第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减",
+             "行政事业性收费", "3", "0"]
+    text = "二、主动公开政府信息情况\n" + "".join(c + "\n" for c in cells)
+    found = {f.number_text + "@" + str(f.start): f for f in facts(text)}
+    by_id = {f.metric: f for f in found.values()}
+    assert by_id["normative_documents.issued"].value == 4
+    assert by_id["info_disclosure_form.normative_documents__published_total"].value == 30
+    change = by_id["info_disclosure_form.licensing__items_change"]
+    assert (change.value, change.kind, change.unit) == (-2, "change", "项")
+    assert by_id["info_disclosure_form.licensing__items_last_year"].unit == "项"
+    decisions = by_id["info_disclosure_form.licensing__decisions"]
+    assert (decisions.value, decisions.kind, decisions.unit) == (310, "case", "件")
+    assert by_id["info_disclosure_form.fees__items_last_year"].value == 3
+    matrix = ("申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+              "（五）不予处理 | 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+              "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+              "（七）总计 | 9 | 1 | 0 | 0 | 0 | 0 | 10 |\n")
+    ids = [f.metric for f in facts(matrix) if f.metric and f.metric.endswith("__total")]
+    assert ids == ["info_disclosure_form.ignored_petition__total", "info_disclosure_form.other_handling__total",
+                   "info_disclosure_form.results_total__total"]
