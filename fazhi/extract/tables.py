@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # The gate: a line holding nothing but a number, or a number after a run of
 # spaces (each opens with a literal, which the regex engine finds fast), or a
@@ -37,6 +38,8 @@ _PROSE_END = ("。", "；", "！", "？")
 _SERIAL_HEAD = ("序号", "编号")
 # At most this many label lines above a one-cell-a-line table's first values belong to it.
 _HEAD_LINES = 24
+# A label cell longer than this that counts something (开展培训3次) is prose in a cell.
+_PROSE_CELL = 16
 _COUNTED = re.compile(r"[0-9][件个人项次条家户元起场%]")
 
 
@@ -71,6 +74,12 @@ class Table:
     layout: str
     rows: list[list[Cell]] = field(default_factory=list)
     caption: Cell | None = None
+
+    @cached_property
+    def prose_cells(self) -> list[Cell]:
+        """Label cells that are sentences counting something, not heads."""
+        return [c for row in self.rows for c in row
+                if len(c.text) > _PROSE_CELL and not c.is_value and _COUNTED.search(c.text)]
 
 
 def find_tables(text: str) -> list[Table]:
@@ -111,10 +120,12 @@ def _spaced_cells(text: str) -> bool:
 
 
 def inside(tables: list[Table], start: int) -> bool:
-    """Whether offset ``start`` lies in one of the (sorted) table regions."""
+    """Whether offset ``start`` lies in one of the (sorted) table regions and
+    is the table reader's: numbers in a cell of prose (整改措施：开展培训3次)
+    are left to the prose scan."""
     for t in tables:
         if t.start <= start < t.end:
-            return True
+            return not any(c.start <= start < c.end for c in t.prose_cells)
         if start < t.start:
             return False
     return False

@@ -414,3 +414,11 @@ def test_the_2019_form_variant():
     ids = [f.metric for f in facts(matrix) if f.metric and f.metric.endswith("__total")]
     assert ids == ["info_disclosure_form.ignored_petition__total", "info_disclosure_form.other_handling__total",
                    "info_disclosure_form.results_total__total"]
+
+
+def test_numbers_in_a_cell_of_prose_are_read_as_prose():
+    text = ("问题 | 整改措施 | 完成数 |\n"
+            "执法人员培训不足 | 全年组织执法人员专题培训6期，覆盖执法人员300人 | 2 |\n"
+            "案卷不规范 | 开展案卷评查 | 1 |\n")
+    found = facts(text)
+    assert {(f.value, f.unit) for f in found} >= {(6, "期"), (300, "人"), (2, "件"), (1, "件")}
