@@ -21,31 +21,12 @@ Empty, "/" and "-" cells, row numbers (序号) and numbers in labels are not fac
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from fazhi.extract import lexicon, template
-from fazhi.extract.tables import Cell, Table
-
-_TOTAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:合计|总计|总数|共计|小计|全部|总量|合\s*计|总\s*计)")
-_CHANGE = re.compile(r"同比|增减|增/减|增/降|变化|增幅|降幅|比上年|较上年|增长|下降|升降")
-# A column of shares or rates whose cells are written without % (比例（%）, 办结率).
-_PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]|[%％]$|占比|比例|比重|率$|率[（(]")
-_UNIT_MARK = re.compile(r"(?:单位\s*[:：]?\s*|[（(]\s*)(万元|亿元|千元|元|件次|人次|件|个|人|项|次|条|家|户|场|份|天|起|宗)\s*[)）]?")
-_UNIT_SUFFIX = (("件数", "件"), ("人数", "人"), ("次数", "次"), ("项数", "项"), ("个数", "个"), ("户数", "户"),
-                ("家数", "家"), ("场次", "场次"), ("项目数量", "项"), ("项目数", "项"), ("金额", "元"),
-                ("人次", "人次"))
-_SCALE = {"万元": (1e4, "元"), "亿元": (1e8, "元"), "千元": (1e3, "元")}
-_CASE = re.compile(r"案件|申请|复议|诉讼|应诉|处理决定|收案|受理|审结|办结|结案|投诉|举报|纠纷|工单|信访|维持|撤销|"
-                   r"纠正|驳回|终止|确认违法|责令履行|处罚|许可|强制|结转|予以公开|不予公开|不予处理")
-_NOT_CASE = re.compile(r"规章|规范性文件|文件|项目数量|采购")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_LABEL_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[0-9]+[.．、])\s*")
-_CAPTION_TRIM = re.compile(r"^[0-9]*表\s*[0-9一二三四五六七八九十]*\s*[:：．.、]?\s*|^[0-9]*(?:19|20)[0-9]{2}年度?|"
-                           r"[（(][^（()）]*[)）]|(?:情况|统计表|统计|汇总表|一览表|情况表|表)+$")
-_VERBS = sorted(lexicon.ACTION_VERBS, key=len, reverse=True)
-_VERB = re.compile("|".join(map(re.escape, _VERBS)))
-_NUMBER = re.compile(r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?")
+from fazhi.extract import template
+from fazhi.extract.table_labels import (is_total, is_year, read_cell, strip_label, subject_of, topic_of,
+                                         verb_of, year_of)
+from fazhi.extract.table_rows import Cell, Table
 
 Fields = dict
 
@@ -95,12 +76,11 @@ class _Reader:
         self.match = match
         self.sentence_of = sentence_of
         self.facts: list[Fields] = []
-        self.topic = _topic(table.caption.text) if table.caption is not None else ""
+        self.topic = topic_of(table.caption.text) if table.caption is not None else ""
         self.columns: list[str] = []      # column heads by position
         self.group = ""                   # 第二十条第（五）项, 三、本年度办理结果 …
         self.template = template.Form()
-        self.total_col: dict[int, Fields] = {}   # row's own total: by id(row)
-        self.cells: list[tuple[Fields, str, bool, int]] = []   # (fact, column, in a total row, row no)
+        self.cells: list[tuple[Fields, str, bool]] = []   # (fact, column head, in a total row)
 
     # ------------------------------------------------------------ rows
     def row(self, cells: list[Cell]) -> None:
@@ -134,9 +114,7 @@ class _Reader:
                 segments[-1][0].append(c)
         width = len(cells)
         for seg_labels, seg_values in segments:
-            names = []
-            for pos, _c in seg_values:
-                names.append(self._column(pos, width, len(seg_values), seg_values.index((pos, _c))))
+            names = [self._column(pos, width, len(seg_values), k) for k, (pos, _c) in enumerate(seg_values)]
             self._data(seg_labels, [c for _p, c in seg_values], names)
 
     def _column(self, pos: int, width: int, n: int, k: int) -> str:
@@ -161,14 +139,14 @@ class _Reader:
         if self.template.group(text):
             self.group = text
         elif not self.topic or "表" in text:
-            self.topic = _topic(text)
+            self.topic = topic_of(text)
         else:
             self.group = text
 
     def _year_heads(self, labels: list[Cell], values: list[Cell]) -> bool:
         """A first row of years (单位 | 2019 | 2020) is a header row."""
         return (not self.columns and len(values) >= 2
-                and all(_YEAR.fullmatch(v.text) for v in values if not v.is_empty))
+                and all(is_year(v.text) for v in values if not v.is_empty))
 
     def _cells_row(self, labels: list[Cell], values: list[Cell]) -> None:
         n = len(values)
@@ -194,7 +172,7 @@ class _Reader:
                 self._group(c.text)
         row = labels[-1].text if labels else ""
         names = self.template.columns(row, names, [c.text for c in values])
-        row_total = bool(_TOTAL.match(row))
+        row_total = is_total(row)
         row_facts = []
         for c, col in zip(values, names):
             if c.is_empty:
@@ -204,41 +182,19 @@ class _Reader:
         # the row's own total cells (总计 columns): each cell's is the next one to its right
         total = None
         for f, col in reversed(row_facts):
-            if _is_total(col) and f["kind"] not in ("change", "rate"):
+            if is_total(col) and f["kind"] not in ("change", "rate"):
                 total = f
             elif total is not None and f["kind"] != "change" and f["unit"] == total["unit"]:
                 f["part_of"] = total["start"]
         for f, col in row_facts:
-            self.cells.append((f, col, row_total, len(self.facts)))
+            self.cells.append((f, col, row_total))
             self.facts.append(f)
 
     def _fact(self, c: Cell, row: str, col: str) -> Fields:
         text = c.text
-        num = _NUMBER.match(text)
-        value = float(num.group().replace(",", "").replace("−", "-"))
-        own = text[num.end():].strip()   # a measure word in the cell itself (12件)
-        context = f"{self.topic}{self.group}{row}{col}"
-        if own == "%" or not own and _PERCENT_HEAD.search(col):
-            unit, kind = "%", "change" if _CHANGE.search(col) or _CHANGE.search(row) else "rate"
-        else:
-            unit = own or _unit(col) or _unit(row) or _unit(self.topic) or _unit(self.group) or "件"
-            scale, unit = _SCALE.get(unit, (1.0, unit))
-            value = round(value * scale, 6)
-            if unit == "元":
-                kind = "amount"
-            elif unit in ("天", "小时"):
-                kind = "duration"
-            elif "增/减" in col or "增减" in col or _CHANGE.search(col):
-                kind = "change"
-                unit = "项" if any("项目" in h for h in self.columns) else unit
-            elif unit in ("件", "起", "宗") and _CASE.search(context) and not _NOT_CASE.search(f"{row}{col}"):
-                kind = "case"
-            else:
-                kind = "count"
-            if kind == "count" and self.template.part in ("matrix", "review"):
-                kind = "case"   # the form's applications and cases, whatever a row calls them
-        subject = _subject(self.topic, row, col)
-        action = _verb(col) or _verb(row) or _verb(self.topic)
+        value, unit, kind = read_cell(text, row, col, self.topic, self.group, self.columns, self.template.part)
+        subject = subject_of(self.topic, row, col)
+        action = verb_of(col) or verb_of(row) or verb_of(self.topic)
         metric = self.template.metric(row, col)   # other tables: totals, in link_totals
         form = metric is not None   # the form's cells are what they are, whatever the prose said
         return {"start": c.start, "end": c.end, "number_text": text, "value": value, "unit": unit,
@@ -249,13 +205,13 @@ class _Reader:
         """Cells of a table with a total row point to its cell of their column;
         the total row's cells get the taxonomy metric of the table's topic."""
         totals: dict[str, Fields] = {}
-        for f, col, in_total, _k in self.cells:
+        for f, col, in_total in self.cells:
             if in_total and col not in totals:
                 totals[col] = f
         if not totals:
             return
         # a repeated head (收案数 | 受理数 | 收案数 | 受理数) shares its total
-        for f, col, in_total, _k in self.cells:
+        for f, col, in_total in self.cells:
             t = totals.get(col)
             if in_total or t is None or f["part_of"] is not None or f["kind"] == "change":
                 continue
@@ -263,54 +219,9 @@ class _Reader:
                 f["part_of"] = t["start"]
         if self.template.active:
             return
-        years = {col: int(m.group()) for col in totals for m in [_YEAR.search(col)] if m}
+        years = {col: y for col in totals if (y := year_of(col)) is not None}
         for col, t in totals.items():
             if t["kind"] in ("change",) or col in years and years[col] < max(years.values()):
                 continue   # an earlier period's column is no figure of this report's
-            subject = f"{self.topic}{_strip_label(col)}" if self.topic else t["subject"]
+            subject = f"{self.topic}{strip_label(col)}" if self.topic else t["subject"]
             t["metric"] = self.match(t["kind"], subject, t["action"])
-
-
-def _is_total(label: str) -> bool:
-    return bool(label) and (_TOTAL.match(label) is not None or label.rstrip("）)").endswith(("总计", "合计")))
-
-
-def _unit(label: str) -> str | None:
-    if not label:
-        return None
-    m = _UNIT_MARK.search(label)
-    if m:
-        return m.group(1)
-    for suffix, unit in _UNIT_SUFFIX:
-        if suffix in label:
-            return unit
-    return None
-
-
-def _verb(label: str) -> str | None:
-    m = _VERB.search(label) if label else None
-    return m.group() if m else None
-
-
-def _topic(caption: str) -> str:
-    t = caption.strip()
-    for _ in range(3):
-        t2 = _CAPTION_TRIM.sub("", t).strip(" :：")
-        if t2 == t:
-            break
-        t = t2
-    return t
-
-
-def _strip_label(label: str) -> str:
-    label = _LABEL_MARK.sub("", label.strip())
-    return re.sub(r"[（(][^（()）]*[)）]", "", label).strip()
-
-
-def _subject(topic: str, row: str, col: str) -> str:
-    row, col = _strip_label(row), _strip_label(col)
-    head = row
-    if topic and not _CASE.search(row) and not _NOT_CASE.search(row):
-        head = f"{topic}（{row}）" if row else topic
-        return f"{head}（{col}）" if col else head
-    return f"{head}（{col}）" if col else head
