@@ -150,6 +150,8 @@ def _ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[st
     wraps joined, a merged cell's spanned columns empty), the form every
     decoder gives a table so that one table reader reads them all."""
     found = []
+    if not page.lines and not page.rects:
+        return found   # no rules drawn, no ruled table (find_tables would cost ~20 ms a page)
     for table in page.find_tables():
         lines = []
         for row in table.extract():
