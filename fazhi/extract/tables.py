@@ -51,6 +51,14 @@ def find_tables(text: str) -> list[Table]:
         elif kind in "VLS":
             j = _run(lines, i, "VLS")
             table = one_cell(lines[i:j])
+            if table is None:
+                # no table one cell a line: the run's last line may head a table of spaced cells
+                k = j - 1
+                while k > i and lines[k][3] == "B":
+                    k -= 1
+                if k > i and lines[k][3] == "S" and _next_kind(lines, k + 1) == "D":
+                    i = k
+                    continue
         else:
             i += 1
             continue
@@ -166,7 +174,7 @@ def _caption(lines, i: int) -> Cell | None:
     j = i - 1
     while j >= 0 and lines[j][3] == "B":
         j -= 1
-    if j < 0 or lines[j][3] != "L" or not _CAPTION.match(lines[j][2]):
+    if j < 0 or lines[j][3] not in "LS" or not _CAPTION.match(lines[j][2]):
         return None
     start, end, s, _ = lines[j]
     return Cell(start, end, s)

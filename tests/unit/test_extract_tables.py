@@ -422,3 +422,18 @@ def test_numbers_in_a_cell_of_prose_are_read_as_prose():
             "案卷不规范 | 开展案卷评查 | 1 |\n")
     found = facts(text)
     assert {(f.value, f.unit) for f in found} >= {(6, "期"), (300, "人"), (2, "件"), (1, "件")}
+
+
+def test_spaced_table_under_a_spaced_caption():
+    text = ("全年行政复议案件办理情况如下。\n"
+            "表4  行政复议案件办理情况（单位：件）\n"
+            "单位        收案数    受理数    审结数\n"
+            "市政府      120       100       95\n"
+            "区县政府    300       280       —\n"
+            "合计        420       380       95\n")
+    found = facts(text)
+    assert [f.value for f in found] == [120, 100, 95, 300, 280, 420, 380, 95]
+    assert all(f.kind == "case" and f.unit == "件" for f in found)
+    assert cell(found, text, "120").subject == "行政复议案件办理（市政府）（收案数）"
+    assert cell(found, text, "300").part_of == cell(found, text, "420").start
+    assert cell(found, text, "280").part_of == cell(found, text, "380").start
