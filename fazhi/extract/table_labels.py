@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from fazhi.extract import lexicon
+from fazhi.extract.table_rows import CHANGE_WORDS
 
 _TOTAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:合计|总计|总数|共计|小计|全部|总量|合\s*计|总\s*计)")
 _CHANGE = re.compile(r"同比|增减|增/减|增/降|变化|增幅|降幅|比上年|较上年|增长|下降|升降")
@@ -31,7 +32,8 @@ _CAPTION_TRIM = re.compile(r"^[0-9]*表\s*[0-9一二三四五六七八九十]*\s
                            r"[（(][^（()）]*[)）]|(?:情况|统计表|统计|汇总表|一览表|情况表|表)+$")
 _VERBS = sorted(lexicon.ACTION_VERBS, key=len, reverse=True)
 _VERB = re.compile("|".join(map(re.escape, _VERBS)))
-_NUMBER = re.compile(r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?")
+_NUMBER = re.compile(rf"({CHANGE_WORDS})?([-+−]?[0-9][0-9,]*(?:\.[0-9]+)?)")
+_DOWN = ("下降", "减少", "降低", "↓")
 
 
 
@@ -39,10 +41,13 @@ def read_cell(text: str, row: str, col: str, topic: str, group: str, heads: list
               form_part: str) -> tuple[float, str, str]:
     """(value, unit, kind) of a value cell ``text`` under its labels."""
     num = _NUMBER.match(text)
-    value = float(num.group().replace(",", "").replace("−", "-"))
+    value = float(num.group(2).replace(",", "").replace("−", "-"))
+    verb = num.group(1)   # 下降3.2%: a change, signed by its verb
+    if verb in _DOWN:
+        value = -abs(value)
     own = text[num.end():].strip()   # a measure word in the cell itself (12件)
     if own == "%" or not own and _PERCENT_HEAD.search(col):
-        return value, "%", "change" if _CHANGE.search(col) or _CHANGE.search(row) else "rate"
+        return value, "%", "change" if verb or _CHANGE.search(col) or _CHANGE.search(row) else "rate"
     unit = own or unit_of(col) or unit_of(row) or unit_of(topic) or unit_of(group) or "件"
     scale, unit = _SCALE.get(unit, (1.0, unit))
     value = round(value * scale, 6)
@@ -50,7 +55,7 @@ def read_cell(text: str, row: str, col: str, topic: str, group: str, heads: list
         kind = "amount"
     elif unit in ("天", "小时"):
         kind = "duration"
-    elif "增/减" in col or "增减" in col or _CHANGE.search(col):
+    elif verb or "增/减" in col or "增减" in col or _CHANGE.search(col):
         kind = "change"
         unit = "项" if any("项目" in h for h in heads) else unit
     elif unit in ("件", "起", "宗") and _CASE.search(f"{topic}{group}{row}{col}") and not _NOT_CASE.search(f"{row}{col}"):

@@ -437,3 +437,11 @@ def test_spaced_table_under_a_spaced_caption():
     assert cell(found, text, "120").subject == "行政复议案件办理（市政府）（收案数）"
     assert cell(found, text, "300").part_of == cell(found, text, "420").start
     assert cell(found, text, "280").part_of == cell(found, text, "380").start
+
+
+def test_change_cells_written_with_their_verb():
+    text = "单位\t受理数\t较上年\n甲局\t12\t下降3.2%\n乙局\t30\t增长15%\n"
+    found = facts(text)
+    down, up = cell(found, text, "下降3.2%"), cell(found, text, "增长15%")
+    assert (down.value, down.kind, down.unit) == (-3.2, "change", "%")
+    assert (up.value, up.kind) == (15, "change")
