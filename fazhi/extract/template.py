@@ -202,8 +202,8 @@ class Form:
             if parent and parent != self.parent:
                 continue
             if re.search(pattern, label):
-                if not parent and key not in ("other_handling",):
-                    self.parent = self.parent if key.startswith(("withheld", "unavailable", "ignored")) else ""
+                if not parent:
+                    self.parent = ""   # a top row (（七）总计, 四、结转…) ends the parent's sub-rows
                 return key
         return None
 
