@@ -46,6 +46,9 @@ def read_cell(text: str, row: str, col: str, topic: str, group: str, heads: list
     if verb in _DOWN:
         value = -abs(value)
     own = text[num.end():].strip()   # a measure word in the cell itself (12件)
+    if own[:1] in ("万", "亿") and own[:2] not in ("万元", "亿元"):   # 1.2万, 3亿件
+        value *= 1e4 if own[0] == "万" else 1e8
+        own = own[1:]
     if own == "%" or not own and _PERCENT_HEAD.search(col):
         return value, "%", "change" if verb or _CHANGE.search(col) or _CHANGE.search(row) else "rate"
     unit = own or unit_of(col) or unit_of(row) or unit_of(topic) or unit_of(group) or "件"

@@ -17,7 +17,7 @@ from functools import cached_property
 CELL_UNITS = "%|万元|亿元|千元|元|人次|件次|件|个|人|名|项|次|条|家|户|场|起|宗|天|份|篇|期|批"
 # A change may be written with its verb (下降3.2%, ↑15%).
 CHANGE_WORDS = "增长|增加|上升|提高|下降|减少|降低|↑|↓"
-VALUE = re.compile(rf"(?:{CHANGE_WORDS})?[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:{CELL_UNITS})?")
+VALUE = re.compile(rf"(?:{CHANGE_WORDS})?[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:[万亿](?!元))?(?:{CELL_UNITS})?")
 # Cells that hold no number (an empty cell is no fact).
 EMPTY = frozenset(("", "/", "-", "—", "－", "--", "——", "－－", "\\", "／", "无", "…"))
 # Cells of a line apart by a tab or a run of spaces.

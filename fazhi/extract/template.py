@@ -37,7 +37,7 @@ _ART20_ROWS = (
     ("procurement", "政府集中采购", r"政府集中采购"),
 )
 _ART20_COLS = (
-    ("issued", "本年制发件数", r"制发|新制作", "count"),
+    ("issued", "本年制发件数", r"制发|新制作|制定|印发|发布", "count"),
     ("abolished", "本年废止件数", r"废止", "count"),
     ("in_force", "现行有效件数", r"现行有效", "count"),
     ("published", "本年新公开数量", r"新公开", "count"),

@@ -445,3 +445,10 @@ def test_change_cells_written_with_their_verb():
     down, up = cell(found, text, "下降3.2%"), cell(found, text, "增长15%")
     assert (down.value, down.kind, down.unit) == (-3.2, "change", "%")
     assert (up.value, up.kind) == (15, "change")
+
+
+def test_cells_in_wan():
+    text = "地区\t调解纠纷\t涉及金额（万元）\n甲区\t1.2万\t350\n乙区\t8000\t12.5\n"
+    found = facts(text)
+    assert (cell(found, text, "1.2万").value, cell(found, text, "1.2万").unit) == (12000, "件")
+    assert (cell(found, text, "350").value, cell(found, text, "350").unit) == (3500000, "元")
