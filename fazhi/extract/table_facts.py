@@ -81,6 +81,7 @@ class _Reader:
         self.group = ""                   # 第二十条第（五）项, 三、本年度办理结果 …
         self.template = template.Form()
         self.cells: list[tuple[Fields, str, bool]] = []   # (fact, column head, in a total row)
+        self.subtotals: set[int] = set()                   # cells (by index) of 小计 rows
 
     # ------------------------------------------------------------ rows
     def row(self, cells: list[Cell]) -> None:
@@ -187,6 +188,8 @@ class _Reader:
             elif total is not None and f["kind"] != "change" and f["unit"] == total["unit"]:
                 f["part_of"] = total["start"]
         for f, col in row_facts:
+            if row_total and "小计" in row:
+                self.subtotals.add(len(self.cells))
             self.cells.append((f, col, row_total))
             self.facts.append(f)
 
@@ -202,23 +205,32 @@ class _Reader:
                 "sentence": self.sentence_of(c.start), "respectively": False, "part_of": None, "form": form}
 
     def link_totals(self) -> None:
-        """Cells of a table with a total row point to its cell of their column;
-        the total row's cells get the taxonomy metric of the table's topic."""
-        totals: dict[str, Fields] = {}
-        for f, col, in_total in self.cells:
-            if in_total and col not in totals:
-                totals[col] = f
-        if not totals:
+        """Cells of a table with total rows point to the total of their column
+        below them (or, failing that, above them: totals printed on top); a
+        小计 points on to the next total. The last total of a column gets the
+        taxonomy metric of the table's topic."""
+        by_col: dict[str, list[int]] = {}
+        for k, (f, col, in_total) in enumerate(self.cells):
+            if in_total:
+                by_col.setdefault(col, []).append(k)
+        if not by_col:
             return
-        # a repeated head (收案数 | 受理数 | 收案数 | 受理数) shares its total
-        for f, col, in_total in self.cells:
-            t = totals.get(col)
-            if in_total or t is None or f["part_of"] is not None or f["kind"] == "change":
+        # a repeated head (收案数 | 受理数 | 收案数 | 受理数) shares its totals
+        for k, (f, col, in_total) in enumerate(self.cells):
+            ks = by_col.get(col)
+            if ks is None or f["part_of"] is not None or f["kind"] == "change":
                 continue
-            if f["unit"] == t["unit"]:
-                f["part_of"] = t["start"]
+            after = [j for j in ks if j > k and (not in_total or j not in self.subtotals)]
+            if in_total:   # a 小计 is part of the next grand total; a grand total of none
+                j = after[0] if after and k in self.subtotals else None
+            else:
+                j = after[0] if after else ks[-1]
+            if j is not None and self.cells[j][0]["unit"] == f["unit"]:
+                f["part_of"] = self.cells[j][0]["start"]
         if self.template.active:
             return
+        totals = {col: self.cells[([j for j in ks if j not in self.subtotals] or ks)[-1]][0]
+                  for col, ks in by_col.items()}
         years = {col: y for col in totals if (y := year_of(col)) is not None}
         for col, t in totals.items():
             if t["kind"] in ("change",) or col in years and years[col] < max(years.values()):

@@ -452,3 +452,15 @@ def test_cells_in_wan():
     found = facts(text)
     assert (cell(found, text, "1.2万").value, cell(found, text, "1.2万").unit) == (12000, "件")
     assert (cell(found, text, "350").value, cell(found, text, "350").unit) == (3500000, "元")
+
+
+def test_subtotals_and_totals():
+    text = ("单位 | 收案数 |\n"
+            "甲局 | 3 |\n乙局 | 4 |\n小计 | 7 |\n"
+            "丙镇 | 5 |\n小计 | 5 |\n"
+            "合计 | 12 |\n")
+    found = facts(text)
+    sub1, sub2, total = cell(found, text, "7"), cell(found, text, "5", 1), cell(found, text, "12")
+    assert [cell(found, text, n).part_of for n in ("3", "4")] == [sub1.start] * 2
+    assert cell(found, text, "5").part_of == sub2.start
+    assert sub1.part_of == total.start and sub2.part_of == total.start and total.part_of is None
