@@ -6,6 +6,9 @@ taxonomy (the dbt seed ``metric_taxonomy``); it returns one ``Fact`` per
 number that measures the reporting body's work.
 
 The steps, one module each:
+    tables.py     table regions of the text and their rows of cells (the prose scan skips them)
+    table_facts.py  one fact per numeric cell: subject row（column）, unit, kind, part_of, metric
+    template.py   the national 政府信息公开 report form: its tables recognised, its cells' metric ids
     numerals.py   numeral words to values (四千 -> 4000, 1,234.5)
     numbers.py    one regex scan for number mentions; drops years, ordinals, names
     phrases.py    stage verbs and noun phrases in the words around a number

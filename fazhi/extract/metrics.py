@@ -12,7 +12,10 @@ dbt/seeds/metric_taxonomy.csv matches a fact:
   anywhere, unless it says ^ or $) in the fact's subject phrase;
 * ``action_pattern`` likewise in the fact's action verb, read as "" when the
   fact has none (so ``^$`` means "no verb" and ``^(?!.*引发)`` "not 引发");
-* an empty pattern matches anything.
+* an empty pattern matches anything;
+* a row whose subject pattern is ``(?!)`` (``NO_PROSE``) matches nothing
+  here: its facts are labelled by the table reader (the cells of the
+  政府信息公开 form, ``template.py``); the row gives their id a column.
 
 Facts marked as an illustrative episode or an earlier period's figure, and a
 part whose total carries the same metric, get no metric (see ``report.py``).
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from fazhi.extract.model import MetricRule
 
 _FAMILY = {"case": "count", "count": "count"}
+NO_PROSE = "(?!)"
 _FAMILIES = ("count", "rate", "change", "amount", "duration")
 
 
@@ -73,6 +77,8 @@ class Taxonomy:
     def __init__(self, rules: Sequence[MetricRule]) -> None:
         rows: list[tuple[str | None, _Row]] = []
         for r in rules:
+            if r.subject_pattern == NO_PROSE:
+                continue
             fam = _FAMILY.get(r.kind, r.kind) if r.kind else None
             rows.append((fam, _Row(r.metric_id,
                                    re.compile(r.subject_pattern) if r.subject_pattern else None,

@@ -17,6 +17,8 @@ from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.numbers import Mention, find_mentions
+from fazhi.extract.table_facts import merge_facts, table_facts
+from fazhi.extract.tables import find_tables, inside
 from fazhi.extract.view import View, parse_view
 from fazhi.text.sentences import Sentence, split_sentences
 
@@ -77,7 +79,11 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
     facts: list[Fact] = []
     carry = Carry()
     first: dict[str, Draft] = {}   # the first figure of each count metric in the report
-    for sentence, group in _by_sentence(find_mentions(text), sentences):
+    tables = find_tables(text)   # tables go to the table reader; the prose scan skips them
+    mentions = find_mentions(text)
+    if tables:
+        mentions = [m for m in mentions if not inside(tables, m.start)]
+    for sentence, group in _by_sentence(mentions, sentences):
         drafts = attribute_sentence(text, sentence, group, carry)
         if not drafts:
             continue
@@ -102,6 +108,11 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
             if _countlike(d):
                 carry.total, carry.total_label = d, lab
                 break
+    if tables:
+        starts = [s.start for s in sentences]
+        cells = [f for t in tables for f in table_facts(
+            t, match, lambda pos: sentences[max(bisect_right(starts, pos) - 1, 0)].ordinal)]
+        facts = merge_facts(facts, cells, _new_fact)
     return facts
 
 

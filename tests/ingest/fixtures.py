@@ -152,11 +152,13 @@ def _scan_image_ops() -> bytes:
 
 
 def make_pdf(pages: Sequence[Sequence[PdfText]], title: str | None = None,
-             scanned: bool = False, encoding: str = "Identity-H") -> bytes:
+             scanned: bool = False, encoding: str = "Identity-H",
+             rules: Sequence[Sequence[tuple[float, float, float, float]]] = ()) -> bytes:
     """A PDF with the given lines on each page; ``scanned`` puts an image instead.
 
     ``encoding`` is the font's CMap: Identity-H (as Word and WPS write) or
-    UniGB-UCS2-H (as Java PDF libraries write with STSong-Light).
+    UniGB-UCS2-H (as Java PDF libraries write with STSong-Light). ``rules``
+    are each page's drawn line segments (x0, y0, x1, y1), a ruled table's grid.
     """
     w = _PdfWriter()
     catalog, page_tree = w.reserve(), w.reserve()
@@ -169,8 +171,11 @@ def make_pdf(pages: Sequence[Sequence[PdfText]], title: str | None = None,
     image = w.stream(bytes(range(64)) * 4, "/Type /XObject /Subtype /Image /Width 16 /Height 16 "
                      "/ColorSpace /DeviceGray /BitsPerComponent 8 ") if scanned else None
     kids = []
-    for lines in pages:
+    for n, lines in enumerate(pages):
         content = _scan_image_ops() if scanned else _text_ops(lines, encoding)
+        if n < len(rules) and rules[n]:
+            content += ("\n0.5 w\n" + "\n".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S"
+                                                 for a, b, c, d in rules[n])).encode("ascii")
         contents = w.stream(zlib.compress(content), "/Filter /FlateDecode ")
         resources = f"/Font << /F1 {font} 0 R >>" + (f" /XObject << /Im1 {image} 0 R >>" if image else "")
         kids.append(w.add(f"<< /Type /Page /Parent {page_tree} 0 R /MediaBox [0 0 595 842] "

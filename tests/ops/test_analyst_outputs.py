@@ -76,3 +76,28 @@ def test_every_readme_query_runs(samples_run, read_only):
     assert len(queries) >= 5
     for query in queries:
         con.execute(query).fetchall()
+
+
+FORM_REPORT = (
+    "某镇人民政府2023年政府信息公开工作年度报告\n"
+    "一、总体情况\n本镇坚持以公开为常态、不公开为例外，全年依法办理政府信息公开申请。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+    "一、本年新收政府信息公开申请数量 | 9 | 2 | 0 | 0 | 1 | 0 | 12 |\n"
+    "三、本年度办理结果 | （一）予以公开 | 6 | 1 | 0 | 0 | 0 | 0 | 7 |\n"
+)
+
+
+def test_every_cell_of_the_information_disclosure_form_is_a_column(pipeline_runner, tmp_path, read_only):
+    # the matrix's cells are parts of its 总计 column, yet each is a metric of its own
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "form.txt").write_text(FORM_REPORT, encoding="utf-8")
+    pipeline_runner([inbox], tmp_path / "fazhi.duckdb")
+    con = read_only(tmp_path / "fazhi.duckdb")
+    row = con.execute("""
+        select info_disclosure__requests_received, info_disclosure_form__requests_new__natural_person,
+               info_disclosure_form__requests_new__business, info_disclosure_form__granted__total
+        from fct_report_metrics""").fetchone()
+    assert row == (12, 9, 2, 7)

@@ -1,15 +1,20 @@
 -- fct_report_metrics: one row per report, one column per metric of the taxonomy
 -- (dots become double underscores: admin_reconsideration__received), with region
 -- and year, ready for Excel or a BI tool. A metric stated twice counts its first
--- statement; parts of a total (其中 …) never stand for the metric.
+-- statement; a part of a total (其中 …) stands for a metric only when its total is
+-- not of that metric (纠错 inside 办结; the 自然人 cell of the 政府信息公开 form's 总计).
 {%- set metric_query -%}
     select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
 {%- endset -%}
 {%- set metrics = run_query(metric_query).columns[0].values() if execute else [] %}
 
 with facts as (
-    select * from {{ ref('fct_facts') }}
-    where metric is not null and part_of_fact_id is null
+    select parts.*
+    from {{ ref('fct_facts') }} as parts
+    left join {{ ref('fct_facts') }} as totals
+        on totals.fact_id = parts.part_of_fact_id
+    where parts.metric is not null
+      and (parts.part_of_fact_id is null or parts.metric is distinct from totals.metric)
 ),
 
 firsts as (

@@ -39,6 +39,8 @@ _PAGE_NUMBER = re.compile(
     r"\s*(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})\s*"
 )
+# Font size given a table row (its glyphs are spread over cells; no wrap is measured on it).
+_TABLE_SIZE = 10.0
 _CID_TOKEN = re.compile(r"\(cid:\d+\)")
 # Kangxi radicals (U+2F00–U+2FD5) that some PDF fonts map ideographs to.
 _KANGXI = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
@@ -125,14 +127,40 @@ def _parse_error(err: object) -> ReadError:
 
 def _page_lines(page) -> list[_Measured]:
     page = page.dedupe_chars()
+    tables = _ruled_tables(page)
     rows = page.extract_text_lines(strip=True, return_chars=True, x_tolerance_ratio=_SPACE_GAP)
-    lines = []
+    placed: list[tuple[float, _Measured]] = []
     for row in rows:
         text = row["text"].strip()
-        if text:
+        middle = (row["top"] + row["bottom"]) / 2
+        if text and not any(top <= middle <= bottom and x0 <= row["x0"] <= x1
+                            for (x0, top, x1, bottom), _lines in tables):
             size = statistics.median(ch["size"] for ch in row["chars"]) if row["chars"] else 10.0
-            lines.append(_Measured(text, row["x0"], row["x1"], size))
-    return lines
+            placed.append((row["top"], _Measured(text, row["x0"], row["x1"], size)))
+    for (x0, top, _x1, _bottom), lines in tables:
+        # no width: a table wider than the text must not move the text block's right edge
+        placed.extend((top + k * 1e-3, _Measured(line, x0, x0, _TABLE_SIZE)) for k, line in enumerate(lines))
+    placed.sort(key=lambda p: p[0])
+    return [line for _top, line in placed]
+
+
+def _ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[str]]]:
+    """The page's ruled tables (pdfplumber finds them by their lines): each as
+    its bbox and one line a row, cells joined by a tab (a cell's own line
+    wraps joined, a merged cell's spanned columns empty), the form every
+    decoder gives a table so that one table reader reads them all."""
+    found = []
+    if not page.lines and not page.rects:
+        return found   # no rules drawn, no ruled table (find_tables would cost ~20 ms a page)
+    for table in page.find_tables():
+        lines = []
+        for row in table.extract():
+            cells = [re.sub(r"\s*\n\s*", "", cell or "").strip() for cell in row]
+            if any(cells):
+                lines.append("\t".join(cells).rstrip("\t"))
+        if len(lines) >= 2:
+            found.append((table.bbox, lines))
+    return found
 
 
 def _pypdf_pages(data: bytes) -> tuple[list[list[_Measured]], dict]:

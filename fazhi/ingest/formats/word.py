@@ -1,8 +1,10 @@
 """A Word .docx report -> its paragraphs and tables in document order.
 
 Each paragraph is a line; a table becomes one line a row with the cells
-joined by a tab (a cell merged across columns counts once, a cell's own
-paragraphs and nested tables are joined by a space). Headers, footers,
+joined by a tab (a cell merged across columns gives its text once and an
+empty cell for each further column, so every row keeps the table's columns;
+a cell's own paragraphs and nested tables are joined by a space). This is
+the form every decoder gives a table, read by ``fazhi.extract.tables``. Headers, footers,
 comments and text boxes are not report text and are left out. The core
 property ``title`` is kept when it names the document.
 """
@@ -60,7 +62,8 @@ def _table_rows(table: Table) -> list[str]:
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
-            if cell._tc in seen:  # one cell merged across columns
+            if cell._tc in seen:  # one cell merged across columns: its text once, the columns kept
+                cells.append("")
                 continue
             seen.add(cell._tc)
             cells.append(_cell_text(cell))

@@ -64,6 +64,8 @@ def is_wrap(first: Line, second: Line) -> bool:
     """True when the break between ``first`` and ``second`` is only a wrap."""
     if not first.full or second.indented or not first.text or not second.text:
         return False
+    if "\t" in first.text or "\t" in second.text:
+        return False   # a table row (cells joined by a tab) is a line of its own
     if starts_heading(second.text) or ends_sentence(first.text):
         return False
     return is_cjk(first.text[-1]) or is_cjk(second.text[0])
