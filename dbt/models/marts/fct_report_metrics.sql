@@ -1,7 +1,8 @@
 -- fct_report_metrics: one row per report, one column per metric of the taxonomy
 -- (dots become double underscores: admin_reconsideration__received), with region
 -- and year, ready for Excel or a BI tool. A metric stated twice counts its first
--- statement; parts of a total (其中 …) never stand for the metric.
+-- statement; parts of a total (其中 …) never stand for the metric. A duplicate file
+-- of a report (dim_reports.duplicate_of) is not a row.
 {%- set metric_query -%}
     select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
 {%- endset -%}
@@ -20,6 +21,7 @@ firsts as (
 
 reports as (
     select * from {{ ref('dim_reports') }}
+    where duplicate_of is null
 )
 
 select
