@@ -18,7 +18,7 @@ from fazhi.metadata.gazetteer import mentions
 from fazhi.metadata.issuer import find_issuer, title_place
 from fazhi.metadata.orgs import level
 from fazhi.metadata.page import read, simplified
-from fazhi.metadata.places import CITY, COUNTY, PROVINCE, chain, extend_from_text, most_named, resolve
+from fazhi.metadata.places import chain, extend_from_text, place_for, resolve
 from fazhi.metadata.year import report_year
 
 __all__ = ["ReportMeta", "describe", "text_key"]
@@ -43,9 +43,10 @@ class ReportMeta:
     source_name: str | None = None
 
 
-_SELF_SCOPE = re.compile(r"(?:我|全|本)([省市区县旗])|([省市区县])(?:局|政府|委)")
-_SCOPE_LEVEL = {"省": (PROVINCE, "省"), "市": (CITY, "市"), "区": (COUNTY, "区"), "县": (COUNTY, "县"),
-                "旗": (COUNTY, "旗")}
+# The level a text speaks for: 我市, 全区, 本县; else the lowest of 市局, 区政府, 县委.
+_SELF_SCOPE = re.compile(r"(?:我|全|本)([省市区县旗])")
+_OWN_ORGANS = re.compile(r"(?<![\u4e00-\u9fff])([省市区县旗])(?:局|政府|委)|(?<=[，,、在和])([省市区县旗])(?:局|政府|委)")
+_LOWEST_FIRST = "旗县区市省"
 
 
 def describe(text: str, title: str | None = None, published: str | None = None) -> ReportMeta:
@@ -86,9 +87,10 @@ def _region_places(page, context: str, found) -> list:
         return chain(place, context)
     for paragraph in page.body[:3]:
         m = _SELF_SCOPE.search(paragraph)
-        if m:
-            level_, suffix = _SCOPE_LEVEL[m.group(1) or m.group(2)]
-            unit = most_named(found, suffix, level_)
+        words = [m.group(1)] if m else sorted(
+            {o.group(1) or o.group(2) for o in _OWN_ORGANS.finditer(paragraph)}, key=_LOWEST_FIRST.index)
+        if words:
+            unit = place_for(found, words[0])
             return chain(unit.name, context) if unit else []
     return []
 

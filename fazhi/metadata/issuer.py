@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from fazhi.metadata.gazetteer import CITY, COUNTY, PROVINCE, Mention
+from fazhi.metadata.gazetteer import Mention
 from fazhi.metadata.orgs import full_name, government_of, is_body
 from fazhi.metadata.page import Page
-from fazhi.metadata.places import chain, most_named
+from fazhi.metadata.places import chain, place_for
 
 _YEAR = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年度?"
 _TOPIC = (r"(?:政府信息公开|法治政府|依法行政|行政复议|行政应诉|行政诉讼|行政执法|法律援助|法治建设|"
@@ -35,8 +35,6 @@ _STOP = re.compile(
     r"深化|始|勇|攻坚|着重|围|重视|注重|不|用|把|通过|按|依|以")
 _NOW = re.compile(rf"现将(?:{_YEAR})?(?P<s>[^，,。\d]{{2,20}}?)(?:{_YEAR}|关于|的?法治|的?政府信息)")
 _SELF = re.compile(r"^我(?:们)?([省市区县旗镇乡]|街道)$")
-_SELF_LEVEL = {"省": (PROVINCE, "省"), "市": (CITY, "市"), "区": (COUNTY, "区"), "县": (COUNTY, "县"),
-               "旗": (COUNTY, "旗")}
 _PAGE_FIELDS = ("发布机构", "发文机关", "栏目", "来自", "来源", "信息来源")
 _SITE_WORDS = re.compile(r"(?:官方网站|门户网站|官网|网站|政务网|网)$")
 
@@ -128,11 +126,7 @@ def _now_subject(paragraph: str) -> str | None:
 def _subject_name(subject: str, text: str, found: list[Mention]) -> str | None:
     self_ref = _SELF.match(subject)
     if self_ref:
-        word = self_ref.group(1)
-        if word not in _SELF_LEVEL:
-            return None  # 我镇, 我街道: the town is named elsewhere or not at all
-        level, suffix = _SELF_LEVEL[word]
-        unit = most_named(found, suffix, level)
+        unit = place_for(found, self_ref.group(1))  # 我镇, 我街道: no town in the gazetteer
         return government_of(unit.name, text, found) if unit else None
     subject = _expand_street(subject, text)
     if is_body(subject) or re.search(r"政府办?$", subject) or chain(subject, text):
@@ -141,11 +135,17 @@ def _subject_name(subject: str, text: str, found: list[Mention]) -> str | None:
 
 
 def _from_fields(page: Page, text: str, found: list[Mention]) -> str | None:
+    """A body the page's fields name; when the title names a place, only a body of
+    that place (a city's site reprinting a district's report is not its issuer)."""
+    place = title_place(page, text)
+    subject = chain(place, text)[-1].name if place else ""
     for label in _PAGE_FIELDS:
         value = page.fields.get(label)
         if not value:
             continue
         value = _SITE_WORDS.sub("", re.split(r"[-—>»_|｜（(\s]", value, maxsplit=1)[0])
+        if subject not in value:
+            continue
         if len(value) >= 2 and (is_body(value) or chain(value, text)):
             name = full_name(value, text, found)
             if name:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from fazhi.metadata.gazetteer import CITY, COUNTY, PROVINCE, Mention
-from fazhi.metadata.places import TOWNSHIP, Place, chain, extend_from_text, most_named
+from fazhi.metadata.places import LEVEL_WORDS, TOWNSHIP, Place, chain, extend_from_text, place_for
 
 NATIONAL, DEPARTMENT = "national", "department"
 # Organ words a body's name ends with, longest first.
@@ -23,8 +23,6 @@ _ORGAN = re.compile(
 # Short forms of organ words, as reports write them about themselves.
 _SHORT_FORMS = ((re.compile(r"(?<!人民)政府办(?:公室)?$"), "人民政府办公室"),
                 (re.compile(r"(?<!人民)政府$"), "人民政府"))
-_LEVEL_CHARS = {"省": (PROVINCE, "省"), "市": (CITY, "市"), "区": (COUNTY, "区"), "县": (COUNTY, "县"),
-                "旗": (COUNTY, "旗"), "州": (CITY, "州")}
 _NATIONAL_ORGAN = re.compile(r"^(?:国务院)?[\u4e00-\u9fff]{1,8}部$")
 # "中共某区委某区人民政府" (a joint report): the government is the body.
 _PARTY_PREFIX = re.compile(r"^中共[\u4e00-\u9fff]{2,20}?委(?=[\u4e00-\u9fff]{2,}(?:人民政府|办事处)$)")
@@ -62,9 +60,8 @@ def full_name(name: str, text: str, found: list[Mention]) -> str | None:
     name = expand_short(_PARTY_PREFIX.sub("", name))
     if _NATIONAL_ORGAN.match(name) and not chain(name, text):
         return "中华人民共和国" + name.removeprefix("国务院")
-    if name[0] in _LEVEL_CHARS and not chain(name, text):
-        level, suffix = _LEVEL_CHARS[name[0]]
-        unit = most_named(found, suffix, level)
+    if name[0] in LEVEL_WORDS and not chain(name, text):
+        unit = place_for(found, name[0])
         if unit is None:
             return None
         name = unit.name + name[1:]

@@ -91,7 +91,7 @@ def resolve(places: list[Place], found: list[Mention], g: Gazetteer | None = Non
     named = [p for p in places if p.units]
     town = places[-1].name if not places[-1].units else None
     if town and not named:  # a town alone: the county the text names most, if any
-        county = most_named(found, "", COUNTY)
+        county = most_named(found, "", (COUNTY,))
         named = [Place(county.name, (g.unit(county.code),))] if county else []
     unit = _pick(named, found, g) if named else None
     finest = named[-1].name if named else None
@@ -148,18 +148,30 @@ def _above(unit: Unit | None, found: list[Mention], g: Gazetteer, named: list[Pl
             "province": province.name if province_named else None}
 
 
-def most_named(found: list[Mention], suffix: str, level: str) -> Unit | None:
-    """The unit of ``level`` whose name ends in ``suffix`` the text names most
-    (to complete 我市, 区政府, 县委), under the name the text writes most
-    (金平县, not 金平苗族瑶族傣族自治县): None on a tie or when none is named."""
+# The divisions a bare level word stands for in 我市, 区政府, 县委, 全省: 市 is a
+# prefecture city or a county-level city (宁国市).
+LEVEL_WORDS = {"省": (PROVINCE,), "市": (CITY, COUNTY), "区": (COUNTY,), "县": (COUNTY,), "旗": (COUNTY,),
+               "州": (CITY,)}
+
+
+def place_for(found: list[Mention], word: str) -> Unit | None:
+    """The place a bare level word (市, 区, 县, 旗, 省, 州) refers to: the one of
+    that kind the text names most."""
+    return most_named(found, word, LEVEL_WORDS[word]) if word in LEVEL_WORDS else None
+
+
+def most_named(found: list[Mention], suffix: str, levels: tuple[str, ...]) -> Unit | None:
+    """The unit of ``levels`` whose name ends in ``suffix`` the text names most,
+    under the name the text writes most (金平县, not 金平苗族瑶族傣族自治县):
+    None on a tie or when none is named."""
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     units: dict[str, Unit] = {}
     for m in found:
-        if len(m.name) < 3 and level == COUNTY:  # 城区, 郊区: words more often than names
-            continue
         for u in m.units:
-            if u.level == level and u.name.endswith(suffix):
+            if len(m.name) < 3 and u.level == COUNTY:  # 城区, 郊区: words more often than names
+                continue
+            if u.level in levels and u.name.endswith(suffix):
                 counts[u.code] += 1
                 units[u.code] = u
                 if m.name.endswith(suffix):

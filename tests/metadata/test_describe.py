@@ -69,10 +69,24 @@ def test_self_reference_completed_by_the_place_the_text_names():
     assert (m.issuer, m.region, m.province, m.city, m.year) == ("常州市人民政府", "常州市", "江苏省", "常州市", 2021)
 
 
+def test_we_city_can_be_a_county_level_city():
+    text = "2023年，我市坚持依法行政。在宣城市委的领导下，宁国市各部门协同，宁国市法治建设稳步推进。" + BODY
+    m = describe(text)
+    assert (m.issuer, m.issuer_level, m.region, m.region_code, m.city, m.province) == (
+        "宁国市人民政府", "county", "宁国市", "341881", "宣城市", "安徽省")
+
+
 def test_self_reference_without_a_named_place_stays_unknown():
     m = describe("2021年，我区坚持依法行政，全面推进法治政府建设。" + BODY)
     assert (m.issuer, m.region, m.year) == (None, None, 2021)
     assert describe("2020年，我局对全年行政复议案件进行了统计。" + BODY).issuer is None
+
+
+def test_without_an_issuer_the_region_is_the_place_the_text_speaks_for():
+    text = ("2022年，在省委、省政府和市委的坚强领导下，各项工作扎实推进。陕西省部署的任务，"
+            "榆林市全部完成，榆林市各县区同步推进。" + BODY)
+    m = describe(text)
+    assert (m.issuer, m.region, m.region_level, m.city, m.province) == (None, "榆林市", "city", "榆林市", "陕西省")
 
 
 def test_short_form_in_the_title_completed_with_the_district_named_most():
@@ -117,6 +131,10 @@ def test_a_reprinting_site_is_not_the_issuer():
     text = "来源：某某日报 发布时间：2024-03-01\n2023年，全市法治建设扎实推进。" + BODY
     assert describe(text).issuer is None
     text = "海淀区2023年法治政府建设情况报告\n来源：北京日报网\n2023年，海淀区坚持依法行政。" + BODY
+    assert describe(text).issuer == "海淀区人民政府"
+    text = "海淀区2023年法治政府建设情况报告\n来源：北京市人民政府网\n全年法治建设扎实推进。" + BODY
+    assert (describe(text).issuer, describe(text).region) == (None, "海淀区")
+    text = "海淀区2023年法治政府建设情况报告\n来源：海淀区人民政府网\n全年法治建设扎实推进。" + BODY
     assert describe(text).issuer == "海淀区人民政府"
 
 
