@@ -66,21 +66,28 @@ def chain(name: str, text: str = "", gazetteer: Gazetteer | None = None) -> list
 
 def extend_from_text(places: list[Place], text: str, found: list[Mention]) -> list[Place]:
     """Places the text writes right before the chain's first one (西宁市城东区,
-    湛江市遂溪县北坡镇) are added in front: the text names both together."""
+    湛江市遂溪县北坡镇) are added in front: the text names both together. When
+    the text writes it after several different places, the most frequent wins,
+    and a tie adds none (赴北京市朝阳区学习 in a report of another 朝阳区)."""
     if not places:
         return places
-    first = places[0].name
     by_end = {m.start + len(m.name): m for m in found}
-    best: list[Place] = []
-    for hit in re.finditer(re.escape(first), text):
+    support: Counter[tuple[Place, ...]] = Counter()
+    for hit in re.finditer(re.escape(places[0].name), text):
         before, end = [], hit.start()
         while end in by_end:
             m = by_end[end]
             before.insert(0, Place(m.name, m.units))
             end = m.start
-        if len(before) > len(best):
-            best = before
-    return best + places
+        for i in range(len(before)):  # 湛江市遂溪县 also supports 遂溪县
+            support[tuple(before[i:])] += 1
+    if not support:
+        return places
+    best = max(support.values())
+    top = sorted((k for k, n in support.items() if n == best), key=len)
+    if any(longer[-len(shorter):] != shorter for shorter, longer in zip(top, top[1:])):
+        return places  # different places written before it equally often
+    return list(top[-1]) + places
 
 
 def resolve(places: list[Place], found: list[Mention], g: Gazetteer | None = None) -> Region | None:
@@ -118,13 +125,10 @@ def _pick(named: list[Place], found: list[Mention], g: Gazetteer) -> Unit | None
         return min(candidates, key=lambda u: (u.level != PROVINCE, u.code))
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    votes = Counter()
-    for m in found:
-        for outer in m.units:
-            if outer.level in (PROVINCE, CITY):
-                for u in candidates:
-                    if u.code != outer.code and g.contains(outer, u):
-                        votes[u.code] += 1
+    votes: Counter[str] = Counter()
+    for m in found:  # one vote a mention (北京市 is a province and a city: one vote)
+        votes.update({u.code for outer in m.units if outer.level in (PROVINCE, CITY)
+                      for u in candidates if u.code != outer.code and g.contains(outer, u)})
     ranked = votes.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return g.unit(ranked[0][0])

@@ -178,6 +178,15 @@ def test_ambiguous_region_settled_by_the_places_the_text_names():
     assert (m.region, m.region_code, m.province, m.city) == ("城中区", "450202", "广西壮族自治区", "柳州市")
 
 
+def test_the_place_written_before_the_name_most_often_settles_it():
+    text = ("朝阳区人民政府关于2023年法治政府建设情况的报告\n2023年，长春市朝阳区坚持依法行政，"
+            "组织干部赴北京市朝阳区学习，长春市朝阳区各街道同步推进。" + BODY)
+    m = describe(text)
+    assert (m.region, m.region_code, m.city, m.province) == ("朝阳区", "220104", "长春市", "吉林省")
+    tie = text.replace("长春市朝阳区各街道", "各街道")
+    assert describe(tie).region_code is None
+
+
 def test_text_key_ignores_chrome_spacing_punctuation_and_script():
     plain = "某区2023年法治政府建设情况报告\n一、主要举措\n全年办理行政复议案件12件。"
     page = "当前位置：首页 > 政务公开\n某区2023年法治政府建设情况报告\n\n一、 主要举措\n全年办理行政复议案件 12 件.\n分享到："

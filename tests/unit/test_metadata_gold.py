@@ -83,19 +83,21 @@ def test_seeds_metadata_through_the_pipeline_and_fazhi_reports(seeds_run, tmp_pa
 
 def test_resolving_regions_costs_under_a_millisecond_a_report():
     """Finding the places a report names and resolving its issuer's region, on the
-    dev texts and seeds (the gazetteer loaded once per process beforehand). Measured
-    ~0.2 ms alone; the bound leaves room for a machine shared with other test runs."""
+    dev texts and seeds (the gazetteer loaded once per process beforehand), best
+    of five rounds. Measured 0.2-0.4 ms on a shared 2-core machine."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(_shared("dev", "texts").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(_shared("seeds").glob("*.txt"))]
     pages = [read(t) for t in texts]
     issuers = [describe(t).issuer for t in texts]
     load()
-    start = time.perf_counter()
-    for _ in range(3):
+    rounds = []
+    for _ in range(5):  # the best of five rounds: other processes share the machine
+        start = time.perf_counter()
         for page, issuer in zip(pages, issuers):
             found = mentions(page.head)
             places = chain(issuer, page.head) if issuer else []
             resolve(extend_from_text(places, page.head, found), found)
-    per_report_ms = (time.perf_counter() - start) * 1000 / (3 * len(pages))
+        rounds.append((time.perf_counter() - start) * 1000 / len(pages))
+    per_report_ms = min(rounds)
     print(f"\nresolving regions: {per_report_ms:.3f} ms a report")
     assert per_report_ms < 1.0
