@@ -61,7 +61,7 @@ def describe(text: str, title: str | None = None, published: str | None = None) 
         places = _region_places(page, context, found)
     region = resolve(extend_from_text(places, context, found), found)
     issuer_level, region_level = level(issuer, places)
-    lines = text.splitlines()
+    lines, head_lines = text.splitlines(), page.head.splitlines()  # the head in simplified form: 發佈時間
     return ReportMeta(
         title=page.title,
         issuer=issuer,
@@ -73,9 +73,9 @@ def describe(text: str, title: str | None = None, published: str | None = None) 
         city=region.city if region else None,
         county=region.county if region else None,
         year=report_year(page),
-        published=parse_date(published) if published else (stated_published(lines) or closing_date(lines)),
+        published=parse_date(published) if published else (stated_published(head_lines) or closing_date(lines)),
         dated=closing_date(lines),
-        source_name=stated_source(lines),
+        source_name=stated_source(head_lines),
     )
 
 

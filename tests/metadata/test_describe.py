@@ -116,8 +116,8 @@ def test_a_town_takes_the_county_the_text_writes_before_it():
 def test_traditional_characters_and_pinyin_glosses():
     m = describe("麻陽苗族自治縣某某鄉人民政府2022年政府信息公開工作年度報告\n本報告統計期限自2022年1月1日起。")
     assert (m.issuer, m.region, m.county, m.year) == ("麻阳苗族自治县某某乡人民政府", "某某乡", "麻阳苗族自治县", 2022)
-    m = describe("2022年，江門市堅持依法行政，法治建設(shè)取得成效。")
-    assert m.issuer == "江门市人民政府"
+    m = describe("發佈時間：2023-01-18\n2022年，江門市堅持依法行政，法治建設(shè)取得成效。")
+    assert (m.issuer, m.published) == ("江门市人民政府", "2023-01-18")
 
 
 def test_page_fields_name_the_body_when_nothing_else_does():
