@@ -67,7 +67,7 @@ def _from_title(page: Page, text: str, found: list[Mention]) -> str | None:
         return None
     m = _TITLE_ABOUT.match(page.title)
     if m:  # "X关于…的报告": X is the body reporting, a place standing for its government
-        name = _expand_street(m.group("s"), text)
+        name = _expand_street(_LEADING_YEAR.sub("", m.group("s")), text)
         return full_name(name, text, found) if is_body(name) or chain(name, text) else None
     m = _TITLE_BEFORE_YEAR.match(page.title)
     if m and is_body(m.group("s")):
