@@ -24,6 +24,9 @@ _TITLE_ABOUT = re.compile(r"^(?P<s>[^关]{2,40}?)关于")
 _TITLE_BEFORE_YEAR = re.compile(rf"^(?P<s>[^\d〇○零]{{2,40}}?){_YEAR}")
 _TITLE_BODY = re.compile(rf"^(?:{_YEAR})?(?P<s>.{{2,40}}?)(?:{_YEAR}|{_TOPIC})")
 _LEADING_YEAR = re.compile(rf"^{_YEAR}")
+# "某区2023年法治政府建设情况报告", "某街道2022年政府信息公开工作年度报告": a place's own
+# report on its government's work (not "某区法律援助工作总结", which any body may write).
+_PLACE_REPORT = re.compile(rf"^(?:{_YEAR})?(?P<s>[^\d〇○零]{{2,30}}?)(?:{_YEAR})?(?:法治政府建设|政府信息公开)")
 _TOPIC_RE = re.compile(_TOPIC)
 _LEAD = re.compile(rf"^(?:{_YEAR}(?:以来|全年)?|今年以来|年初以来|近年来|一年来|过去一年|本年度|今年)[，,]?")
 _CONTEXT = re.compile(r"^在[^。；]{1,80}?(?:下|中|后|里)[，,]")
@@ -75,7 +78,17 @@ def _from_title(page: Page, text: str, found: list[Mention]) -> str | None:
     # "2022年某市统计局政府信息公开…": the longest body named before a topic word
     title = _LEADING_YEAR.sub("", page.title)
     bodies = [title[:t.start()] for t in _TOPIC_RE.finditer(title) if is_body(title[:t.start()])]
-    return full_name(max(bodies, key=len), text, found) if bodies else None
+    if bodies:
+        return full_name(max(bodies, key=len), text, found)
+    m = _PLACE_REPORT.match(page.title)
+    if m and _places_only(_expand_street(m.group("s"), text), text):
+        return full_name(_expand_street(m.group("s"), text), text, found)
+    return None
+
+
+def _places_only(name: str, text: str) -> bool:
+    places = chain(name, text)
+    return bool(places) and len("".join(p.name for p in places)) == len(name)
 
 
 def _from_signature(page: Page, text: str, found: list[Mention]) -> str | None:

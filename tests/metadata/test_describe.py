@@ -46,6 +46,16 @@ def test_titles(title, issuer, level, region, code, province, city, year):
         issuer, level, region, code, province, city, year)
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("2023年海淀区法治政府建设年度报告", "海淀区人民政府"),
+    ("福田区2023年法治政府建设情况报告", "福田区人民政府"),
+    ("大港街道2022年政府信息公开工作年度报告", "大港街道办事处"),
+    ("2023年度辽宁省法治政府建设情况", "辽宁省人民政府"),
+])
+def test_a_places_own_report_is_its_governments(title, issuer):
+    assert describe(title + BODY).issuer == issuer
+
+
 def test_a_place_in_the_title_gives_the_region_not_the_issuer():
     """"某区2023年法律援助工作总结" may be written by any of the district's bodies."""
     m = describe("2019年硚口区法律援助工作总结\n2019年，我区法律援助工作稳步推进。")
@@ -134,9 +144,9 @@ def test_a_reprinting_site_is_not_the_issuer():
     assert describe(text).issuer is None
     text = "海淀区2023年法治政府建设情况报告\n来源：北京日报网\n2023年，海淀区坚持依法行政。" + BODY
     assert describe(text).issuer == "海淀区人民政府"
-    text = "海淀区2023年法治政府建设情况报告\n来源：北京市人民政府网\n全年法治建设扎实推进。" + BODY
+    text = "海淀区2023年行政复议工作情况报告\n来源：北京市人民政府网\n全年法治建设扎实推进。" + BODY
     assert (describe(text).issuer, describe(text).region) == (None, "海淀区")
-    text = "海淀区2023年法治政府建设情况报告\n来源：海淀区人民政府网\n全年法治建设扎实推进。" + BODY
+    text = "海淀区2023年行政复议工作情况报告\n来源：海淀区人民政府网\n全年法治建设扎实推进。" + BODY
     assert describe(text).issuer == "海淀区人民政府"
 
 
