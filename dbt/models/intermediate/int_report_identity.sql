@@ -1,9 +1,10 @@
 -- int_report_identity: one report, one identity. Files whose texts are the same once
 -- chrome, spaces, punctuation and traditional characters are set aside (an html page
 -- and its pdf, a re-download with other bytes) are one report: the first landed stands
--- for it, the others are recorded as its duplicates and left out of the fact marts.
+-- for it (within one run, the first by location), the others are recorded as its
+-- duplicates and left out of the fact marts.
 with reports as (
-    select report_id, doc, ingested_at from {{ ref('stg_reports') }}
+    select report_id, location, ingested_at from {{ ref('stg_reports') }}
 ),
 
 keys as (
@@ -16,7 +17,7 @@ ranked as (
         keys.text_key,
         first_value(reports.report_id) over (
             partition by keys.text_key
-            order by reports.ingested_at, reports.doc, reports.report_id
+            order by reports.ingested_at, reports.location, reports.report_id
         ) as first_report_id
     from reports
     left join keys using (report_id)
