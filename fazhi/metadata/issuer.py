@@ -38,6 +38,8 @@ _STOP = re.compile(
     r"深化|始|勇|攻坚|着重|围|重视|注重|不|用|把|通过|按|依|以")
 _NOW = re.compile(rf"现将(?:{_YEAR})?(?P<s>[^，,。\d]{{2,20}}?)(?:{_YEAR}|关于|的?法治|的?政府信息)")
 _SELF = re.compile(r"^我(?:们)?([省市区县旗镇乡]|街道)$")
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日$")
 _PAGE_FIELDS = ("发布机构", "发文机关", "栏目", "来自", "来源", "信息来源")
 _SITE_WORDS = re.compile(r"(?:官方网站|门户网站|官网|网站|政务网|网)$")
 
@@ -92,7 +94,10 @@ def _places_only(name: str, text: str) -> bool:
 
 
 def _from_signature(page: Page, text: str, found: list[Mention]) -> str | None:
-    return _name_line(page.tail[:6], text, found)
+    """A body's name on the line above a closing date (a footer's site name has none)."""
+    lines = [re.sub(r"\s+", "", line) for line in page.tail[:6]]
+    signed = [line for below, line in zip(lines, lines[1:]) if _DATE_LINE.match(below)]
+    return _name_line(signed, text, found)
 
 
 def _from_byline(page: Page, text: str, found: list[Mention]) -> str | None:

@@ -68,9 +68,10 @@ def full_name(name: str, text: str, found: list[Mention]) -> str | None:
     places = chain(name, text)
     if not places:
         return None
-    rest = name[len("".join(p.name for p in places)):]
-    if not rest:  # a place alone stands for its government
-        return government_of(name, text, found)
+    place = "".join(p.name for p in places)
+    rest = name[len(place):]
+    if rest in ("", "委", "党委", "党工委"):  # a place (or 县委 of 县委、县政府) stands for its government
+        return government_of(place, text, found)
     return name if is_body(name) else None
 
 

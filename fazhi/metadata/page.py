@@ -23,7 +23,7 @@ _FIELD = re.compile(
 _ADDRESSEE = re.compile(r"^[^。，,]{2,40}[:：]$")
 _PUNCT = re.compile(r"[，,。；;！!？?]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
-_BRACKETED = re.compile(r"^【[^】]{1,12}】")
+_BRACKETED = re.compile(r"^【[^】]{1,12}】|^[《“\"]|[》”\"]$")
 
 
 @cache

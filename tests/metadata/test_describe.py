@@ -154,6 +154,19 @@ def test_signature_at_the_end():
     text = "2023年法治政府建设情况报告\n全年办理行政复议案件12件。\n东城区司法局\n2024年1月20日\n"
     m = describe(text)
     assert (m.issuer, m.region, m.year, m.dated) == ("东城区司法局", "东城区", 2023, "2024-01-20")
+    text = "2023年法治政府建设情况报告\n全年办理行政复议案件12件。\n东城区司法局\n二〇二四年一月二十日\n"
+    assert describe(text).issuer == "东城区司法局"
+
+
+def test_a_footer_naming_the_site_is_not_a_signature():
+    text = "2023年法治政府建设情况报告\n全年办理行政复议案件12件。\n【打印】【关闭】\n北京市人民政府\n"
+    assert describe(text).issuer is None
+
+
+def test_party_committee_and_government_report_is_the_governments():
+    text = "2023年，海淀区委、海淀区人民政府坚持依法行政。" + BODY
+    assert describe(text).issuer == "海淀区人民政府"
+    assert describe("《2023年海淀区法治政府建设年度报告》" + BODY).issuer == "海淀区人民政府"
 
 
 def test_byline_under_the_title():
