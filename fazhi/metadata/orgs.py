@@ -24,6 +24,7 @@ _ORGAN = re.compile(
 _SHORT_FORMS = ((re.compile(r"(?<!人民)政府办(?:公室)?$"), "人民政府办公室"),
                 (re.compile(r"(?<!人民)政府$"), "人民政府"))
 _NATIONAL_ORGAN = re.compile(r"^(?:国务院)?[\u4e00-\u9fff]{1,8}部$")
+_NATIONAL_BODY = re.compile(r"^(?:国家[\u4e00-\u9fff]{2,14}(?:总局|局|委员会|署)|国务院[\u4e00-\u9fff]{0,10}(?:办公厅|办公室))$")
 # "中共某区委某区人民政府" (a joint report): the government is the body.
 _PARTY_PREFIX = re.compile(r"^中共[\u4e00-\u9fff]{2,20}?委(?=[\u4e00-\u9fff]{2,}(?:人民政府|办事处)$)")
 
@@ -60,6 +61,8 @@ def full_name(name: str, text: str, found: list[Mention]) -> str | None:
     name = expand_short(_PARTY_PREFIX.sub("", name))
     if _NATIONAL_ORGAN.match(name) and not chain(name, text):
         return "中华人民共和国" + name.removeprefix("国务院")
+    if _NATIONAL_BODY.match(name):
+        return name
     if name[0] in LEVEL_WORDS and not chain(name, text):
         unit = place_for(found, name[0])
         if unit is None:
@@ -81,7 +84,8 @@ def level(issuer: str | None, places: list[Place]) -> tuple[str | None, str | No
     if not issuer:
         return None, None
     if issuer.startswith("中华人民共和国") or not places:
-        return (NATIONAL, NATIONAL) if issuer.startswith(("中华人民共和国", "国务院", "国家")) else (None, None)
+        national = issuer.startswith(("中华人民共和国", "国务院", "国家"))
+        return (NATIONAL, NATIONAL) if national else (None, None)
     last = places[-1]
     if not last.units:
         region_level = TOWNSHIP

@@ -69,6 +69,7 @@ def test_a_place_in_the_title_gives_the_region_not_the_issuer():
     ("2022年，辽宁省政府认真学习贯彻法治思想。", "辽宁省人民政府"),
     ("2024年，杜城街道深入学习贯彻法治思想。", "杜城街道办事处"),
     ("2022年，司法部坚持以法治思想为指导。", "中华人民共和国司法部"),
+    ("2022年，国家市场监督管理总局坚持依法行政。", "国家市场监督管理总局"),
 ])
 def test_the_subject_of_the_opening(text, issuer):
     assert describe(text + BODY).issuer == issuer
