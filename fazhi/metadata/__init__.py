@@ -95,10 +95,14 @@ def _region_places(page, context: str, found) -> list:
     return []
 
 
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]")  # "行政许可 | 0 | 3 |": a table row, not a menu
+
+
 def text_key(text: str) -> str | None:
     """The identity of a report's text: a digest of its characters in simplified
     form without page chrome, spaces or punctuation, so an html page and its pdf,
-    or two downloads of one page, share it. None for a text with no words."""
-    body = "".join(line for line in text.splitlines() if not is_chrome_line(line))
+    or two downloads of one page, share it (a table's cells count, with or
+    without their pipes). None for a text with no words."""
+    body = "".join(line for line in text.splitlines() if not is_chrome_line(line) or _TABLE_ROW.search(line))
     core = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", simplified(body))
     return hashlib.sha256(core.encode()).hexdigest()[:32] if core else None

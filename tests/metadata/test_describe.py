@@ -220,3 +220,13 @@ def test_text_key_ignores_chrome_spacing_punctuation_and_script():
     assert text_key(plain) == text_key(page) == text_key(traditional)
     assert text_key(plain) != text_key(plain.replace("12件", "13件"))
     assert text_key("  \n") is None
+
+
+def test_text_key_keeps_table_cells():
+    """Two reports of one template differ only in their tables: not duplicates."""
+    head = "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+    first = head + "行政许可 | 12 | 3 |\n行政处罚 | 5 | 0 |\n"
+    other = head + "行政许可 | 10 | 3 |\n行政处罚 | 5 | 0 |\n"
+    as_pdf = head + "行政许可 12 3\n行政处罚 5 0\n"
+    assert text_key(first) != text_key(other)
+    assert text_key(first) == text_key(as_pdf)
