@@ -7,6 +7,8 @@ process unless it says otherwise:
 - incremental: 10 new reports into the 10,000-report warehouse, as runs of
   the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`;
 - extraction alone on one core, beside a bare re.finditer('[0-9]+') scan;
+- report metadata alone on one core (fazhi.metadata.describe), and of it the
+  resolution of regions against the gazetteer (place mentions + resolve);
 - accuracy of the facts on the synthetic corpus, the seeds and the dev set of real reports (score.py).
 The benchmark reports; it asserts nothing.
 """
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SHARED = ROOT.parent / "shared"
 FAZHI = [sys.executable, "-m", "fazhi.cli"]
-FLOORS = {"e2e_10k_s": 60, "incremental_s": 10, "rss_gb": 2, "extract_mchars": 5}
+FLOORS = {"e2e_10k_s": 60, "incremental_s": 10, "rss_gb": 2, "extract_mchars": 5, "regions_ms": 1}
 
 # Runs a command and reports its wall time, its own peak RSS and the largest
 # peak RSS of any process in its tree (workers, the Prefect API included).
@@ -167,6 +169,30 @@ def extraction_speed() -> dict:
     return result
 
 
+def metadata_speed(corpus: Path) -> dict:
+    """Milliseconds a report for describe() and for resolving its region (best of 3)."""
+    from fazhi.ingest.readers import read_document
+    from fazhi.metadata import describe
+    from fazhi.metadata.gazetteer import load, mentions
+    from fazhi.metadata.page import read
+    from fazhi.metadata.places import chain, extend_from_text, resolve
+
+    texts = [read_document(p.name, p.read_bytes()).text for p in sorted((corpus / "reports").iterdir())]
+    load()
+    pages = [read(t) for t in texts]
+    issuers = [describe(t).issuer for t in texts]
+
+    def regions() -> None:
+        for page, issuer in zip(pages, issuers):
+            found = mentions(page.head)
+            resolve(extend_from_text(chain(issuer, page.head) if issuer else [], page.head, found), found)
+
+    describe_s = min(_timed(lambda: [describe(t) for t in texts]) for _ in range(3))
+    regions_s = min(_timed(regions) for _ in range(3))
+    return {"reports": len(texts), "describe_ms": describe_s * 1000 / len(texts),
+            "regions_ms": regions_s * 1000 / len(texts)}
+
+
 def _timed(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -204,6 +230,8 @@ def main() -> None:
 
     print("extraction alone …", flush=True)
     extraction = extraction_speed()
+    print("metadata alone …", flush=True)
+    metadata = metadata_speed(c1k)
     print("end to end, 1,000 reports …", flush=True)
     e1k, w1k = end_to_end(c1k, "run-1k")
     print(f"  {e1k['seconds']:.1f} s", flush=True)
@@ -221,7 +249,7 @@ def main() -> None:
     acc_dev = accuracy_of(SHARED / "dev" / "texts", SHARED / "dev" / "gold", "run-dev")
 
     results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_served": served,
-               "extraction": extraction, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
+               "extraction": extraction, "metadata": metadata, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
                "accuracy_dev": acc_dev,
                "bench_seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
@@ -277,6 +305,11 @@ def render(r: dict) -> str:
         lines.append(f"| extraction alone, one core, {name} | {x['extract_mchars_s']:.2f} M chars/s "
                      f"(bare `re.finditer('[0-9]+')`: {x['bare_regex_mchars_s']:.0f} M chars/s) "
                      f"| ≥ {FLOORS['extract_mchars']} M chars/s |")
+    if r.get("metadata"):
+        md = r["metadata"]
+        lines.append(f"| report metadata alone, one core, synthetic ({md['reports']:,} reports) | "
+                     f"{md['describe_ms']:.2f} ms a report, of which resolving regions {md['regions_ms']:.2f} ms "
+                     f"| regions ≤ {FLOORS['regions_ms']} ms |")
     for name, a in (("synthetic corpus (1,000 reports)", r["accuracy_synthetic"]), ("seeds", r["accuracy_seeds"]),
                     ("dev set (36 real excerpts, 19 provinces)", r.get("accuracy_dev"))):
         if a:

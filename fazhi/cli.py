@@ -126,6 +126,22 @@ def facts(
 
 
 @app.command()
+def reports(
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+) -> None:
+    """Every report, one per line: doc, issuer, region (GB/T 2260 code), year … (score_metadata.py's input)."""
+    from fazhi.listing import REPORT_FIELDS, report_rows, write_rows
+
+    if fmt not in ("jsonl", "csv"):
+        err.print("--format must be jsonl or csv")
+        raise typer.Exit(2)
+    with _read_only(_settings(warehouse)) as con:
+        rows = report_rows(con)
+    write_rows(REPORT_FIELDS, rows, fmt, sys.stdout)
+
+
+@app.command()
 def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: WarehouseOpt = None) -> None:
     """Run a query on the warehouse, read-only, and print a table."""
     import duckdb
@@ -207,7 +223,8 @@ def synth(
     console.print_json(data={k: (str(v) if isinstance(v, Path) else v) for k, v in summary.items()})
 
 
-EXPORT_TABLES = ("dim_reports", "fct_report_metrics", "fct_facts", "fct_cases", "fct_rates", "fct_counts")
+EXPORT_TABLES = ("dim_reports", "fct_report_metrics", "fct_region_metrics", "fct_facts", "fct_cases", "fct_rates",
+                 "fct_counts")
 
 
 @app.command()

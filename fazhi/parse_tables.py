@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from fazhi.extract import MetricRule, compile_taxonomy, extract_report
-from fazhi.ingest.metadata import describe
+from fazhi.metadata import describe, text_key
 from fazhi.text.sections import find_sections
 from fazhi.text.sentences import sentence_spans, split_sentences
 
@@ -34,9 +34,10 @@ SENTENCE_SCHEMA = {
     "end_offset": pl.Int32, "sentence_text": pl.String,
 }
 METADATA_SCHEMA = {
-    "report_id": pl.String, "title": pl.String, "issuer": pl.String, "region": pl.String,
-    "province": pl.String, "city": pl.String, "report_year": pl.Int32, "published": pl.String,
-    "dated": pl.String, "source_name": pl.String,
+    "report_id": pl.String, "title": pl.String, "issuer": pl.String, "issuer_level": pl.String,
+    "region": pl.String, "region_level": pl.String, "region_code": pl.String, "province": pl.String,
+    "city": pl.String, "county": pl.String, "report_year": pl.Int32, "published": pl.String,
+    "dated": pl.String, "source_name": pl.String, "text_key": pl.String,
 }
 FACT_SCHEMA = {
     "report_id": pl.String, "fact_id": pl.String, "sentence_ordinal": pl.Int32,
@@ -49,7 +50,7 @@ FACT_SCHEMA = {
 _PARSERS = {
     "sections": ("text",),
     "sentences": ("text",),
-    "metadata": ("ingest/metadata.py",),
+    "metadata": ("ingest/metadata.py", "metadata"),
     "facts": ("text", "extract"),
 }
 
@@ -148,8 +149,9 @@ def metadata_frame(reports: pl.DataFrame) -> pl.DataFrame:
     for report_id, raw_text, title, published in reports.select(
             "report_id", "raw_text", "stated_title", "stated_published").iter_rows():
         m = describe(raw_text, title, published)
-        rows.append((report_id, m.title, m.issuer, m.region, m.province, m.city, m.year, m.published,
-                     m.dated, m.source_name))
+        rows.append((report_id, m.title, m.issuer, m.issuer_level, m.region, m.region_level, m.region_code,
+                     m.province, m.city, m.county, m.year, m.published, m.dated, m.source_name,
+                     text_key(raw_text)))
     return pl.DataFrame(rows, schema=METADATA_SCHEMA, orient="row")
 
 

@@ -8,9 +8,11 @@ import sys
 
 from ingest.fixtures import build_inbox
 
+# The parse of every landed report (int_facts): a re-encoded copy is a duplicate of the
+# first one landed, so the fact marts hold it once, but it is parsed like any report.
 FACTS = """
-    select f.doc, f.start_offset, f.end_offset, f.value, f.unit, f.kind, f.qualifier, f.metric, f.subject
-    from fct_facts f join raw.reports r using (report_id) {where} order by all
+    select r.doc, f.start_offset, f.end_offset, f.value, f.unit, f.kind, f.qualifier, f.metric, f.subject
+    from intermediate.int_facts f join raw.reports r using (report_id) {where} order by all
 """
 
 
@@ -62,3 +64,11 @@ def test_seeds_re_encoded_land_with_identical_text_and_facts(seeds_run, seeds_di
         assert {doc: text for doc, text in rows} == texts, encoding
         got = con.execute(FACTS.format(where=f"where r.encoding = '{encoding}'")).fetchall()
         assert got == expected, encoding
+    # one report, one row: the utf-16 copies are duplicates of the gb18030 ones, landed first
+    pairs = con.execute("""
+        select copy.encoding, first.encoding from dim_reports copy
+        join dim_reports first on first.report_id = copy.duplicate_of
+        join raw.reports r1 on r1.report_id = copy.report_id join raw.reports r2 on r2.report_id = first.report_id
+        where r1.doc = r2.doc""").fetchall()
+    assert sorted(pairs) == [("utf-16", "gb18030")] * len(texts)
+    assert con.execute("select count(distinct doc) from fct_facts").fetchone()[0] == len(texts)

@@ -1,4 +1,4 @@
-"""int_report_metadata: title, issuing body, region, year and dates each report states (parser: fazhi.ingest.metadata)."""
+"""int_report_metadata: title, issuer and its level, region with its GB/T 2260 code, year, dates and text key of each report (parser: fazhi.metadata)."""
 from fazhi.parallel import stream_slices
 from fazhi.parse_tables import metadata_frame, parser_version, reports_to_parse, stamped
 

@@ -1,8 +1,10 @@
 -- int_report_stamps: when each current report was last parsed, by any parse model.
 -- The incremental marts rebuild a report whose stamp they do not hold yet
--- (see macros/incremental_by_report.sql).
+-- (see macros/incremental_by_report.sql). A duplicate of another report's text
+-- (int_report_identity) has no stamp, so the fact marts hold each report once.
 with reports as (
-    select report_id from {{ ref('stg_reports') }}
+    select report_id from {{ ref('int_report_identity') }}
+    where duplicate_of is null
 ),
 
 {% for parsed in ['int_sections', 'int_sentences', 'int_facts', 'int_report_metadata'] %}

@@ -3,6 +3,7 @@
 -- and year, ready for Excel or a BI tool. A metric stated twice counts its first
 -- statement; a part of a total (其中 …) stands for a metric only when its total is
 -- not of that metric (纠错 inside 办结; the 自然人 cell of the 政府信息公开 form's 总计).
+-- A duplicate file of a report (dim_reports.duplicate_of) is not a row.
 {%- set metric_query -%}
     select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
 {%- endset -%}
@@ -25,6 +26,7 @@ firsts as (
 
 reports as (
     select * from {{ ref('dim_reports') }}
+    where duplicate_of is null
 )
 
 select

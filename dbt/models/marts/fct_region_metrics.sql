@@ -1,0 +1,87 @@
+-- fct_region_metrics: the region × year panel. One row per region, report year and
+-- metric, with the value of one report: the region's own government's report when it
+-- states the metric, else a department's (a district's government and its justice
+-- bureau often both give the district's 行政复议 figures: summing them double counts).
+-- A report's value of a metric is its first statement, parts of a total excluded, as in
+-- fct_report_metrics; duplicates of a report's text are not in fct_facts.
+with reports as (
+    select * from {{ ref('dim_reports') }}
+    where duplicate_of is null and report_year is not null and region is not null
+),
+
+facts as (
+    select * from {{ ref('fct_facts') }}
+    where metric is not null and part_of_fact_id is null
+),
+
+firsts as (
+    select
+        report_id,
+        metric,
+        arg_min(value, start_offset) as value,
+        arg_min(unit, start_offset) as unit,
+        arg_min(fact_id, start_offset) as fact_id
+    from facts
+    group by report_id, metric
+),
+
+candidates as (
+    select
+        reports.region_code,
+        reports.region,
+        reports.region_level,
+        reports.county,
+        reports.city,
+        reports.province,
+        reports.report_year,
+        firsts.metric,
+        firsts.value,
+        firsts.unit,
+        firsts.fact_id,
+        reports.report_id,
+        reports.doc,
+        reports.issuer,
+        reports.issuer_level,
+        case
+            when reports.issuer_level = reports.region_level then 'government'
+            when reports.issuer_level = 'department' then 'department'
+            else 'unknown'
+        end as issuer_role,
+        count(*) over (
+            partition by reports.region_code, reports.region, reports.report_year, firsts.metric
+        ) as reports_stating,
+        row_number() over (
+            partition by reports.region_code, reports.region, reports.report_year, firsts.metric
+            order by
+                case
+                    when reports.issuer_level = reports.region_level then 0
+                    when reports.issuer_level = 'department' then 1
+                    else 2
+                end,
+                reports.ingested_at,
+                reports.report_id
+        ) as preference
+    from firsts
+    inner join reports using (report_id)
+)
+
+select
+    region_code,
+    region,
+    region_level,
+    county,
+    city,
+    province,
+    report_year,
+    metric,
+    value,
+    unit,
+    report_id,
+    doc,
+    issuer,
+    issuer_level,
+    issuer_role,
+    fact_id,
+    reports_stating
+from candidates
+where preference = 1
