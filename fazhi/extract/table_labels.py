@@ -10,6 +10,7 @@ labels name cases, applications or decisions, else count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fazhi.extract import lexicon
 from fazhi.extract.table_rows import CHANGE_WORDS
@@ -70,11 +71,13 @@ def read_cell(text: str, row: str, col: str, topic: str, group: str, heads: list
     return value, unit, kind
 
 
+@lru_cache(maxsize=4096)   # labels repeat down a table and across reports
 def is_total(label: str) -> bool:
     """A 合计/总计 label (a total row or column)."""
     return bool(label) and (_TOTAL.match(label) is not None or label.rstrip("）)").endswith(("总计", "合计")))
 
 
+@lru_cache(maxsize=4096)
 def unit_of(label: str) -> str | None:
     """The unit a label names: （单位：万元）, (件), 件数, 人数, 金额 …"""
     if not label:
@@ -88,12 +91,14 @@ def unit_of(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def verb_of(label: str) -> str | None:
     """The first action verb of a label (受理, 制发, 审结 …)."""
     m = _VERB.search(label) if label else None
     return m.group() if m else None
 
 
+@lru_cache(maxsize=4096)
 def topic_of(caption: str) -> str:
     """What a caption says the table counts (表1：各局受理案件情况 → 各局受理案件)."""
     t = caption.strip()
@@ -105,12 +110,14 @@ def topic_of(caption: str) -> str:
     return t
 
 
+@lru_cache(maxsize=4096)
 def strip_label(label: str) -> str:
     """A label without its list mark and parenthesised notes."""
     label = _LABEL_MARK.sub("", label.strip())
     return re.sub(r"[（(][^（()）]*[)）]", "", label).strip()
 
 
+@lru_cache(maxsize=4096)
 def subject_of(topic: str, row: str, col: str) -> str:
     """row（column）, with the topic in front when the row names no counted thing."""
     row, col = strip_label(row), strip_label(col)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 # A value cell: a number, with a % or a measure word after it (12件, 3.5万元) or not.
 CELL_UNITS = "%|万元|亿元|千元|元|人次|件次|件|个|人|名|项|次|条|家|户|场|起|宗|天|份|篇|期|批"
@@ -32,21 +31,19 @@ _COUNTED = re.compile(r"[0-9][件个人项次条家户元起场%]")
 NEXT_TABLE = re.compile(r"[0-9]*表\s*[0-9一二三四五六七八九十]+")
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
-    """One cell: ``text`` is ``report_text[start:end]`` (stripped)."""
+    """One cell: ``text`` is ``report_text[start:end]`` (stripped); whether it
+    holds a number (``is_value``) or nothing (``is_empty``) is read once."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "is_value", "is_empty")
 
-    @property
-    def is_value(self) -> bool:
-        return VALUE.fullmatch(self.text) is not None
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.is_value = VALUE.fullmatch(text) is not None
+        self.is_empty = text in EMPTY
 
-    @property
-    def is_empty(self) -> bool:
-        return self.text in EMPTY
+    def __repr__(self) -> str:
+        return f"Cell({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -64,11 +61,14 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     caption: Cell | None = None
 
-    @cached_property
-    def prose_cells(self) -> list[Cell]:
-        """Label cells that are sentences counting something, not heads."""
-        return [c for row in self.rows for c in row
-                if len(c.text) > _PROSE_CELL and not c.is_value and _COUNTED.search(c.text)]
+    def __post_init__(self) -> None:
+        self.prose_cells = prose_cells(self.rows)
+
+
+def prose_cells(rows: list[list[Cell]]) -> list[Cell]:
+    """Label cells that are sentences counting something, not heads."""
+    return [c for row in rows for c in row
+            if len(c.text) > _PROSE_CELL and not c.is_value and _COUNTED.search(c.text)]
 
 
 # ---------------------------------------------------------------- delimited rows

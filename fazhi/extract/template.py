@@ -20,6 +20,7 @@ column per cell. ``taxonomy_rows`` lists those ids for metric_taxonomy.csv.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fazhi.extract.metrics import NO_PROSE   # the form's taxonomy rows match no prose
 
@@ -177,8 +178,8 @@ class Form:
             return None
         label = _label(row)
         if self.part == "art20":
-            rkey = next((k for k, _n, p in _ART20_ROWS if re.search(p, label)), None)
-            ckey = next((k for k, _n, p, _kind in _ART20_COLS if re.search(p, _label(col))), None)
+            rkey = _art20_row(label)
+            ckey = _art20_col(_label(col))
             if rkey is None or ckey is None or ckey not in _ART20_CELLS[rkey]:
                 return None
             return _CORE.get((rkey, ckey), f"{PREFIX}.{rkey}__{ckey}")
@@ -208,8 +209,19 @@ class Form:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _label(text: str) -> str:
     return _MARK.sub("", _SPACE.sub("", text)).strip()
+
+
+@lru_cache(maxsize=1024)
+def _art20_row(label: str) -> str | None:
+    return next((k for k, _n, p in _ART20_ROWS if re.search(p, label)), None)
+
+
+@lru_cache(maxsize=1024)
+def _art20_col(label: str) -> str | None:
+    return next((k for k, _n, p, _kind in _ART20_COLS if re.search(p, label)), None)
 
 
 def taxonomy_rows() -> list[tuple[str, str, str, str, str, str]]:

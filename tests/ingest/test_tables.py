@@ -84,3 +84,26 @@ def test_pdf_ruled_table_rows_are_lines_of_cells():
     text = read_document("report.pdf", data).text
     assert INTRO in text and CLOSING in text
     assert_form_read(text)
+
+
+def test_docx_form_matrix_with_vertically_merged_parent_rows():
+    document = docx.Document()
+    document.add_paragraph("某局政府信息公开工作年度报告")
+    rows = [["申请人情况", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+            ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+            ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+            ["", "", "2.其他法律行政法规禁止公开", "2", "0", "0", "0", "0", "0", "2"],
+            ["", "（四）无法提供", "1.本机关不掌握相关政府信息", "3", "1", "0", "0", "0", "0", "4"]]
+    table = document.add_table(rows=len(rows), cols=10)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(2, 0).merge(table.cell(4, 0))   # 三、本年度办理结果 over three rows
+    table.cell(2, 1).merge(table.cell(3, 1))   # （三）不予公开 over two
+    out = io.BytesIO()
+    document.save(out)
+    found = [(f.metric, f.value) for f in facts(read_document("form.docx", out.getvalue()).text) if f.metric]
+    assert ("info_disclosure_form.withheld_state_secret__total", 1) in found
+    assert ("info_disclosure_form.withheld_prohibited__natural_person", 2) in found
+    assert ("info_disclosure_form.unavailable_not_held__business", 1) in found
+    assert ("info_disclosure_form.unavailable_not_held__total", 4) in found
