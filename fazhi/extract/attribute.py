@@ -351,6 +351,8 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
         return "count"   # 发出检察建议11件; 减少信访200件 (averted, not handled)
     if subject and subject.startswith(lx.PREVENTED):
         return "count"
+    if action and ("督察" in action or "督查" in action):
+        return "count"   # 督察交办的案件和问题: found by inspection, not received or handled
     nouns = _KIND_NOUN.findall(subject) if subject else ()
     found = {_KIND_OF_NOUN[w] for w in nouns}
     if "not_case" in found:
