@@ -258,7 +258,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
         # 同比增加30件: a change in the count before, not a count of its own
         lsubj, action, verb_at_end = "", absolute_change.group(1), False
     elif ("较" in left or "比" in left) and "分别" not in left:
-        compared = _COMPARED_CHANGE.search(left)
+        compared = _COMPARED_CHANGE.search(left, max(0, len(left) - 32))
         if compared:
             # 较去年新增事项30项: the difference against an earlier period, in the count's unit
             lsubj, action, verb_at_end = ph.strip(compared.group(2)), compared.group(1), False
@@ -320,7 +320,9 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
               spread, None, False, m.form)
     if after and m.value == 1 and unit in ("起", "件") and kind == "case":
         d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
-    if (bare and not action) or unit in ("批次", "批") or _SHARE_OF_TOTAL.match(ctx.text, m.end):
+    after = ctx.text[m.end:m.end + 2]
+    if (bare and not action) or unit in ("批次", "批") or (
+            "占" in after and _SHARE_OF_TOTAL.match(ctx.text, m.end)):
         # a category of a breakdown (行政处罚2100，; …12件，占总量的35%) or batches: not the metric
         d.no_metric = True
     if absolute_change or compared:
@@ -349,6 +351,8 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
         return "count"   # 发出检察建议11件; 减少信访200件 (averted, not handled)
     if subject and subject.startswith(lx.PREVENTED):
         return "count"
+    if action and ("督察" in action or "督查" in action):
+        return "count"   # 督察交办的案件和问题: found by inspection, not received or handled
     nouns = _KIND_NOUN.findall(subject) if subject else ()
     found = {_KIND_OF_NOUN[w] for w in nouns}
     if "not_case" in found:

@@ -97,7 +97,8 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
             by_start.update((d.start, lab) for d, lab in zip(drafts, labels))
             labels = [None if d.part_of is not None and lab is not None and by_start.get(d.part_of) == lab
                       else lab for d, lab in zip(drafts, labels)]
-        _narrower_scopes(text, drafts, labels, first)
+        if labels.count(None) != len(labels):   # most sentences label nothing: skip the loop
+            _narrower_scopes(text, drafts, labels, first)
         facts += [_new_fact({
             "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
             "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,

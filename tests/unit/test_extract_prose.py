@@ -117,6 +117,8 @@ def test_signed_changes(raw, expected):
                  id="streak: 连续N年 is a duration in 年"),
     pytest.param("开展普法活动5次，惠及群众近千人。", {"千人": {"value": 1000, "qualifier": "at_most"}},
                  id="a bare 千 after 近 is a number"),
+    pytest.param("督察交办的85个案件和问题已整改。", {"85个": {"value": 85, "kind": "count"}},
+                 id="个 before 案件 is a classifier; what 督察 hands over is a count"),
     pytest.param("悬挂宣传横幅12幅，收回选票30票。", {"12幅": {"unit": "幅"}, "30票": {"unit": "票"}},
                  id="units 幅 and 票"),
     pytest.param("引发争议的行为中，行政处罚1200，占总数的30%。", {"1200": {"value": 1200, "unit": "件", "kind": "case"}},
