@@ -8,9 +8,8 @@ facts in score.py's input format, scores the whole set and each slice with
 when ../shared is missing. tests/test_pipeline.py checks that ``fazhi run`` +
 ``fazhi facts`` give these same facts.
 
-Floors: the issue's (issue 12) where the extractor reaches them; otherwise the
-figure reached when the floor was set, less about 0.01, as a ratchet (marked
-"ratchet"): raise it when the extractor improves, never lower it.
+Floors: issue 12's, all reached (P 1.000, R 0.994, F1 0.997, kind 0.990, metric
+recall 0.933 and precision 0.986 when they were set; each slice F1 ≥ 0.99).
 """
 from __future__ import annotations
 
@@ -32,18 +31,13 @@ SHARED = REPO.parent / "shared"
 SLICES = {"all": range(1, 37), "d01-d12": range(1, 13), "d13-d24": range(13, 25), "d25-d36": range(25, 37)}
 FLOORS = {
     "all": {
-        "precision": 0.96,        # issue (1.000 reached)
-        "recall": 0.63,           # ratchet: 0.640 reached (issue: 0.93; most misses are table cells)
-        "f1": 0.77,               # ratchet: 0.781 reached (issue: 0.95)
-        "kind_accuracy": 0.95,    # issue (0.974 reached)
-        "unit_accuracy": 0.98,    # issue (1.000 reached)
-        "qualifier_accuracy": 0.98,   # issue (1.000 reached)
-        "metric_recall": 0.67,    # ratchet: 0.680 reached (issue: 0.85; most metric facts are table cells)
-        "metric_precision": 0.90,   # issue (0.980 reached)
+        "precision": 0.96, "recall": 0.93, "f1": 0.95,
+        "kind_accuracy": 0.95, "unit_accuracy": 0.98, "qualifier_accuracy": 0.98,
+        "metric_recall": 0.85, "metric_precision": 0.90,
     },
-    "d01-d12": {"f1": 0.58},      # ratchet: 0.593 reached (issue: 0.92); tables, worked on in the tables branch
-    "d13-d24": {"f1": 0.92},      # issue (0.992 reached)
-    "d25-d36": {"f1": 0.92},      # issue (0.996 reached)
+    "d01-d12": {"f1": 0.92},
+    "d13-d24": {"f1": 0.92},
+    "d25-d36": {"f1": 0.92},
 }
 
 
