@@ -65,8 +65,10 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, indent: float) 
     return lines
 
 
-def scanned_pdf(repeat: int = 1, dpi: int = 200, points: float = 15.0) -> bytes:
-    """The report drawn on A4 pages as images (``repeat`` times over), saved as an image-only PDF."""
+def scanned_pdf(repeat: int = 1, dpi: int = 200, points: float = 15.0, text: list[str] | None = None) -> bytes:
+    """The report (or ``text``: a title, then paragraphs) drawn on A4 pages as images,
+    ``repeat`` times over, saved as an image-only PDF."""
+    title, *body = text or paragraphs()
     font = ImageFont.truetype(str(cjk_font()), size=round(points * dpi / 72))
     page_w, page_h = round(8.27 * dpi), round(11.69 * dpi)
     margin = round(0.9 * dpi)
@@ -74,9 +76,9 @@ def scanned_pdf(repeat: int = 1, dpi: int = 200, points: float = 15.0) -> bytes:
     em = font.getlength("中")
     lines: list[tuple[str, float]] = []
     for _ in range(repeat):
-        lines.append((TITLE, (page_w - 2 * margin - font.getlength(TITLE)) / 2))
-        for _heading, text in BODY:
-            lines.extend(_wrap(text, font, page_w - 2 * margin, 2 * em))
+        lines.append((title, (page_w - 2 * margin - font.getlength(title)) / 2))
+        for paragraph in body:
+            lines.extend(_wrap(paragraph, font, page_w - 2 * margin, 2 * em))
     pages: list[Image.Image] = []
     per_page = (page_h - 2 * margin) // line_h
     for start in range(0, len(lines), per_page):
@@ -148,9 +150,10 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     return header + b"".join(blobs) + directory + struct.pack(f"<{_SECTOR // 4}I", *fat)
 
 
-def word_doc(text: str | None = None, encrypted: bool = False) -> bytes:
+def word_doc(text: str | None = None, encrypted: bool = False, wps: bool = False) -> bytes:
     """A Word 97 .doc of the report: Chinese runs as UTF-16 pieces, ASCII runs as
-    8-bit (compressed) pieces, one hyperlink field whose result is kept."""
+    8-bit (compressed) pieces, one hyperlink field whose result is kept. ``wps``
+    adds a stream of the writer's own, as WPS Office saves one."""
     if text is None:
         body = "\r".join(paragraphs()) + "\r"
         # a field: its instruction is dropped, its result kept
@@ -186,7 +189,10 @@ def word_doc(text: str | None = None, encrypted: bool = False) -> bytes:
     plc = struct.pack(f"<{len(cps)}i", *cps) + b"".join(pcds)
     table = b"\x02" + struct.pack("<I", len(plc)) + plc
     struct.pack_into("<II", stream, 418, 0, len(table))  # fcClx, lcbClx
-    return compound_file({"WordDocument": bytes(stream), "1Table": table})
+    streams = {"WordDocument": bytes(stream), "1Table": table}
+    if wps:
+        streams["WpsCustomData"] = b"kingsoft fixture"
+    return compound_file(streams)
 
 
 # ---------------------------------------------------------------- OFD
