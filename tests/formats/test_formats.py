@@ -68,3 +68,25 @@ def test_text_formats_are_read_exactly(landed):
     txt = landed["report.txt"][3].strip()
     for name in ("report.doc", "report.wps", "report.mht"):
         assert landed[name][3].strip() == txt, name
+
+
+def test_pdf_with_a_scanned_page_among_text_pages_is_read_whole(rendered):
+    """A text PDF with one page that is an image: that page is read by OCR, in its place."""
+    import io
+
+    import pypdf
+
+    from fazhi.ingest.readers import read_document
+    from tests.ingest import fixtures
+
+    from . import render
+
+    appendix = ["附件", "全年共受理行政复议案件58件，审结52件。"]
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(fixtures.report_pdf()))
+    writer.add_page(pypdf.PdfReader(io.BytesIO(render.scanned_pdf(text=appendix))).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    document = read_document("mixed.pdf", out.getvalue())
+    assert document.method == "text+ocr"
+    assert document.text.startswith(fixtures.report_text())
+    assert document.text.endswith("\n".join(appendix))
