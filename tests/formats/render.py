@@ -297,6 +297,7 @@ def mht(charset: str = "gb2312") -> bytes:
             f'<div class="article"><h1>{TITLE}</h1>{body}</div><div class="foot">网站地图 | 联系我们</div>'
             '</body></html>')
     message = EmailMessage(policy=email.policy.SMTP)
+    message["MIME-Version"] = "1.0"
     message["Subject"] = "saved page"
     message["Snapshot-Content-Location"] = "http://example.invalid/fzzf/2024.html"
     message.make_related()

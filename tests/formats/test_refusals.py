@@ -95,3 +95,13 @@ def test_docx_named_doc_is_read_as_docx(rendered):
     from tests.ingest import fixtures
 
     assert read_document("renamed.doc", fixtures.report_docx()).format == "docx"
+
+
+def test_doc_table_rows_are_lines_with_tab_separated_cells():
+    text = "年度执法统计\n审核文件（件）\x0798\x07120\x07\x07培训（人次）\x07300\x07426\x07\x07以上数据截至年底。"
+    lines = read_document("table.doc", render.word_doc(text=text)).text.splitlines()
+    assert lines == ["年度执法统计", "审核文件（件）\t98\t120", "培训（人次）\t300\t426", "以上数据截至年底。"]
+
+
+def test_word_single_file_web_page_named_doc_is_read_as_mht():
+    assert read_document("saved.doc", render.mht()).format == "mht"

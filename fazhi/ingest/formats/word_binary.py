@@ -25,6 +25,10 @@ _F_WHICH_TABLE, _F_ENCRYPTED, _F_OBFUSCATED = 0x0200, 0x0100, 0x8000
 _NFIB_WORD97 = 101
 # Characters with a meaning in the text stream.
 _PARAGRAPH = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x07": "\t", "\x0e": "\n"}
+# A table cell ends with \x07 and so does its row: a cell mark right after
+# another is taken as the row's end (an empty cell reads the same: a limit of
+# reading the text stream without the paragraph properties).
+_ROW_END = "\x07\x07"
 _DROP = set("\x00\x01\x02\x03\x04\x05\x06\x08\x1f")
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 
@@ -72,6 +76,10 @@ def _other_container(data: bytes, format: str) -> Document | None:
         from .webpage import read_html
 
         return read_html(data)
+    if b"multipart/related" in data[:2048].lower():  # a saved page (Word's "single file web page")
+        from .mht import read_mht
+
+        return read_mht(data)
     return None
 
 
@@ -122,7 +130,8 @@ def _main_text(word: bytes, table: bytes, format: str) -> str:
 
 
 def _clean(raw: str) -> str:
-    """Control characters -> line breaks and tabs; fields -> their result."""
+    """Control characters -> line breaks and tabs (table rows: cells by tabs); fields -> their result."""
+    raw = raw.replace(_ROW_END, "\r")
     out: list[str] = []
     depth_skipping: list[bool] = []   # per open field: still in its instruction?
     for ch in raw:
