@@ -105,3 +105,16 @@ def test_doc_table_rows_are_lines_with_tab_separated_cells():
 
 def test_word_single_file_web_page_named_doc_is_read_as_mht():
     assert read_document("saved.doc", render.mht()).format == "mht"
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("cut.ofd", b"PK\x03\x04 cut short", "not a readable OFD (not an OFD file"),
+    ("empty.mht", b"", "empty file (0 bytes)"),
+    ("images.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+                   b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n", "web archive without an HTML page"),
+    ("junk.doc", b"\xd0\xcf\x11\xe0" + bytes(600), "not a Word binary (.doc)"),
+])
+def test_broken_files_are_refused_with_the_reason(name, data, reason):
+    with pytest.raises(ReadError) as caught:
+        read_document(name, data)
+    assert caught.value.stage == "parse" and caught.value.reason.startswith(reason)
