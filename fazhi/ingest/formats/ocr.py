@@ -29,6 +29,7 @@ _SPACE_GAP = 1.0
 # A line read with less confidence than the setting marks its numbers; the
 # report's confidence is the mean line score weighted by characters.
 _POINTS_PER_INCH = 72.0
+_MAX_SIDE = 4000
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,12 @@ def read_pdf_pages(data: bytes, pages: Sequence[int], opts: Options) -> dict[int
     return {page: lines for chunk, part in zip(chunks, parts) for page, lines in zip(chunk, part)}
 
 
-def read_images(images: Sequence[bytes], opts: Options) -> list[list[ScoredLine]]:
-    """The lines of page images (PNG, JPEG …, e.g. an OFD's scans), one list per image."""
+def read_images(images: Sequence[bytes], widths: Sequence[float], opts: Options) -> list[list[ScoredLine]]:
+    """The lines of page images (PNG, JPEG …, e.g. an OFD's scans), one list per image;
+    ``widths`` are the pages' widths in points, so lines measure as on the page."""
     chunks = _chunks(list(range(len(images))), opts.workers)
-    parts = _run(_image_chunk, [([images[i] for i in chunk], opts.dpi) for chunk in chunks], opts, len(images))
+    parts = _run(_image_chunk, [([images[i] for i in chunk], [widths[i] for i in chunk]) for chunk in chunks],
+                 opts, len(images))
     return [lines for part in parts for lines in part]
 
 
@@ -227,22 +230,26 @@ def _pdf_chunk(data: bytes, indexes: list[int], dpi: int, deadline: float | None
     try:
         out = []
         for i in indexes:
-            bitmap = document[i].render(scale=dpi / _POINTS_PER_INCH, grayscale=True)
-            out.append(_recognise(bitmap.to_pil(), dpi))
+            page = document[i]
+            # an oversized page (a poster, a wrong media box) is rendered at most _MAX_SIDE px
+            scale = min(dpi / _POINTS_PER_INCH, _MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
+            bitmap = page.render(scale=scale, grayscale=True)
+            out.append(_recognise(bitmap.to_pil(), 1 / scale))
             _check_deadline(deadline, total, limit)
         return out
     finally:
         document.close()
 
 
-def _image_chunk(images: list[bytes], dpi: int, deadline: float | None = None, total: int = 0,
+def _image_chunk(images: list[bytes], widths: list[float], deadline: float | None = None, total: int = 0,
                  limit: float = 0.0) -> list[list[ScoredLine]]:
     from PIL import Image
 
     out = []
-    for data in images:
+    for data, width in zip(images, widths):
         with Image.open(io.BytesIO(data)) as image:
-            out.append(_recognise(image, dpi))
+            image.thumbnail((_MAX_SIDE, _MAX_SIDE))
+            out.append(_recognise(image, width / max(image.width, 1)))
         _check_deadline(deadline, total, limit)
     return out
 
@@ -253,7 +260,7 @@ def _check_deadline(deadline: float | None, total: int, limit: float) -> None:
         raise ReadError("extract", _timeout_reason(total, limit))
 
 
-def _recognise(image, dpi: int) -> list[ScoredLine]:
+def _recognise(image, points_per_pixel: float) -> list[ScoredLine]:
     import numpy as np
 
     result = _engine()(np.asarray(image.convert("RGB")), use_cls=False)
@@ -262,7 +269,7 @@ def _recognise(image, dpi: int) -> list[ScoredLine]:
     boxes = [(float(min(p[0] for p in box)), float(max(p[0] for p in box)),
               float(min(p[1] for p in box)), float(max(p[1] for p in box)), text, float(score))
              for box, text, score in zip(result.boxes, result.txts, result.scores) if text.strip()]
-    return lines_from_boxes(boxes, _POINTS_PER_INCH / dpi)
+    return lines_from_boxes(boxes, points_per_pixel)
 
 
 def lines_from_boxes(boxes: Sequence[tuple[float, float, float, float, str, float]], scale: float) -> list[ScoredLine]:

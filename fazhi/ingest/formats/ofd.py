@@ -21,6 +21,7 @@ from . import ocr
 from .base import Document, ReadError, require_chinese
 from .pdf import layout_text
 
+_POINTS_PER_MM = 72 / 25.4
 # Runs whose baselines differ by less than this share of the font size are one
 # line; a horizontal gap wider than this share of it keeps a space.
 _SAME_LINE = 0.5
@@ -40,10 +41,11 @@ def read_ofd(data: bytes) -> Document:
     try:
         with ofdkit.open(data) as document:
             title = (document.info.title or "").strip() or None
-            pages, locations = [], []
+            pages, locations, widths = [], [], []
             for page in document.pages:
                 pages.append(_page_lines(page.runs))
                 locations.append(page.location)
+                widths.append(page.width * _POINTS_PER_MM)
     except ofdkit.OFDError as err:
         raise ReadError("parse", f"not a readable OFD ({err})") from None
     except (zipfile.BadZipFile, ET.ParseError, KeyError, ValueError) as err:
@@ -56,7 +58,7 @@ def read_ofd(data: bytes) -> Document:
             opts = ocr.options()
             if opts.enabled or not any(pages):
                 ocr.check_allowed(len(scans), f"scanned OFD ({len(scans)} of {len(pages)} pages are images)", opts)
-                read = ocr.read_images([image for _, image in scans], opts)
+                read = ocr.read_images([image for _, image in scans], [widths[empty[p]] for p, _ in scans], opts)
                 for (position, _), lines in zip(scans, read):
                     pages[empty[position]] = lines
                 annotate = opts
@@ -67,7 +69,8 @@ def read_ofd(data: bytes) -> Document:
 
 
 def _page_lines(runs) -> list[_Line]:
-    """Text runs (millimetres, y down) -> visual lines, top to bottom."""
+    """Text runs (millimetres, y down) -> visual lines, top to bottom, measured in points
+    (as OCR'd pages are, so a document mixing both has one scale)."""
     rows: list[list] = []
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: (r.y, r.x)):
         if rows and abs(run.y - rows[-1][0].y) <= _SAME_LINE * max(min(run.size, rows[-1][0].size), 1.0):
@@ -81,7 +84,8 @@ def _page_lines(runs) -> list[_Line]:
         text = row[0].text
         for previous, run in zip(row, row[1:]):
             text += (" " if run.x - (previous.x + previous.width) > _SPACE_GAP * size else "") + run.text
-        lines.append(_Line(text.strip(), row[0].x, row[-1].x + row[-1].width, size))
+        lines.append(_Line(text.strip(), row[0].x * _POINTS_PER_MM, (row[-1].x + row[-1].width) * _POINTS_PER_MM,
+                           size * _POINTS_PER_MM))
     return [line for line in lines if line.text]
 
 
