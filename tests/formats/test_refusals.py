@@ -118,3 +118,13 @@ def test_broken_files_are_refused_with_the_reason(name, data, reason):
     with pytest.raises(ReadError) as caught:
         read_document(name, data)
     assert caught.value.stage == "parse" and caught.value.reason.startswith(reason)
+
+
+def test_a_page_ocr_cannot_render_is_this_files_error_not_the_runs():
+    """A renderer or recogniser failure (here: a page index past the end) becomes a ReadError."""
+    from fazhi.ingest.formats import ocr
+
+    with pytest.raises(ReadError) as caught:
+        ocr.read_pdf_pages(render.scanned_pdf(), [7], ocr.Options(workers=2))
+    assert caught.value.stage == "extract" and caught.value.reason.startswith("OCR failed (")
+

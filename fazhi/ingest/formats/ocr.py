@@ -163,15 +163,19 @@ _pool_lock = threading.Lock()
 def _run(fn, tasks: list[tuple], opts: Options, pages: int) -> list:
     """``[fn(*task) ...]`` on the worker pool, within the file's time limit."""
     deadline = time.monotonic() + opts.timeout_s
-    if opts.workers <= 1 or multiprocessing.current_process().daemon:
-        return [fn(*task, deadline=deadline, total=pages, limit=opts.timeout_s) for task in tasks]
-    pool = _get_pool(opts.workers)
-    pending = [pool.apply_async(fn, task) for task in tasks]
     try:
+        if opts.workers <= 1 or multiprocessing.current_process().daemon:
+            return [fn(*task, deadline=deadline, total=pages, limit=opts.timeout_s) for task in tasks]
+        pool = _get_pool(opts.workers)
+        pending = [pool.apply_async(fn, task) for task in tasks]
         return [p.get(timeout=max(0.0, deadline - time.monotonic())) for p in pending]
     except multiprocessing.TimeoutError:
         _stop_pool()  # the workers are still busy with this file: stop them
         raise ReadError("extract", _timeout_reason(pages, opts.timeout_s)) from None
+    except ReadError:
+        raise
+    except Exception as err:  # a page the renderer or recogniser fails on: this file's error, not the run's
+        raise ReadError("extract", f"OCR failed ({type(err).__name__}: {err})") from None
 
 
 def _timeout_reason(pages: int, limit: float) -> str:

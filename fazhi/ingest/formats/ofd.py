@@ -48,12 +48,15 @@ def read_ofd(data: bytes) -> Document:
                 widths.append(page.width * _POINTS_PER_MM)
     except ofdkit.OFDError as err:
         raise ReadError("parse", f"not a readable OFD ({err})") from None
-    except (zipfile.BadZipFile, ET.ParseError, KeyError, ValueError) as err:
+    except Exception as err:  # malformed input can fail anywhere in the package's XML
         raise ReadError("parse", f"corrupt OFD ({type(err).__name__}: {err})") from None
     annotate = None
     empty = [i for i, lines in enumerate(pages) if not lines]
     if empty:
-        scans = _page_images(data, [locations[i] for i in empty])
+        try:
+            scans = _page_images(data, [locations[i] for i in empty])
+        except Exception as err:  # a broken resource file: the scan cannot be found
+            raise ReadError("parse", f"corrupt OFD images ({type(err).__name__}: {err})") from None
         if scans:
             opts = ocr.options()
             if opts.enabled or not any(pages):

@@ -53,7 +53,10 @@ def read_doc(data: bytes, format: str = "doc") -> Document:  # noqa: A002 (the f
             raise ReadError("parse", f"corrupt .{format}: the {table_name} stream is missing")
         table = ole.openstream(table_name).read()
         title = _title(ole)
-    text = _clean(_main_text(word, table, format))
+    try:
+        text = _clean(_main_text(word, table, format))
+    except (struct.error, IndexError, ValueError) as err:  # offsets pointing outside the streams
+        raise ReadError("parse", f"corrupt .{format}: {err}") from None
     require_chinese(text, f"the .{format} document")
     return Document(text=text, format=format, title=title)
 
