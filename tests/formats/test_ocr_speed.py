@@ -16,7 +16,7 @@ import time
 
 import pypdf
 
-from fazhi.ingest.formats import ocr
+from fazhi.ingest.formats import ocr_engine
 from fazhi.ingest.readers import read_document
 
 from . import render
@@ -48,12 +48,12 @@ def _cpu() -> float:
 def test_ten_scanned_pages_in_under_a_minute_with_two_workers(monkeypatch, facts_of):
     monkeypatch.setenv("FAZHI_OCR_WORKERS", str(WORKERS))
     data = _ten_scanned_pages()
-    ocr._stop_pool()
+    ocr_engine.stop_pool()
     load_before = os.getloadavg()[0]
     cpu, started = _cpu(), time.monotonic()
     document = read_document("ten_pages.pdf", data)
     wall = time.monotonic() - started
-    ocr._stop_pool()  # reaps the workers, so their CPU time is counted
+    ocr_engine.stop_pool()  # reaps the workers, so their CPU time is counted
     cpu = _cpu() - cpu
     print(f"\n{PAGES} scanned pages: {wall:.1f} s wall ({wall / PAGES:.2f} s a page), {cpu:.1f} CPU-s "
           f"({cpu / PAGES:.2f} a page), {WORKERS} workers, load average {load_before:.1f}")

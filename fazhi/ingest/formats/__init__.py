@@ -11,5 +11,6 @@
 - ``word_binary`` .doc / .wps: the Word 97 binary's piece table, on olefile
 - ``ofd``       OFD (GB/T 33190) text runs as lines, joined like a PDF's
 - ``mht``       saved web archives: the page part, into ``webpage``
-- ``ocr``       pages that are images: RapidOCR in worker processes, lines with boxes
+- ``ocr``       pages that are images, for the readers: settings, limits, annotations
+- ``ocr_engine`` RapidOCR in worker processes: page images -> lines with boxes and scores
 """
