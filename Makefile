@@ -26,8 +26,8 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	$(BIN)/fazhi run
 
-# Browser tests need Chromium (and a CJK font so screenshots are legible);
-# install Debian's when missing.
+# Browser tests need Chromium (and a CJK font so screenshots are legible; the
+# format tests draw their scanned-PDF fixtures with it); install Debian's when missing.
 chromium:
 	@command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q . || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)

@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +45,8 @@ class Failure:
     """One failing row: where to look and what is wrong.
 
     ``span_start``/``span_end`` are offsets into the report's text;
-    ``sentence_start`` is where ``sentence`` starts there, when known.
+    ``sentence_start`` is where ``sentence`` starts there, when known;
+    ``read_by_ocr``: the report's text (some of it) was read from images.
     """
 
     report_id: str | None
@@ -56,6 +57,7 @@ class Failure:
     span_start: int | None
     span_end: int | None
     sentence_start: int | None = None
+    read_by_ocr: bool = False
 
 
 @dataclass
@@ -237,17 +239,32 @@ def sentence_starts(warehouse: Path, failures: list[Failure]) -> dict[tuple[str,
 
 
 def add_sentence_starts(warehouse: Path, results: list[CheckResult]) -> None:
-    """Fill in each failure's ``sentence_start`` from the facts still in the warehouse."""
-    starts = sentence_starts(warehouse, [f for r in results for f in r.failures])
+    """Fill in each failure's ``sentence_start`` from the facts still in the warehouse,
+    and ``read_by_ocr`` from its report (so the mail can say the text came from a scan)."""
+    failures = [f for r in results for f in r.failures]
+    starts = sentence_starts(warehouse, failures)
+    scanned = ocr_reports(warehouse, {f.report_id for f in failures if f.report_id})
     for r in results:
-        r.failures = [_with_start(f, starts) for f in r.failures]
+        r.failures = [_with_start(f, starts, scanned) for f in r.failures]
 
 
-def _with_start(f: Failure, starts: dict[tuple[str, int], int]) -> Failure:
+def ocr_reports(warehouse: Path, report_ids: set[str]) -> set[str]:
+    """Those of ``report_ids`` whose text was (partly) read by OCR."""
+    if not report_ids:
+        return set()
+    with connect(warehouse, read_only=True) as con:
+        if not con.execute("select 1 from information_schema.columns where table_schema = 'raw' "
+                           "and table_name = 'reports' and column_name = 'method'").fetchall():
+            return set()
+        rows = con.execute("select report_id from raw.reports where method in ('ocr', 'text+ocr') "
+                           "and list_contains(?, report_id)", [sorted(report_ids)]).fetchall()
+    return {r[0] for r in rows}
+
+
+def _with_start(f: Failure, starts: dict[tuple[str, int], int], scanned: set[str]) -> Failure:
     start = starts.get((f.report_id, f.span_start)) if f.span_start is not None else None
-    if start is None:
-        return f
-    return Failure(f.report_id, f.doc, f.metric, f.detail, f.sentence, f.span_start, f.span_end, start)
+    return replace(f, sentence_start=start if start is not None else f.sentence_start,
+                   read_by_ocr=f.report_id in scanned)
 
 
 def build_data_docs(context, docs_dir: Path) -> Path:

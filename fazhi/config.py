@@ -36,6 +36,15 @@ class Settings:
     mail_to: tuple[str, ...] = ()
     smtp_retries: int = 3
     smtp_backoff_s: float = 1.0
+    # Scanned pages (fazhi.ingest.formats.ocr): on|off, the most pages one file may
+    # need read, seconds one file may take, worker processes, render resolution,
+    # and the line confidence below which its numbers are marked low-confidence.
+    ocr: str = "on"
+    ocr_max_pages: int = 60
+    ocr_timeout_s: float = 600.0
+    ocr_workers: int = 2
+    ocr_dpi: int = 200
+    ocr_low_confidence: float = 0.9
 
     @property
     def warehouse_dir(self) -> Path:

@@ -80,7 +80,8 @@ def render_text(s: RunSummary) -> str:
         if c.success:
             continue
         lines.append(f"[{c.severity}] {c.check_name}: {c.rows_failing} of {c.rows_checked} rows — {c.description}")
-        lines += [f"  - {f.doc} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」" for f in c.failures]
+        lines += [f"  - {f.doc}{' (read by OCR)' if f.read_by_ocr else ''} {f.metric or ''} {f.detail}"
+                  f"\n    「{f.sentence or ''}」" for f in c.failures]
     for e in s.landing.errors:
         lines.append(f"[ingest] {e.location}: {e.stage}: {e.reason}")
     if s.report_path is not None:

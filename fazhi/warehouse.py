@@ -25,14 +25,21 @@ create table if not exists raw.reports (
     doc           varchar not null,      -- file name when first landed
     location      varchar not null,      -- path, archive member or URL
     size_bytes    bigint not null,
-    format        varchar not null,      -- txt | html | pdf | docx
+    format        varchar not null,      -- txt | html | pdf | docx | doc | wps | ofd | mht
     encoding      varchar,
     title         varchar,               -- as the file states it (html <title>)
     published     varchar,               -- as the file states it (发布时间)
     source_name   varchar,               -- as the file states it (来源)
     text          varchar not null,      -- exactly as decoded: provenance offsets point here
     ingested_at   timestamp not null,
-    run_id        varchar not null
+    run_id        varchar not null,
+    method        varchar,               -- text | ocr | text+ocr: how the text was obtained
+    ocr_confidence double                -- OCR's mean score over the characters it read, else null
+);
+create table if not exists raw.ocr_low_confidence (
+    report_id     varchar not null,      -- spans of text that OCR read with a low score
+    start_offset  integer not null,
+    end_offset    integer not null
 );
 create table if not exists raw.report_sources (
     report_id     varchar not null,
@@ -123,6 +130,8 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 MIGRATIONS = """
 alter table dq.runs add column if not exists reports integer;
 alter table dq.runs add column if not exists timings varchar;
+alter table raw.reports add column if not exists method varchar;
+alter table raw.reports add column if not exists ocr_confidence double;
 """
 
 

@@ -115,7 +115,7 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
     """Write decoded documents, sightings and errors to raw.* in one transaction."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     summary = LandingSummary(seen=len(t.new) + len(t.seen) + len(t.errors), skipped=len(t.seen))
-    reports, errors = [], list(t.errors)
+    reports, errors, unsure = [], list(t.errors), []
     for d in decoded:
         if d.document is None:
             errors.append(d.error)
@@ -126,8 +126,9 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
         reports.append(dict(
             report_id=d.report_id, doc=src.name, location=src.location, size_bytes=src.size, format=doc.format,
             encoding=doc.encoding, title=doc.title, published=doc.published, source_name=doc.source_name,
-            text=doc.text, ingested_at=now, run_id=run_id,
+            text=doc.text, ingested_at=now, run_id=run_id, method=doc.method, ocr_confidence=doc.confidence,
         ))
+        unsure += [dict(report_id=d.report_id, start_offset=s, end_offset=e) for s, e in doc.low_confidence]
     for e in errors:
         summary.failed += 1
         summary.errors.append(e)
@@ -139,6 +140,7 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
     with connect(warehouse) as con:
         con.execute("begin")
         _insert(con, "raw.reports", reports)
+        _insert(con, "raw.ocr_low_confidence", unsure)
         # A name is recorded once per content; bytes whose first copy failed to decode have no report.
         _insert(con, "raw.report_sources", [dict(s, first_seen_at=now, run_id=run_id) for s in sightings.values()],
                 where="report_id in (select report_id from raw.reports) and (report_id, location) not in "

@@ -15,23 +15,23 @@ from .formats.base import Document, ReadError
 __all__ = ["Document", "ReadError", "read_document", "SUPPORTED_SUFFIXES"]
 
 # (module in fazhi.ingest.formats, function): imported on first use, since
-# pdfplumber, pypdf, trafilatura and python-docx take seconds to import and
+# pdfplumber, pypdf, trafilatura, python-docx and OCR take seconds to import and
 # decoding mostly runs in worker processes.
 _READERS: dict[str, tuple[str, str]] = {
     "txt": ("plaintext", "read_txt"),
     "pdf": ("pdf", "read_pdf"),
     "docx": ("word", "read_docx"),
+    "doc": ("word_binary", "read_doc"),
+    "wps": ("word_binary", "read_wps"),
+    "ofd": ("ofd", "read_ofd"),
+    "mht": ("mht", "read_mht"),
+    "mhtml": ("mht", "read_mht"),
 }
 _PAGE_SUFFIXES = ("html", "htm", "shtml", "xhtml")
 SUPPORTED_SUFFIXES = (*_READERS, *_PAGE_SUFFIXES)
 # Formats people do download, with what to do about them.
 _HINTS = {
-    "doc": "old binary Word format: save it as .docx",
-    "wps": "WPS Office format: save it as .docx",
     "rtf": "save it as .docx",
-    "ofd": "Chinese fixed-layout format: export it as PDF",
-    "mht": "web archive: save the page as .html",
-    "mhtml": "web archive: save the page as .html",
     "zip": "archives are opened by iter_inputs, not read as one document",
 }
 

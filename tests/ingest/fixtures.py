@@ -424,5 +424,5 @@ def build_inbox(root: Path, max_bytes: int) -> tuple[dict[str, str], dict[str, t
     write(root / ".notes.txt", b"never read")
     formats = {name: fmt for name, (_, fmt) in good.items()} | {"k_batch.zip!sub/utf8.txt": "txt"}
     errors = {name: outcome for name, (_, outcome) in bad.items()} | {
-        "k_batch.zip!sub/old.doc": ("read", "unsupported file type '.doc'")}
+        "k_batch.zip!sub/old.doc": ("parse", "not a Word binary (.doc)")}
     return formats, errors

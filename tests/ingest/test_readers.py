@@ -28,8 +28,8 @@ def test_reader_by_extension(name, build, fmt):
 @pytest.mark.parametrize(("name", "reason"), [
     ("scan.jpg", "unsupported file type '.jpg'"),
     ("data.xlsx", "unsupported file type '.xlsx'"),
-    ("old.doc", "unsupported file type '.doc' (old binary Word format: save it as .docx)"),
-    ("paper.wps", "unsupported file type '.wps'"),
+    ("old.rtf", "unsupported file type '.rtf' (save it as .docx)"),
+    ("slides.pptx", "unsupported file type '.pptx'"),
     ("README", "no file extension"),
 ])
 def test_unsupported_types_are_not_guessed(name, reason):

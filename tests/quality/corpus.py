@@ -78,7 +78,7 @@ REPORTS: dict[str, str] = {
 二、存在问题
 依法行政意识有待提高。
 """,
-    # Not a report format fazhi reads: an ingest error of the run.
+    # Text under a Word binary's name: not a .doc fazhi can read, an ingest error of the run.
     "qingchuan_county_2022.doc": "青川县人民政府2022年度法治政府建设情况报告（旧版Word文件）",
 }
 

@@ -54,7 +54,7 @@ def test_markup_in_a_report_stays_text(planted_run):
 def test_report_lists_the_ingest_errors_of_the_run(planted_run):
     html = html_of(planted_run)
     section = html[html.index("Ingest errors of this run"):]
-    assert "qingchuan_county_2022.doc" in section and "unsupported file type" in section
+    assert "qingchuan_county_2022.doc" in section and "not a Word binary (.doc)" in section
 
 
 def test_report_has_a_chart_of_failures_per_report(planted_run):

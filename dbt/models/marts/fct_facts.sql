@@ -12,7 +12,12 @@ facts as (
 ),
 
 reports as (
-    select report_id, doc from {{ ref('stg_reports') }}
+    select report_id, doc, read_method from {{ ref('stg_reports') }}
+),
+
+unsure as (
+    select * from {{ ref('stg_ocr_low_confidence') }}
+    where report_id in (select report_id from stamps)
 ),
 
 sentences as (
@@ -40,6 +45,12 @@ select
     facts.action,
     facts.metric,
     facts.respectively,
+    reports.read_method,
+    exists (
+        select 1 from unsure
+        where unsure.report_id = facts.report_id
+          and unsure.start_offset < facts.end_offset and unsure.end_offset > facts.start_offset
+    ) as ocr_low_confidence,
     case when facts.part_of_offset is not null
          then facts.report_id || ':' || facts.part_of_offset || ':0' end as part_of_fact_id,
     sentences.sentence_id,

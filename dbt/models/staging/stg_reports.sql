@@ -21,6 +21,8 @@ renamed as (
         source.location,
         source.size_bytes,
         source.format,
+        coalesce(source.method, 'text') as read_method,
+        source.ocr_confidence,
         source.encoding,
         source.title as stated_title,
         source.published as stated_published,

@@ -8,4 +8,9 @@
 - ``pdf``       the text layer of a PDF, visual lines rebuilt into paragraphs
 - ``wraps``     the line-joining rules ``pdf`` uses (pure, no PDF involved)
 - ``word``      .docx paragraphs and tables in document order
+- ``word_binary`` .doc / .wps: the Word 97 binary's piece table, on olefile
+- ``ofd``       OFD (GB/T 33190) text runs as lines, joined like a PDF's
+- ``mht``       saved web archives: the page part, into ``webpage``
+- ``ocr``       pages that are images, for the readers: settings, limits, annotations
+- ``ocr_engine`` RapidOCR in worker processes: page images -> lines with boxes and scores
 """

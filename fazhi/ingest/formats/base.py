@@ -28,6 +28,10 @@ class Document:
 
     ``published`` is an ISO date ``YYYY-MM-DD`` when the file states one;
     ``title`` and ``source_name`` are what the file itself says, else None.
+    ``method`` says how the text was obtained: ``text`` (the file's own text),
+    ``ocr`` (every page read from images) or ``text+ocr`` (some pages); for
+    OCR, ``confidence`` is the recogniser's mean score over the characters read
+    and ``low_confidence`` the (start, end) spans of lines it was unsure of.
     """
 
     text: str
@@ -36,6 +40,9 @@ class Document:
     title: str | None = None
     published: str | None = None
     source_name: str | None = None
+    method: str = "text"
+    confidence: float | None = None
+    low_confidence: tuple[tuple[int, int], ...] = ()
 
 
 # CJK ideographs (basic block, extension A, compatibility ideographs).

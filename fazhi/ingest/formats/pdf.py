@@ -5,8 +5,9 @@ stands in when pdfminer cannot map a font to Unicode or cannot parse the
 file. The reader measures the text block's left and right edges over the whole
 document, drops lone page numbers at the top or bottom of a page, and hands
 the lines to ``wraps.join_lines`` so Chinese paragraphs cut by the layout
-are joined, also across a page break. A PDF without any text (a scan) or
-cut short raises ``ReadError`` instead of returning partial text.
+are joined, also across a page break. Pages without text that hold images
+(scans) are read by OCR (``ocr``) and joined the same way. A PDF with
+no text to read, or cut short, raises ``ReadError`` instead of partial text.
 """
 from __future__ import annotations
 
@@ -58,12 +59,25 @@ def read_pdf(data: bytes) -> Document:
     """A .pdf file: its text layer as paragraphs, and its /Title when meaningful."""
     _check_envelope(data)
     pages, info = _extract(data)
+    if not all(pages):  # pages without text: scans, read by OCR (fazhi.ingest.formats.ocr)
+        from .ocr import read_scanned_pages
+
+        pages, annotate = read_scanned_pages(data, pages)
+    else:
+        annotate = None
+    text, lines = layout_text(pages)
+    require_chinese(text, "the PDF text layer")
+    document = Document(text=text, format="pdf", title=_info_title(info))
+    return annotate(document, lines) if annotate else document
+
+
+def layout_text(pages: list[list]) -> tuple[str, list]:
+    """Measured lines of each page (``text``, ``x0``, ``x1``, ``size``) -> the text, and
+    the lines it was joined from (page numbers dropped). Also used for OFD and OCR lines."""
     lines = [line for page in pages for line in _drop_page_numbers(page)]
     if not lines:
         raise ReadError("extract", "no text layer (scanned?)")
-    text = join_lines(_classify(lines)).translate(_KANGXI)
-    require_chinese(text, "the PDF text layer")
-    return Document(text=text, format="pdf", title=_info_title(info))
+    return join_lines(_classify(lines)).translate(_KANGXI), lines
 
 
 def _check_envelope(data: bytes) -> None:
@@ -230,7 +244,7 @@ def _multiply(a: list[float], b: list[float]) -> list[float]:
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
 
 
-def _drop_page_numbers(lines: list[_Measured]) -> list[_Measured]:
+def _drop_page_numbers(lines: list) -> list:
     """Without a lone page number ("- 3 -", "第3页") as first or last line."""
     if lines and _PAGE_NUMBER.fullmatch(lines[-1].text):
         lines = lines[:-1]
@@ -250,7 +264,7 @@ def _reject_unmapped(lines: list[_Measured]) -> None:
                                    "the text cannot be recovered")
 
 
-def _classify(lines: list[_Measured]) -> list[Line]:
+def _classify(lines: list) -> list[Line]:
     """Mark each line full/indented against the document's text block."""
     size = statistics.median(line.size for line in lines)
     left = _edge([line.x0 for line in lines], size, outermost=min)
