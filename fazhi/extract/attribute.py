@@ -8,9 +8,9 @@ it reads the clause around the number (with ``phrases.py``):
   measure word (修订36个[县级专项应急预案]); with neither it carries the
   subject and verb of the clause before (受理…126件，办结118件);
 * a percentage is a rate named before it (调解成功率达97%) or a change after a
-  change verb (同比下降6.4% -> -6.4); a bare rate name (答复率, 合格率) takes
+  change verb (同比下降4.7% -> -4.7); a bare rate name (答复率, 合格率) takes
   its domain from the clause before;
-* 分别 lists spread values over subjects; 均 and rate lists (参训率、通过率100%)
+* 分别 lists spread values over subjects; 均 and rate lists (参训率、合格率99%)
   spread one value over several subjects; 未发生A和B案件 gives one zero per
   thing named;
 * the kind follows SCHEMA.md: units first (元, 天, %), then case nouns and
@@ -188,7 +188,7 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
     ordinal = sentence.ordinal
     n = len(mentions)
     prev_end = -1   # end of the previous mention
-    # 近几年来共收到申请16件, 十八大以来精简职权2231项: flows over several years get no metric
+    # 多年来累计收到申请42件, 二十大以来下放职权140项: flows over several years get no metric
     st = sentence.text
     span = _MULTI_YEAR.search(text, s0, s1) if "以来" in st or "近年" in st or "近几" in st or "多年" in st else None
     several_years_from = span.start() if span else s1
@@ -260,7 +260,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     elif ("较" in left or "比" in left) and "分别" not in left:
         compared = _COMPARED_CHANGE.search(left, max(0, len(left) - 32))
         if compared:
-            # 较去年新增事项30项: the difference against an earlier period, in the count's unit
+            # 比上年多出备案事项12项: the difference against an earlier period, in the count's unit
             lsubj, action, verb_at_end = ph.strip(compared.group(2)), compared.group(1), False
     last_char = left[-1:]
     if last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS):
@@ -278,11 +278,11 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     elif lsubj and not ends_function:
         subject, after = lsubj, False
     elif verb_at_end and action and unit in _EVENT_UNITS:
-        subject, after = action, False        # 集中学习2次: the activity is what is counted
+        subject, after = action, False        # 专题学习4次: the activity is what is counted
     else:
         subject, after = None, False
     if action is None:
-        # 培训人员800人次: the noun's own stage verb; 召开协调会10场，对接会9场: the clause's
+        # 培训人员650人次: the noun's own stage verb; 召开推进会7场，座谈会5场: the clause's
         action = (ph.leading_verb(subject) if subject else None) or (
             state.action if state.clause >= 0 and ctx.same_part else None)
     if subject is None:
@@ -298,7 +298,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
             subject, action = ph.person_phrase(right, "人员", action) if ph.starts_with_predicate(
                 right) else (subject, action)
         if action in _TRAINING_VERBS and subject and not subject.endswith(lx.PERSON_NOUNS):
-            subject += "人员"   # 举办培训班1期培训260人: the people trained
+            subject += "人员"   # 开设讲习班3期轮训145人: the people trained
     if agent and subject:
         # without 热线 only five digits can name a channel: a plain scan finds them faster
         channel = _CHANNEL.search(agent) if "热线" in agent else _FIVE_DIGITS.search(agent)
@@ -309,7 +309,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     kind = count_kind(unit, subject, action)
     bare = ctx.text[m.end - 1].isdigit()
     if kind == "count" and bare and not is_not_case_subject(subject):
-        kind = "case"   # 行政处罚2100，: a bare number after a case noun counts the cases
+        kind = "case"   # 行政许可870，: a bare number after a case noun counts the cases
     state.spread = spread
     state.serial = list(serial) if spread and serial else []
     if state.serial:
@@ -323,7 +323,7 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
     after = ctx.text[m.end:m.end + 2]
     if (bare and not action) or unit in ("批次", "批") or (
             "占" in after and _SHARE_OF_TOTAL.match(ctx.text, m.end)):
-        # a category of a breakdown (行政处罚2100，; …12件，占总量的35%) or batches: not the metric
+        # a category of a breakdown (行政许可870，; …12件，占总量的40%) or batches: not the metric
         d.no_metric = True
     if absolute_change or compared:
         d.no_metric = True
@@ -343,12 +343,12 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     if unit == "元":
         return "amount"
     if unit in _DURATION_UNITS:
-        # 优良天数309天: a number of days meeting a condition is a count
+        # 达标天数287天: a number of days meeting a condition is a count
         return "count" if subject and subject.endswith("天数") else "duration"
     if unit in _PERSON_UNITS or unit not in _CASE_UNITS:
         return "count"
     if action and (action in lx.ISSUING_VERBS or (action == "减少" and subject)):
-        return "count"   # 发出检察建议11件; 减少信访200件 (averted, not handled)
+        return "count"   # 发出整改建议7件; 减少信访150件 (averted, not handled)
     if subject and subject.startswith(lx.PREVENTED):
         return "count"
     if action and ("督察" in action or "督查" in action):
@@ -358,7 +358,7 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     if "not_case" in found:
         return "count"
     if not nouns or "case" not in found:
-        # 维持原行政行为5件, 办理各类事务300件: an outcome, or handling with no noun of its own
+        # 维持原决定8件, 办理各类事务300件: an outcome, or handling with no noun of its own
         if unit in ("件", "起") and action and (action in lx.OUTCOME_VERBS or (
                 not nouns and action in lx.HANDLING_VERBS)):
             return "case"
@@ -446,7 +446,7 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
         return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, subject, None, ctx.sentence, form=m.form)]
     names = _split_rates(ph.strip(tail[:name_end]), jun)
     if jun and len(names) == 1 and _is_bare_rate(names[0]):
-        # 办理建议126件、提案158件，办结率均为100%: one rate for each thing just counted
+        # 办理建议126件、提案158件，办结率均为97%: one rate for each thing just counted
         before = [d.subject for d in state.by_clause.get(ctx.clause_index - 1, ()) if d.subject
                   and d.kind not in _LEVEL_KINDS]
         if len(set(before)) > 1:
@@ -562,7 +562,7 @@ def _context_noun(ctx: _Context, state: _State) -> str | None:
 
 
 def _zero(ctx: _Context) -> list[Draft]:
-    """未发生A和B案件, 无制定规章及规范性文件: one zero per thing named."""
+    """未发生A和B案件, 无出台X和Y: one zero per thing named."""
     m = ctx.m
     obj = ctx.right
     for i, c in enumerate(obj):
@@ -573,7 +573,7 @@ def _zero(ctx: _Context) -> list[Draft]:
     verb = word[1:].lstrip("有").removeprefix("对外")   # 未发生 -> 发生, 没有 -> "", 未对外公开发布 -> 公开发布
     lead = ph.verbs(obj)
     if lead and lead[0][0] == 0:
-        # 无制定规章…, 没有制作和公开新的规章…: the verb opens the object
+        # 无制定规章…, 没有起草和印发新的文件…: the verb opens the object
         k = 0
         while k + 1 < len(lead) and obj[lead[k][1]:lead[k + 1][0]] in ("", "和", "、", "及", "并"):
             k += 1
@@ -588,12 +588,12 @@ def _zero(ctx: _Context) -> list[Draft]:
         it = it.removeprefix("新的").removeprefix("新").removesuffix("等")
         if head and not it.endswith(head) and not it.endswith(_ZERO_WHOLE):
             it += head
-        # 没发生因调解不及时导致激化的案件: an averted event is a count; documents and items are counts
+        # 没发生因处置不当引起升级的纠纷: an averted event is a count; documents and items are counts
         kind = "case" if _CASE_NOUN.search(it) and not _CAUSED.search(it) and not it.endswith(_ZERO_COUNTED) \
             else "count"
         unit = "项" if it.endswith(("项目", "事项")) else "件"
         d = Draft(m.start, m.end, 0.0, unit, kind, None, it, verb or None, ctx.sentence, form="zero")
-        # 关于政府信息公开的行政诉讼: narrower than the metric; …导致激化的案件: an averted event
+        # 关于公开申请答复的行政诉讼: narrower than the metric; …引起升级的纠纷: an averted event
         d.no_metric = "关于" in it or _CAUSED.search(it) is not None
         out.append(d)
     return out

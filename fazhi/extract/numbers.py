@@ -95,11 +95,11 @@ _CANDIDATE = re.compile(
     r"|(?:(?<=[0-9])(?<![0-9][0-9])(?P<ar_rest>" + _AR_REST + r")(?:\s?(?:-|~|～|至|到|—|–)\s?(?P<hi>" + _AR + r"))?"
     r"|(?<=[" + _CN_CHARS + r"])(?P<cn_rest>[" + _CN_CHARS + r"]*(?:点[零〇一二三四五六七八九]+)?))"
     r"(?P<q1>余|多)?(?P<mult>千万|百万|万|亿|千)?(?P<q2>余|多)?"
-    # a number without a classifier right before a clause ends (行政处罚2100，占…): _count keeps
+    # a number without a classifier right before a clause ends (行政许可870，占…): _count keeps
     # it only after a noun that implies 件 (the empty group "bare" says it matched)
     r"(?P<unit>" + _UNITS + r"|(?P<bare>)(?=[，,；;。]))(?P<post>以上|以下|以内|之内|左右|上下|内)?)"
     r"|(?<=[" + _OPENERS + r"])(?=(?P<quote>" + _QUOTED + r"))"
-    # (无行政败诉), 我局无行政事业性收费项目: 无 opening a clause or after the body's name
+    # (无行政败诉), 本局无收费事项: 无 opening a clause or after the body's name
     r"|(?<=[（(，,。；;：:\n局府委办厅院所站队关位门度年]无)(?P<nil>))"
 )
 _CN_SET = frozenset(_CN_CHARS)
@@ -120,12 +120,12 @@ _HOUR_SLOGAN = re.compile(r"(?:自助|不打烊|服务|在线|值守|营业|全�
 
 
 _BARE_NOUNS = ("案件", "申请", "处罚", "强制", "许可", "复议", "诉讼", "纠纷", "投诉", "征收", "不作为", "工单", "信息公开")
-# A count of bodies earlier in the clause (9个县级政府收到…): a qualified number after it selects them.
+# A count of bodies earlier in the clause (7个乡镇受理…): a qualified number after it selects them.
 _SELECTED_BODIES = re.compile(r"[0-9一二三四五六七八九十]个[^，,。；;]{0,12}(?:政府|部门|单位|乡镇|街道|市州|县|区)"
                               r"[^，,。；;]*$")
 _CELL_EDGE = frozenset(" |\t\n（(：:")
 _STREAK = re.compile(r"(?<=连续)(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年(?![0-9一二三四五六七八九十])")
-# 超过自治区规定的62.5%: a benchmark set by another authority, not the body's figure
+# 高于省定标准的58%: a benchmark set by another authority, not the body's figure
 _BENCHMARK = re.compile(r"(?:超过|高于|低于|优于|超出|达到|不低于)[^，。；;,]{0,10}(?:规定|要求|标准|目标)的?$")
 _GRADE_AFTER = ("占", "的", "水", "标准")
 
@@ -212,7 +212,7 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
         return None   # 第31次; 1+3+N, 7×24: ordinals and formulas
     _, _, _, _, _, _, _, hi, cn_rest, q1, mult, q2, unit, bare, post, _, _ = groups
     if bare is not None:
-        # 行政处罚2100，: the noun before says what is counted, and that it is counted in 件
+        # 行政许可870，: the noun before says what is counted, and that it is counted in 件
         if cn_rest is not None or q1 or mult or q2 or hi is not None or not text.endswith(
                 _BARE_NOUNS, max(0, start - 4), start):
             return None
@@ -255,9 +255,9 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
             qualifier = qualifier or q
     if qualifier is not None and text[end:end + 1] == "的" and (
             text[end + 1:end + 2].isdigit() or text[end + 1:end + 2] in _CN_SET):
-        return None   # 收到申请超过40件的9个县: a threshold that selects, not a figure
+        return None   # 受理申请多于25件的7个乡镇: a threshold that selects, not a figure
     if lead < start and _SELECTED_BODIES.search(text, max(0, lead - 30), lead):
-        return None   # 9个县级政府收到申请超过40件: the bodies counted are selected by it
+        return None   # 7个乡镇受理申请多于25件: the bodies counted are selected by it
     if before == "-" and unit == "%" and start > 1 and text[start - 2] in _CELL_EDGE:
         # a signed cell of a 同比 column (| -30.0% |): the sign is part of the number
         start, lead, value = start - 1, lead - 1, -value
@@ -266,7 +266,7 @@ def _count(text: str, m: re.Match[str], groups: tuple, quoted: bool) -> Mention 
     if before == "前" and unit in ("位", "名"):
         return None   # 居于前五位: a rank
     if unit == "件" and text.startswith("实事", end):
-        return None   # 为民办10件实事: the name of a programme
+        return None   # 年内推进12件实事: the name of a programme
     if unit in ("小时", "个小时") and _HOUR_SLOGAN.match(text, end):
         return None   # "24小时自助服务" names a service, it does not measure one
     if unit == "个" and text.startswith("方面", end) and _LIST_ITEM.search(text, max(0, start - 60), start):

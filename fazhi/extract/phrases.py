@@ -180,7 +180,7 @@ def left_phrase(left: str) -> Left:
             if tail and tail.group() in lx.STAGE_VERBS:
                 action = tail.group()
             elif after.startswith(_STAGE_COMPOUNDS):
-                # 开展合法性审查行政机关合同: the stage is the one the compound names
+                # 开展合法性审查重大合同: the stage is the one the compound names
                 action = next(c for c in _STAGE_COMPOUNDS if after.startswith(c))[-2:]
         return (after, action, False, left[:last[0][0]],
                     tuple(v[2] for v in last) if len(last) > 1 else ())
@@ -224,9 +224,9 @@ def right_noun(right: str) -> str:
     noun = strip(right[:stop.start()] if stop else right)
     together = noun.find("共")
     if together > 1 and verbs(noun[together + 1:])[:1] and verbs(noun[together + 1:])[0][0] == 0:
-        noun = noun[:together]   # 60个部门共梳理出权力事项: the departments are counted
+        noun = noun[:together]   # 24个单位共清理出证明事项: the units are counted
     if noun and _RECEIVE.search(noun):
-        # 13个市州政府本级共收到申请: the noun is who received, the stage verb starts the predicate
+        # 8个县区政府共受理投诉: the noun is who received, the stage verb starts the predicate
         found = verbs(noun)
         if found and found[0][0] > 1:
             noun = strip_pre_verb(noun[:found[0][0]])

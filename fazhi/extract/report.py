@@ -120,8 +120,8 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
 def _narrower_scopes(text: str, drafts: list[Draft], labels: list[str | None], first: dict[str, Draft]) -> None:
     """One figure per case metric per report: a later, smaller figure of a metric
     already stated (受理 after 收到, 市本级 after 全市) is a part of the first, metric null;
-    a count only when the text calls it a share of the total (3457个，占总数的75%).
-    Figures of one 、-list (建议119件、提案105件) are parallel things, not a whole and its scope."""
+    a count only when the text calls it a share of the total (2180个，占总数的64%).
+    Figures of one 、-list (建议87件、提案64件) are parallel things, not a whole and its scope."""
     for k, (d, lab) in enumerate(zip(drafts, labels)):
         if lab is None or d.form == "zero" or d.kind not in ("case", "count"):
             continue

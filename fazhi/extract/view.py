@@ -13,7 +13,7 @@ returns that prose:
 * pinyin written after characters on some mirror pages (建設(shè)) is dropped;
 * PDF and e-book layout inside a number is dropped: the space of a space
   thousands separator (4 598个), a space split inside a number (1 5起), a space
-  between a number and its unit (236 项, 27.4 万元) and a line break between a
+  between a number and its unit (185 项, 31.6 万元) and a line break between a
   number and a unit that ends a clause (41841⏎起，);
 * a page number or running head on its own line inside a sentence (1 / 8,
   — 3 —, 第 2 页) is dropped with its line breaks, so the sentence is whole;
@@ -80,7 +80,7 @@ _NOISE = tuple(re.compile(p) for p in (
     rf"(?<=[{_CJK}][0-9] )(?:{_THOUSANDS}|(?=[0-9](?![0-9 ])))"
     rf"|(?<=[{_CJK}][0-9]{{2}} ){_THOUSANDS}|(?<=[{_CJK}][0-9]{{3}} ){_THOUSANDS}"
     r"|(?<=[0-9] [0-9]{3} )(?=[0-9]{3}(?![0-9]))"
-    # 236 项, 27.4 万元, 240 余人次: a space before the unit
+    # 185 项, 31.6 万元, 240 余人次: a space before the unit
     rf"|(?<=[0-9] )(?={_UNIT}|%))",
     r"\n(?:"
     # 41841⏎起，: the unit wrapped to the next line
@@ -153,7 +153,7 @@ def _glued_markers(text: str) -> list[tuple[int, int]]:
 
     A paragraph opening with digits whose first digit continues the numbering
     of the paragraphs before (1, 2, 3 …: two or more in a row) starts with its
-    list marker, not with a bigger number (SCHEMA.md: 313个市州 -> 3 + 13个).
+    list marker, not with a bigger number (SCHEMA.md; e.g. 326个乡镇 -> 3 + 26个).
     """
     found = [(m.start(1), int(m.group(1))) for m in _GLUED.finditer(text)]
     out: list[tuple[int, int]] = []

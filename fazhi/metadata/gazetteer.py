@@ -7,8 +7,8 @@ per process from the installed package's files (the package's own matcher and
 its pandas import are not used). Towns and streets are not in it.
 
 ``mentions(text)`` finds every unit a text names, by its full name
-(红河哈尼族彝族自治州), its name without the autonomous part (红河州, 金平县)
-or, for provinces and prefecture cities, its bare name (湖南, 济宁). Used by
+(楚雄彝族自治州), its name without the autonomous part (楚雄州, 双江县)
+or, for provinces and prefecture cities, its bare name (江西, 赣州). Used by
 ``fazhi.metadata.places`` to resolve the issuer's region.
 """
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Who wrote a report: the body named by the title, the signature, the opening or the page.
 
-In order of trust: the title (六安市司法局关于…的报告, 襄阳市统计局2022年度…,
-汉沽街关于… for a place's own report); a signature line at the end; the
-subject of the opening sentence (2022年，长治市司法局坚持…; 2016年，在…下，我市认真…;
-年初以来，区政府办党组…; 现将省政府2022年度…报告如下); the page's own fields
+In order of trust: the title (江临市司法局关于…的报告, 某县统计局2021年度…,
+新河街关于… for a place's own report); a signature line at the end; the
+subject of the opening sentence (2023年，某市司法局持续…; 2019年，在…下，我市扎实…;
+今年以来，区司法局党组…; 现将县政府2021年度…报告如下); the page's own fields
 (发布机构, 来源, 栏目), which name the publisher and so come last. Every short
 form is completed only with a place the text names (``orgs.full_name``); a
 self-reference whose place the text does not name leaves the issuer unknown.
@@ -54,7 +54,7 @@ def find_issuer(page: Page, text: str, found: list[Mention]) -> str | None:
 
 
 def title_place(page: Page, text: str) -> str | None:
-    """A place the title names as its subject (滨海新区2023年…, 关于某区…), for the region."""
+    """A place the title names as its subject (甲区2021年…, 关于某区…), for the region."""
     if not page.title:
         return None
     for m in (_TITLE_ABOUT.match(page.title), _TITLE_BODY.match(page.title)):
@@ -172,5 +172,5 @@ def _from_fields(page: Page, text: str, found: list[Mention]) -> str | None:
 
 
 def _expand_street(name: str, text: str) -> str:
-    """汉沽街 is short for 汉沽街道 when the text names it so."""
+    """新河街 is short for 新河街道 when the text names it so."""
     return name + "道" if name.endswith("街") and name + "道" in text else name

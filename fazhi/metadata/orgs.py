@@ -1,8 +1,8 @@
 """Names of issuing bodies: recognising one, writing it in full, telling its level.
 
-A body's name is a place chain followed by an organ (西安市高陵区 + 行政审批服务局),
-a place alone standing for its government (江门市 -> 江门市人民政府, 五常街道 ->
-五常街道办事处), a short form (区政府办 -> 区人民政府办公室) or a national organ
+A body's name is a place chain followed by an organ (江临市甲区 + 市场监督管理局),
+a place alone standing for its government (佛山市 -> 佛山市人民政府, 新河街道 ->
+新河街道办事处), a short form (区政府办 -> 区人民政府办公室) or a national organ
 (司法部 -> 中华人民共和国司法部). ``full_name`` completes a name that starts with
 a bare level (区政务服务办公室, 省政府) with the place of that level the text names
 most; ``level`` says whether a body is a government (of which level) or a department.
@@ -35,7 +35,7 @@ def is_body(name: str) -> bool:
 
 
 def expand_short(name: str) -> str:
-    """区政府办 -> 区人民政府办公室; 辽宁省政府 -> 辽宁省人民政府."""
+    """区政府办 -> 区人民政府办公室; 吉林省政府 -> 吉林省人民政府."""
     for pattern, full in _SHORT_FORMS:
         if pattern.search(name):
             return pattern.sub(full, name)
@@ -44,7 +44,7 @@ def expand_short(name: str) -> str:
 
 def government_of(place: str, text: str, found: list[Mention]) -> str:
     """The standard name of a place's government; a town takes the county the
-    text writes right before it (遂溪县北坡镇人民政府)."""
+    text writes right before it (某县新河镇人民政府)."""
     places = chain(place, text)
     if places and not places[-1].units:  # a town
         county = [p for p in extend_from_text(places, text, found)[:-1]

@@ -1,7 +1,7 @@
 """The issuer's region: the place chain a name states, resolved against the gazetteer.
 
 ``chain(name)`` reads the places at the start of a body's name
-(西安市高陵区行政审批服务局 -> 西安市, 高陵区); ``resolve`` turns the finest of them
+(江临市甲区市场监督管理局 -> 江临市, 甲区); ``resolve`` turns the finest of them
 into a ``Region``: its GB/T 2260 code and the county, city and province above
 it. A name shared by several divisions (城中区: 西宁 and 柳州) is settled by the
 provinces and cities the rest of the text names, and left without a code when
@@ -45,7 +45,7 @@ class Place:
 
 def chain(name: str, text: str = "", gazetteer: Gazetteer | None = None) -> list[Place]:
     """The places named one after another at the start of ``name``, coarsest
-    first. A town's short form (汉沽街) becomes 汉沽街道 when ``text`` says so."""
+    first. A town's short form (新河街) becomes 新河街道 when ``text`` says so."""
     g = gazetteer or load()
     places: list[Place] = []
     pos = 0
@@ -65,8 +65,8 @@ def chain(name: str, text: str = "", gazetteer: Gazetteer | None = None) -> list
 
 
 def extend_from_text(places: list[Place], text: str, found: list[Mention]) -> list[Place]:
-    """Places the text writes right before the chain's first one (西宁市城东区,
-    湛江市遂溪县北坡镇) are added in front: the text names both together. When
+    """Places the text writes right before the chain's first one (柳州市城中区,
+    某市某县新河镇) are added in front: the text names both together. When
     the text writes it after several different places, the most frequent wins,
     and a tie adds none (赴北京市朝阳区学习 in a report of another 朝阳区)."""
     if not places:
@@ -79,7 +79,7 @@ def extend_from_text(places: list[Place], text: str, found: list[Mention]) -> li
             m = by_end[end]
             before.insert(0, Place(m.name, m.units))
             end = m.start
-        for i in range(len(before)):  # 湛江市遂溪县 also supports 遂溪县
+        for i in range(len(before)):  # 某市某县 also supports 某县
             support[tuple(before[i:])] += 1
     if not support:
         return places
@@ -153,7 +153,7 @@ def _above(unit: Unit | None, found: list[Mention], g: Gazetteer, named: list[Pl
 
 
 # The divisions a bare level word stands for in 我市, 区政府, 县委, 全省: 市 is a
-# prefecture city or a county-level city (宁国市).
+# prefecture city or a county-level city (江临市).
 LEVEL_WORDS = {"省": (PROVINCE,), "市": (CITY, COUNTY), "区": (COUNTY,), "县": (COUNTY,), "旗": (COUNTY,),
                "州": (CITY,)}
 
@@ -166,7 +166,7 @@ def place_for(found: list[Mention], word: str) -> Unit | None:
 
 def most_named(found: list[Mention], suffix: str, levels: tuple[str, ...]) -> Unit | None:
     """The unit of ``levels`` whose name ends in ``suffix`` the text names most,
-    under the name the text writes most (金平县, not 金平苗族瑶族傣族自治县):
+    under the name the text writes most (某县, not 某某族自治县):
     None on a tie or when none is named."""
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}

@@ -2,7 +2,7 @@
 
 In order: the year in the title (2023年度…报告; an info-disclosure report titled
 for 2022 and published in 2023 is about 2022); a statistical period
-(统计期限为2022年1月1日至…); the opening (2023年，…; 现将2024年度…情况报告如下);
+(统计期限为2021年1月1日起…); the opening (2023年，…; 现将2018年度…情况报告如下);
 the date closing the report, when it falls in the first half of a year (a
 report signed 2024年1月30日 is about 2023). None when nothing says it.
 """

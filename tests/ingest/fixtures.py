@@ -21,8 +21,8 @@ from pdfminer.cmapdb import CMapDB
 
 # ---------------------------------------------------------------- report text
 
-TITLE = "东丽区司法局2023年法治政府建设情况报告"
-OPENING = ("2023年，东丽区司法局在区委、区政府的领导下，围绕法治政府建设目标任务，"
+TITLE = "江临区司法局2023年法治政府建设情况报告"
+OPENING = ("2023年，江临区司法局在区委、区政府的领导下，围绕法治政府建设目标任务，"
            "依法履行各项职责，各项工作取得明显进展。现将有关情况报告如下：")
 # (is_heading, text): the body of the fixture report, in order.
 BODY: tuple[tuple[bool, str], ...] = (

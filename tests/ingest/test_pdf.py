@@ -18,7 +18,7 @@ def test_fixture_has_two_pages_and_a_real_text_layer():
     data = fixtures.report_pdf()
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 2
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        assert "东丽区司法局" in pdf.pages[0].extract_text()
+        assert "江临区司法局" in pdf.pages[0].extract_text()
         assert "(cid:" not in pdf.pages[1].extract_text()
 
 

@@ -30,9 +30,9 @@ def test_page_is_downloaded_and_read(site):
 def test_name_from_content_disposition(site):
     site.routes["/download?id=7"] = Route(fixtures.report_pdf(), headers={
         "Content-Type": "application/octet-stream",
-        "Content-Disposition": "attachment; filename*=UTF-8''%E4%B8%9C%E4%B8%BD%E5%8C%BA%E6%8A%A5%E5%91%8A.pdf"})
+        "Content-Disposition": "attachment; filename*=UTF-8''%E6%B1%9F%E4%B8%B4%E5%8C%BA%E6%8A%A5%E5%91%8A.pdf"})
     inp = _one(site.url("/download?id=7"))
-    assert inp.name == "东丽区报告.pdf"
+    assert inp.name == "江临区报告.pdf"
     assert read_document(inp.name, inp.data).format == "pdf"
 
 
