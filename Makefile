@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
+# The sample reports, into their own warehouse (warehouse/demo.duckdb): never the real one.
 run: $(STAMP)
-	$(BIN)/fazhi run
+	$(BIN)/fazhi demo
 
 # Browser tests need Chromium (and a CJK font so screenshots are legible);
 # install Debian's when missing.

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fazhi.output import RowFormat, print_rows
 from fazhi.config import SAMPLES_DIR, Settings, load_settings, prepare_environment
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -23,8 +26,26 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console(width=None if sys.stdout.isatty() else 400)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 400)
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"fazhi {version('fazhi')}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    _version_: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                            help="Print fazhi's version and exit")] = False,
+) -> None:
+    """fazhi: a data warehouse for China's annual rule-of-law government reports."""
+
+
 WarehouseOpt = Annotated[Optional[Path], typer.Option(
-    "--warehouse", "-w", envvar="FAZHI_WAREHOUSE", help="DuckDB file [default: warehouse/fazhi.duckdb]")]
+    "--warehouse", "-w", envvar="FAZHI_WAREHOUSE", help="DuckDB file (default: warehouse/fazhi.duckdb)", show_default=False)]
+
+DEMO_WAREHOUSE = "demo.duckdb"   # `fazhi demo` writes here, beside the configured warehouse
 
 FACT_FIELDS = ("doc", "start", "end", "value", "unit", "kind", "qualifier", "metric", "subject", "action",
                "number_text", "respectively", "part_of", "report_id", "fact_id", "section", "sentence")
@@ -47,22 +68,105 @@ def _read_only(settings: Settings):
 
 @app.command()
 def run(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders [default: the sample reports]")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Report files, folders, .zip archives or http(s) URLs (default: the inbox, FAZHI_INBOX)",
+        show_default=False)] = None,
     warehouse: WarehouseOpt = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-parse every report")] = False,
     fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when an error-level check fails")] = False,
 ) -> None:
-    """Land report files, build the models, check them, write (and mail) the report."""
-    settings = _settings(warehouse)
+    """Land report files, build the models, check them, write (and mail) the report.
+
+    Without PATH it lands the inbox (FAZHI_INBOX) and rebuilds what has landed;
+    it never lands the sample reports (that is `fazhi demo`).
+    """
+    settings = load_settings(warehouse=warehouse)
+    targets = _targets(paths, settings)
+    if not _any_input(targets) and (paths or not settings.warehouse.exists()):
+        where = ", ".join(targets) or f"the inbox ({settings.inbox})"
+        err.print(f"nothing to do: no report files in {where}; the warehouse is unchanged", markup=False)
+        raise typer.Exit(0)
+    _run_pipeline(settings, targets, full_refresh=full_refresh, fail_on_error=fail_on_error)
+
+
+@app.command()
+def demo(
+    warehouse: Annotated[Optional[Path], typer.Option(
+        "--warehouse", "-w", help="DuckDB file (default: demo.duckdb beside FAZHI_WAREHOUSE)",
+        show_default=False)] = None,
+) -> None:
+    """Run the pipeline on the four fictional sample reports, into a warehouse of their own.
+
+    One sample contradicts itself on purpose (办结 71 > 受理 64), so the report
+    shows a failing check. The demo never lands in the real warehouse.
+    """
+    settings = load_settings()
+    settings = load_settings(warehouse=warehouse or settings.warehouse_dir / DEMO_WAREHOUSE)
+    _run_pipeline(settings, [str(SAMPLES_DIR)])
+
+
+@app.command()
+def remove(
+    reports: Annotated[list[str], typer.Argument(help="File names (doc) or report ids (or their first 8+ characters)",
+                                                 show_default=False)],
+    warehouse: WarehouseOpt = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why, kept in raw.report_removals",
+                                                  show_default=False)] = None,
+) -> None:
+    """Take reports out of the marts and rebuild; raw.* keeps them, marked in raw.report_removals."""
+    from fazhi.removal import UnknownReport, resolve
+
+    settings = load_settings(warehouse=warehouse)
+    with _read_only(settings) as con:
+        try:
+            ids = resolve(con, reports)
+        except UnknownReport as e:
+            err.print(str(e), markup=False)
+            raise typer.Exit(2)
+    _run_pipeline(settings, [], remove=ids, reason=reason)
+    console.print(f"removed {len(ids)} report(s): " + ", ".join(i[:12] for i in ids), markup=False)
+
+
+def _targets(paths: list[str] | None, settings: Settings) -> list[str]:
+    """What a run lands: the paths given (each must exist), or the inbox when there is one."""
+    if not paths:
+        return [str(settings.inbox)] if settings.inbox.is_dir() else []
+    for p in paths:
+        if not _is_url(p) and not os.path.lexists(p):
+            err.print(f"no such file or directory: {p}", markup=False)
+            raise typer.Exit(2)
+    return list(paths)
+
+
+def _is_url(target: str) -> bool:
+    return "://" in target
+
+
+def _any_input(targets: list[str]) -> bool:
+    """Whether ``targets`` name at least one file (a URL counts; dotfiles do not)."""
+    for t in targets:
+        path = Path(t)
+        if _is_url(t) or path.is_file():
+            return True
+        for _folder, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            if any(not f.startswith(".") for f in files):
+                return True
+    return False
+
+
+def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = False, fail_on_error: bool = False,
+                  remove: list[str] | None = None, reason: str | None = None) -> None:
+    prepare_environment(settings)
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    targets = [str(p) for p in (paths or [SAMPLES_DIR])]
     warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
     from flows.pipeline import pipeline
 
     try:
-        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh)
+        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
+                           remove=remove, remove_reason=reason)
     except WarehouseBusy as e:
         err.print(f"[red]{e}[/red]")
         raise typer.Exit(3)
@@ -101,22 +205,24 @@ def _print_summary(s) -> None:
     console.print(t)
 
 
+class FactsFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 @app.command()
 def facts(
     warehouse: WarehouseOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="One JSON object a line, or CSV")] = FactsFormat.jsonl,
 ) -> None:
     """Every fact in the warehouse, one per line (the input format of score.py)."""
-    if fmt not in ("jsonl", "csv"):
-        err.print("--format must be jsonl or csv")
-        raise typer.Exit(2)
     with _read_only(_settings(warehouse)) as con:
         cur = con.execute("""
             select doc, start_offset, end_offset, value, unit, kind, qualifier, metric, subject, action,
                    number_text, respectively, part_of_fact_id, report_id, fact_id, section_path, sentence_text
             from fct_facts order by doc, start_offset, fact_id""")
         rows = cur.fetchall()
-    if fmt == "csv":
+    if fmt is FactsFormat.csv:
         w = csv.writer(sys.stdout)
         w.writerow(FACT_FIELDS)
         w.writerows(rows)
@@ -125,9 +231,13 @@ def facts(
             sys.stdout.write(json.dumps(dict(zip(FACT_FIELDS, row)), ensure_ascii=False) + "\n")
 
 
+FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="table for people; csv or json (one object a line) for scripts")]
+
+
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: WarehouseOpt = None) -> None:
-    """Run a query on the warehouse, read-only, and print a table."""
+def sql(query: Annotated[str, typer.Argument(help="A SQL query", show_default=False)], warehouse: WarehouseOpt = None,
+        fmt: FormatOpt = RowFormat.table) -> None:
+    """Run a query on the warehouse, read-only, and print the rows."""
     import duckdb
 
     with _read_only(_settings(warehouse)) as con:
@@ -138,20 +248,23 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: Wa
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchall() if columns else []
-    t = Table(*columns)
-    for row in rows:
-        t.add_row(*("" if v is None else str(v) for v in row))
-    console.print(t)
+    print_rows(console, columns, rows, fmt)
 
 
 @app.command()
-def status(warehouse: WarehouseOpt = None, last: int = 10) -> None:
+def status(warehouse: WarehouseOpt = None,
+           last: Annotated[int, typer.Option("--last", help="How many runs")] = 10,
+           fmt: FormatOpt = RowFormat.table) -> None:
     """The last runs recorded in the warehouse."""
     with _read_only(_settings(warehouse)) as con:
-        rows = con.execute("""
+        cur = con.execute("""
             select run_id, trigger, started_at, finished_at, status, files_landed, files_skipped, files_failed,
                    facts, errors_failed, warnings_failed, mail_status, mail_error
-            from dq.runs order by started_at desc limit ?""", [last]).fetchall()
+            from dq.runs order by started_at desc limit ?""", [last])
+        columns, rows = [d[0] for d in cur.description], cur.fetchall()
+    if fmt is not RowFormat.table:
+        print_rows(console, columns, rows, fmt)
+        return
     t = Table("run", "trigger", "started (UTC)", "seconds", "status", "landed", "skipped", "failed",
               "facts", "errors", "warnings", "mail")
     for r in rows:
@@ -260,7 +373,7 @@ def docs(
 @app.command()
 def report(
     warehouse: WarehouseOpt = None,
-    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (see `fazhi status`) [default: the latest run]")] = None,
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (see `fazhi status`) (default: the latest run)")] = None,
     email: Annotated[bool, typer.Option("--email", help="Mail the report again and record the outcome")] = False,
 ) -> None:
     """Print the path of a run's HTML report; with --email, mail it again (FAZHI_SMTP_*, FAZHI_MAIL_TO)."""
