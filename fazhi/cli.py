@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fazhi.export import ExportFormat
 from fazhi.output import RowFormat, print_rows
 from fazhi.config import SAMPLES_DIR, Settings, load_settings, prepare_environment
 
@@ -320,26 +321,19 @@ def synth(
     console.print_json(data={k: (str(v) if isinstance(v, Path) else v) for k, v in summary.items()})
 
 
-EXPORT_TABLES = ("dim_reports", "fct_report_metrics", "fct_facts", "fct_cases", "fct_rates", "fct_counts")
-
-
 @app.command()
 def export(
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write one file per mart into")],
-    fmt: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the files into", show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, for Excel), "
+                                              "xlsx (one sheet per mart, Chinese headers) or parquet")] = ExportFormat.csv,
     warehouse: WarehouseOpt = None,
 ) -> None:
-    """Write the marts (and the wide fct_report_metrics) as Parquet or CSV files for Excel/BI."""
-    if fmt not in ("parquet", "csv"):
-        err.print("--format must be parquet or csv")
-        raise typer.Exit(2)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    options = "format parquet" if fmt == "parquet" else "format csv, header true"
+    """Write the marts (and the wide fct_report_metrics) as files for Excel and BI tools."""
+    from fazhi.export import export as write_files
+
     with _read_only(_settings(warehouse)) as con:
-        for table in EXPORT_TABLES:
-            target = (out_dir / f"{table}.{fmt}").absolute()
-            con.execute(f"copy (select * from {table}) to '{target}' ({options})")
-            console.print(f"{target}")
+        for path in write_files(con, out_dir, fmt):
+            console.print(str(path), soft_wrap=True, markup=False, highlight=False)
 
 
 @app.command()

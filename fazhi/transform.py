@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fazhi import parallel
 from fazhi.config import DBT_DIR, PROJECT_DIR
+from fazhi.wide_mart import write_properties
 
 DBT_STATE = PROJECT_DIR / "warehouse" / "dbt"
 BUILD_LINK = DBT_STATE / "build.duckdb"
@@ -44,6 +45,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     """``dbt build`` against ``warehouse``; raise TransformError if a model fails."""
     from dbt.cli.main import dbtRunner
 
+    write_properties()   # the wide mart's columns follow the taxonomy
     os.environ.setdefault("DO_NOT_TRACK", "1")
     args = [
         "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),

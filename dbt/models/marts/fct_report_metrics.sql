@@ -1,11 +1,12 @@
 -- fct_report_metrics: one row per report, one column per metric of the taxonomy
 -- (dots become double underscores: admin_reconsideration__received), with region
 -- and year, ready for Excel or a BI tool. A metric stated twice counts its first
--- statement; parts of a total (其中 …) never stand for the metric.
+-- statement; parts of a total (其中 …) never stand for the metric. Its yml (types, the
+-- contract, a description per column) is generated from the taxonomy by fazhi.wide_mart.
 {%- set metric_query -%}
-    select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
+    select metric_id, kind from {{ ref('metric_taxonomy') }} order by metric_id
 {%- endset -%}
-{%- set metrics = run_query(metric_query).columns[0].values() if execute else [] %}
+{%- set metrics = run_query(metric_query).rows if execute else [] %}
 
 with facts as (
     select * from {{ ref('fct_facts') }}
@@ -32,8 +33,9 @@ select
     reports.region,
     reports.report_year,
     reports.facts
-    {%- for metric in metrics %},
-    max(firsts.value) filter (where firsts.metric = '{{ metric }}') as "{{ metric | replace('.', '__') }}"
+    {%- for metric, kind in metrics %},
+    cast(max(firsts.value) filter (where firsts.metric = '{{ metric }}') as {{ metric_column_type(kind) }})
+        as "{{ metric | replace('.', '__') }}"
     {%- endfor %}
 from reports
 left join firsts using (report_id)
