@@ -309,7 +309,7 @@ def ingest(
 @app.command()
 def synth(
     reports: Annotated[int, typer.Option("--reports", "-n", help="How many reports")] = 100,
-    out: Annotated[Path, typer.Option("--out", help="Folder for reports/, gold/, texts/, manifest.jsonl")] = Path("synth"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the reports alone; gold/, texts/ and manifest.jsonl go to OUT-truth/ beside it")] = Path("synth"),
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same bytes")] = 0,
     contradictions: Annotated[float, typer.Option(help="Share of reports with a planted contradiction")] = 0.03,
     gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Write the true facts (score.py's gold format)")] = True,
