@@ -19,7 +19,7 @@ from rich.table import Table
 
 from fazhi.export import ExportFormat
 from fazhi.output import RowFormat, print_rows
-from fazhi.config import SAMPLES_DIR, Settings, load_settings, prepare_environment
+from fazhi.config import SAMPLES_DIR, Settings, SettingsError, load_settings, prepare_environment
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="fazhi: a data warehouse for China's annual rule-of-law government reports.")
@@ -52,8 +52,17 @@ FACT_FIELDS = ("doc", "start", "end", "value", "unit", "kind", "qualifier", "met
                "number_text", "respectively", "part_of", "report_id", "fact_id", "section", "sentence")
 
 
+def _load(warehouse: Path | None = None) -> Settings:
+    """The settings, checked: a bad value is one line and exit 2, before anything starts."""
+    try:
+        return load_settings(warehouse=warehouse)
+    except SettingsError as e:
+        err.print(f"invalid setting: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
 def _settings(warehouse: Path | None) -> Settings:
-    settings = load_settings(warehouse=warehouse)
+    settings = _load(warehouse)
     prepare_environment(settings)
     return settings
 
@@ -81,7 +90,7 @@ def run(
     Without PATH it lands the inbox (FAZHI_INBOX) and rebuilds what has landed;
     it never lands the sample reports (that is `fazhi demo`).
     """
-    settings = load_settings(warehouse=warehouse)
+    settings = _load(warehouse)
     targets = _targets(paths, settings)
     if not _any_input(targets) and (paths or not settings.warehouse.exists()):
         where = ", ".join(targets) or f"the inbox ({settings.inbox})"
@@ -101,8 +110,7 @@ def demo(
     One sample contradicts itself on purpose (办结 71 > 受理 64), so the report
     shows a failing check. The demo never lands in the real warehouse.
     """
-    settings = load_settings()
-    settings = load_settings(warehouse=warehouse or settings.warehouse_dir / DEMO_WAREHOUSE)
+    settings = _load(warehouse or _load().warehouse_dir / DEMO_WAREHOUSE)
     _run_pipeline(settings, [str(SAMPLES_DIR)])
 
 
@@ -117,7 +125,7 @@ def remove(
     """Take reports out of the marts and rebuild; raw.* keeps them, marked in raw.report_removals."""
     from fazhi.removal import UnknownReport, resolve
 
-    settings = load_settings(warehouse=warehouse)
+    settings = _load(warehouse)
     with _read_only(settings) as con:
         try:
             ids = resolve(con, reports)
@@ -401,6 +409,18 @@ def report(
                       + f": {summary.run_id}: {summary.verdict}", soft_wrap=True, markup=False, highlight=False)
         if outcome.status != "sent":
             raise typer.Exit(1)
+
+
+@app.command()
+def config(
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+) -> None:
+    """The effective settings (defaults, [tool.fazhi], FAZHI_* env), secrets masked."""
+    settings = _load(warehouse)
+    rows = [(f"FAZHI_{name.upper()}", "" if value is None else
+             ",".join(value) if isinstance(value, tuple) else str(value)) for name, value in settings.masked().items()]
+    print_rows(console, ["setting", "value"], rows, fmt)
 
 
 if __name__ == "__main__":
