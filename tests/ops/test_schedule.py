@@ -6,13 +6,15 @@ import os
 import signal
 import subprocess
 import sys
+import re
 import time
+import urllib.request
 import uuid
 
 import duckdb
 from prefect import flow
 
-from fazhi.prefect_server import healthy, interrupt_group
+from fazhi.prefect_server import free_port, healthy, interrupt_group
 from flows.schedule import run_due_flow_runs
 
 PROBE_CALLS: list[tuple[int, int]] = []
@@ -53,7 +55,6 @@ def _scheduled_runs(warehouse):
 def test_an_unreachable_api_does_not_stop_the_service():
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    from fazhi.prefect_server import free_port
 
     with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api"}):
         assert run_due_flow_runs(probe, uuid.uuid4(), once=True) == 0
@@ -67,6 +68,7 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
         "PREFECT_HOME": str(tmp_path / "prefect"),
         # Let the scheduler look every few seconds instead of every minute.
         "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "5", "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+        "FAZHI_PREFECT_PORT": str(port := free_port()),
     }
     env.pop("PREFECT_API_URL", None)
     serve = subprocess.Popen([sys.executable, "-m", "fazhi.cli", "serve"], env=env, cwd=tmp_path,
@@ -74,9 +76,11 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
     api_url = None
     try:
         first = serve.stdout.readline()
-        assert "Prefect server" in first, first
+        assert "Prefect server and UI" in first, first
         api_url = first.split(" on ", 1)[1].strip() + "/api"
-        assert healthy(api_url)
+        assert api_url == f"http://127.0.0.1:{port}/api" and healthy(api_url)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:   # the UI is on
+            assert page.status == 200 and "<html" in page.read(4096).decode("utf-8", "replace").lower()
         (inbox / "dropped.txt").write_bytes((seeds_dir / "001_1112cbd6f2276e8f.txt").read_bytes())
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
@@ -89,6 +93,8 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
         # SIGTERM, as a service manager stops it, just after a run: serve must stop on it, not be killed.
         stopped = interrupt_group(serve, signal.SIGTERM, timeout=30)
     assert stopped
+    output = serve.stdout.read()
+    assert re.search(r"run \S+: .*in 1 report; report \S+\.html; mail not configured", output), output
     if api_url:
         time.sleep(1)
         assert not healthy(api_url, timeout=1)      # the supervised server stopped with serve
