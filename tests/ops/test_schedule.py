@@ -55,7 +55,6 @@ def _scheduled_runs(warehouse):
 def test_an_unreachable_api_does_not_stop_the_service():
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-
     with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api"}):
         assert run_due_flow_runs(probe, uuid.uuid4(), once=True) == 0
 
