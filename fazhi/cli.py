@@ -171,7 +171,7 @@ def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = F
     from fazhi.warehouse import WarehouseBusy
 
     warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
-    from flows.pipeline import pipeline
+    from fazhi.flows.pipeline import pipeline
 
     try:
         summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
@@ -291,7 +291,7 @@ def serve(warehouse: WarehouseOpt = None) -> None:
     PREFECT_API_URL points at one; Ctrl-C or SIGTERM stops both.
     """
     settings = _settings(warehouse)
-    from flows.schedule import serve_pipeline
+    from fazhi.flows.schedule import serve_pipeline
 
     try:
         serve_pipeline(settings)
@@ -306,7 +306,7 @@ def ingest(
 ) -> None:
     """Land report files in raw.* only (no models, no checks); `fazhi run` builds them."""
     settings = _settings(warehouse)
-    from flows.pipeline import land_files
+    from fazhi.flows.pipeline import land_files
 
     summary = land_files(paths, warehouse=str(settings.warehouse))
     console.print(f"landed {summary.landed}, skipped {summary.skipped}, failed {summary.failed} (of {summary.seen})")

@@ -9,6 +9,7 @@ the environment and are never logged: ``masked()`` hides them.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,8 +19,12 @@ from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
-DBT_DIR = PROJECT_DIR / "dbt"
-EXPECTATIONS_DIR = PROJECT_DIR / "expectations"
+# In a checkout the dbt project and the suites sit beside the package; an
+# installed wheel carries them as data files under <prefix>/share/fazhi.
+_SHARE = Path(sys.prefix) / "share" / "fazhi"
+_HOME = PROJECT_DIR if (PROJECT_DIR / "dbt" / "dbt_project.yml").exists() else _SHARE
+DBT_DIR = _HOME / "dbt"
+EXPECTATIONS_DIR = _HOME / "expectations"
 SAMPLES_DIR = PACKAGE_DIR / "samples"
 PYPROJECT = PROJECT_DIR / "pyproject.toml"
 

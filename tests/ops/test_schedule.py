@@ -15,7 +15,7 @@ import duckdb
 from prefect import flow
 
 from fazhi.prefect_server import free_port, healthy, interrupt_group
-from flows.schedule import run_due_flow_runs
+from fazhi.flows.schedule import run_due_flow_runs
 
 PROBE_CALLS: list[tuple[int, int]] = []
 

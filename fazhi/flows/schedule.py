@@ -48,7 +48,7 @@ def _serve(settings: Settings, name: str) -> None:
     warm_up(settings.prefect_home)      # imports dbt and GX in the background, before the first run
     from prefect.schedules import Cron
 
-    from flows.pipeline import pipeline
+    from fazhi.flows.pipeline import pipeline
 
     deployment = pipeline.to_deployment(
         name=name,
