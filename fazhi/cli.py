@@ -39,8 +39,27 @@ def _version(value: bool) -> None:
 def main(
     _version_: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                             help="Print fazhi's version and exit")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display; a run prints only its verdict")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also log what each step does (INFO)")] = False,
 ) -> None:
     """fazhi: a data warehouse for China's annual rule-of-law government reports."""
+    _verbosity["quiet"], _verbosity["verbose"] = quiet, verbose
+    _configure_logging(verbose)
+
+
+_verbosity = {"quiet": False, "verbose": False}
+
+
+def _configure_logging(verbose: bool) -> None:
+    """One log format for fazhi and the libraries it drives: rich lines on stderr."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    handler = RichHandler(console=err, show_path=False, markup=False, rich_tracebacks=False)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(name)s: %(message)s",
+                        datefmt="[%X]", handlers=[handler], force=True)
+    logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 WarehouseOpt = Annotated[Optional[Path], typer.Option(
@@ -167,33 +186,43 @@ def _any_input(targets: list[str]) -> bool:
 def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = False, fail_on_error: bool = False,
                   remove: list[str] | None = None, reason: str | None = None) -> None:
     prepare_environment(settings)
+    from fazhi import progress
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
-    from fazhi.flows.pipeline import pipeline
+    files, size = _input_size(targets)
+    show = err.is_terminal and not _verbosity["quiet"]
+    with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
+        progress.add("start", "starting (Prefect, dbt, GX)")
+        warm_up(settings.prefect_home, expect_bytes=size)
+        from fazhi.flows.pipeline import pipeline
 
-    try:
-        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
-                           remove=remove, remove_reason=reason)
-    except WarehouseBusy as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(3)
-    _print_summary(summary)
+        progress.done("start")
+        progress.add("files", "files landed", total=files)
+        try:
+            summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
+                               remove=remove, remove_reason=reason)
+        except WarehouseBusy as e:
+            err.print(f"[red]{e}[/red]")
+            raise typer.Exit(3)
+    if _verbosity["quiet"]:
+        console.print(f"{summary.run_id}: {summary.verdict}; report {summary.report_path}",
+                      soft_wrap=True, markup=False, highlight=False)
+    else:
+        _print_summary(summary)
     if fail_on_error and summary.errors_failed:
         raise typer.Exit(1)
 
 
-def _input_bytes(targets: list[str]) -> int:
-    """Rough size of the local inputs (to decide whether to start worker processes early)."""
-    total = 0
+def _input_size(targets: list[str]) -> tuple[int, int]:
+    """How many local files, and how many bytes (the progress bar's total; whether to start workers early)."""
+    files = size = 0
     for target in targets:
         path = Path(target)
-        if path.is_file():
-            total += path.stat().st_size
-        elif path.is_dir():
-            total += sum(e.stat().st_size for e in path.rglob("*") if e.is_file())
-    return total
+        found = [path] if path.is_file() else [e for e in path.rglob("*") if e.is_file()] if path.is_dir() else []
+        files += len(found)
+        size += sum(e.stat().st_size for e in found)
+    return files, size
 
 
 def _print_summary(s) -> None:

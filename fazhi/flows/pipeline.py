@@ -20,7 +20,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, parallel, report
+from fazhi import checks, mail, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
@@ -66,6 +66,8 @@ def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> Landin
             triaged = triage(chunk, known)
             decoded = parallel.map_batches(decode, list(batched(triaged.new, DECODE_BATCH)))
             summary.add(store(build, run_id, [d for batch in decoded for d in batch], triaged))
+            progress.advance("files", len(chunk))
+    progress.done("files")
     return summary
 
 
