@@ -64,9 +64,12 @@ def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> Landin
     with _work_on_dask():
         for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
             triaged = triage(chunk, known)
-            decoded = parallel.map_batches(decode, list(batched(triaged.new, DECODE_BATCH)))
-            summary.add(store(build, run_id, [d for batch in decoded for d in batch], triaged))
-            progress.advance("files", len(chunk))
+            decoded = []
+            for batch in parallel.iter_batches(decode, list(batched(triaged.new, DECODE_BATCH))):
+                decoded += batch
+                progress.advance("files", len(batch))
+            summary.add(store(build, run_id, decoded, triaged))
+            progress.advance("files", len(chunk) - len(triaged.new))   # known and unreadable ones
     progress.done("files")
     return summary
 
