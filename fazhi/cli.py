@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,6 +18,7 @@ from rich.table import Table
 
 from fazhi.export import ExportFormat
 from fazhi.output import RowFormat, print_rows
+from fazhi.targets import MissingPath, any_input, input_size, run_targets
 from fazhi.config import SAMPLES_DIR, Settings, SettingsError, load_settings, prepare_environment
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -110,8 +110,12 @@ def run(
     it never lands the sample reports (that is `fazhi demo`).
     """
     settings = _load(warehouse)
-    targets = _targets(paths, settings)
-    if not _any_input(targets) and (paths or not settings.warehouse.exists()):
+    try:
+        targets = run_targets(paths, settings.inbox)
+    except MissingPath as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if not any_input(targets) and (paths or not settings.warehouse.exists()):
         where = ", ".join(targets) or f"the inbox ({settings.inbox})"
         err.print(f"nothing to do: no report files in {where}; the warehouse is unchanged", markup=False)
         raise typer.Exit(0)
@@ -155,34 +159,6 @@ def remove(
     console.print(f"removed {len(ids)} report(s): " + ", ".join(i[:12] for i in ids), markup=False)
 
 
-def _targets(paths: list[str] | None, settings: Settings) -> list[str]:
-    """What a run lands: the paths given (each must exist), or the inbox when there is one."""
-    if not paths:
-        return [str(settings.inbox)] if settings.inbox.is_dir() else []
-    for p in paths:
-        if not _is_url(p) and not os.path.lexists(p):
-            err.print(f"no such file or directory: {p}", markup=False)
-            raise typer.Exit(2)
-    return list(paths)
-
-
-def _is_url(target: str) -> bool:
-    return "://" in target
-
-
-def _any_input(targets: list[str]) -> bool:
-    """Whether ``targets`` name at least one file (a URL counts; dotfiles do not)."""
-    for t in targets:
-        path = Path(t)
-        if _is_url(t) or path.is_file():
-            return True
-        for _folder, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            if any(not f.startswith(".") for f in files):
-                return True
-    return False
-
-
 def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = False, fail_on_error: bool = False,
                   remove: list[str] | None = None, reason: str | None = None) -> None:
     prepare_environment(settings)
@@ -190,7 +166,7 @@ def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = F
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    files, size = _input_size(targets)
+    files, size = input_size(targets)
     show = err.is_terminal and not _verbosity["quiet"]
     with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
@@ -212,17 +188,6 @@ def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = F
         _print_summary(summary)
     if fail_on_error and summary.errors_failed:
         raise typer.Exit(1)
-
-
-def _input_size(targets: list[str]) -> tuple[int, int]:
-    """How many local files, and how many bytes (the progress bar's total; whether to start workers early)."""
-    files = size = 0
-    for target in targets:
-        path = Path(target)
-        found = [path] if path.is_file() else [e for e in path.rglob("*") if e.is_file()] if path.is_dir() else []
-        files += len(found)
-        size += sum(e.stat().st_size for e in found)
-    return files, size
 
 
 def _print_summary(s) -> None:
