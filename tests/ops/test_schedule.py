@@ -64,7 +64,9 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
     env = {
         **os.environ,
         "FAZHI_WAREHOUSE": str(warehouse), "FAZHI_INBOX": str(inbox), "FAZHI_CRON": "* * * * *",
-        "PREFECT_HOME": str(tmp_path / "prefect"),
+        # A Prefect database of its own: the project's keeps the cron's runs of earlier sessions,
+        # which fall due meanwhile and would be run first.
+        "PREFECT_HOME": str(tmp_path / "prefect"), "FAZHI_PREFECT_HOME": str(tmp_path / "prefect"),
         # Let the scheduler look every few seconds instead of every minute.
         "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "5", "PREFECT_RUNNER_POLL_FREQUENCY": "2",
         "FAZHI_PREFECT_PORT": str(port := free_port()),
