@@ -19,12 +19,15 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
+	@echo "installing the pinned packages into $(VENV) (about a minute the first time)"
+	$(BIN)/uv pip install --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
+# The sample reports, into their own warehouse (warehouse/demo.duckdb): never the real one.
 run: $(STAMP)
-	$(BIN)/fazhi run
+	$(BIN)/fazhi demo
+	@echo "next: source $(VENV)/bin/activate, then fazhi run YOUR/REPORTS (or call $(BIN)/fazhi directly)"
 
 # Browser tests need Chromium (and a CJK font so screenshots are legible; the
 # format tests draw their scanned-PDF fixtures with it); install Debian's when missing.

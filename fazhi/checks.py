@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fazhi import progress
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.warehouse import connect
 
@@ -126,6 +127,10 @@ def _context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
+    # That module sets its own logger to INFO on import, and then says on every run
+    # where it put a temporary docs folder: not news for anyone running fazhi.
+    logging.getLogger(ProgressBarsConfig.__module__).setLevel(logging.WARNING)
+
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
@@ -145,6 +150,7 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
     source = context.data_sources.add_pandas("fazhi")
     parameters = run_parameters(today)
     results: list[CheckResult] = []
+    progress.add("checks", "check suites", total=len(suites))
     for spec in suites:
         name, key = spec["name"], spec["meta"]["key"]
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=spec["expectations"]))
@@ -156,6 +162,7 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
         )
         results += [_result(spec, tables[name], r) for r in outcome.results]
+        progress.advance("checks")
     add_sentence_starts(warehouse, results)
     if docs_dir is not None:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,7 +16,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from fazhi.config import SAMPLES_DIR, Settings, load_settings, prepare_environment
+from fazhi.export import ExportFormat
+from fazhi.output import RowFormat, print_rows
+from fazhi.targets import MissingPath, any_input, input_size, run_targets
+from fazhi.config import SAMPLES_DIR, Settings, SettingsError, load_settings, prepare_environment
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="fazhi: a data warehouse for China's annual rule-of-law government reports.")
@@ -23,15 +27,61 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 console = Console(width=None if sys.stdout.isatty() else 400)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 400)
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        console.print(f"fazhi {version('fazhi')}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    _version_: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                            help="Print fazhi's version and exit")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display; a run prints only its verdict")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also log what each step does (INFO)")] = False,
+) -> None:
+    """fazhi: a data warehouse for China's annual rule-of-law government reports."""
+    _verbosity["quiet"], _verbosity["verbose"] = quiet, verbose
+    _configure_logging(verbose)
+
+
+_verbosity = {"quiet": False, "verbose": False}
+
+
+def _configure_logging(verbose: bool) -> None:
+    """One log format for fazhi and the libraries it drives: rich lines on stderr."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    handler = RichHandler(console=err, show_path=False, markup=False, rich_tracebacks=False)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(name)s: %(message)s",
+                        datefmt="[%X]", handlers=[handler], force=True)
+    logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
 WarehouseOpt = Annotated[Optional[Path], typer.Option(
-    "--warehouse", "-w", envvar="FAZHI_WAREHOUSE", help="DuckDB file [default: warehouse/fazhi.duckdb]")]
+    "--warehouse", "-w", envvar="FAZHI_WAREHOUSE", help="DuckDB file (default: warehouse/fazhi.duckdb)", show_default=False)]
+
+DEMO_WAREHOUSE = "demo.duckdb"   # `fazhi demo` writes here, beside the configured warehouse
 
 FACT_FIELDS = ("doc", "start", "end", "value", "unit", "kind", "qualifier", "metric", "subject", "action",
                "number_text", "respectively", "part_of", "report_id", "fact_id", "section", "sentence")
 
 
+def _load(warehouse: Path | None = None) -> Settings:
+    """The settings, checked: a bad value is one line and exit 2, before anything starts."""
+    try:
+        return load_settings(warehouse=warehouse)
+    except SettingsError as e:
+        err.print(f"invalid setting: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
+
 def _settings(warehouse: Path | None) -> Settings:
-    settings = load_settings(warehouse=warehouse)
+    settings = _load(warehouse)
     prepare_environment(settings)
     return settings
 
@@ -47,40 +97,97 @@ def _read_only(settings: Settings):
 
 @app.command()
 def run(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders [default: the sample reports]")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Report files, folders, .zip archives or http(s) URLs (default: the inbox, FAZHI_INBOX)",
+        show_default=False)] = None,
     warehouse: WarehouseOpt = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-parse every report")] = False,
     fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when an error-level check fails")] = False,
 ) -> None:
-    """Land report files, build the models, check them, write (and mail) the report."""
-    settings = _settings(warehouse)
+    """Land report files, build the models, check them, write (and mail) the report.
+
+    Without PATH it lands the inbox (FAZHI_INBOX) and rebuilds what has landed;
+    it never lands the sample reports (that is `fazhi demo`).
+    """
+    settings = _load(warehouse)
+    try:
+        targets = run_targets(paths, settings.inbox)
+    except MissingPath as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    if not any_input(targets) and (paths or not settings.warehouse.exists()):
+        where = ", ".join(targets) or f"the inbox ({settings.inbox})"
+        err.print(f"nothing to do: no report files in {where}; the warehouse is unchanged", markup=False)
+        raise typer.Exit(0)
+    _run_pipeline(settings, targets, full_refresh=full_refresh, fail_on_error=fail_on_error)
+
+
+@app.command()
+def demo(
+    warehouse: Annotated[Optional[Path], typer.Option(
+        "--warehouse", "-w", help="DuckDB file (default: demo.duckdb beside FAZHI_WAREHOUSE)",
+        show_default=False)] = None,
+) -> None:
+    """Run the pipeline on the four fictional sample reports, into a warehouse of their own.
+
+    One sample contradicts itself on purpose (办结 71 > 受理 64), so the report
+    shows a failing check. The demo never lands in the real warehouse.
+    """
+    settings = _load(warehouse or _load().warehouse_dir / DEMO_WAREHOUSE)
+    _run_pipeline(settings, [str(SAMPLES_DIR)])
+
+
+@app.command()
+def remove(
+    reports: Annotated[list[str], typer.Argument(help="File names (doc) or report ids (or their first 8+ characters)",
+                                                 show_default=False)],
+    warehouse: WarehouseOpt = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why, kept in raw.report_removals",
+                                                  show_default=False)] = None,
+) -> None:
+    """Take reports out of the marts and rebuild; raw.* keeps them, marked in raw.report_removals."""
+    from fazhi.removal import UnknownReport, resolve
+
+    settings = _load(warehouse)
+    with _read_only(settings) as con:
+        try:
+            ids = resolve(con, reports)
+        except UnknownReport as e:
+            err.print(str(e), markup=False)
+            raise typer.Exit(2)
+    _run_pipeline(settings, [], remove=ids, reason=reason)
+    console.print(f"removed {len(ids)} report(s): " + ", ".join(i[:12] for i in ids), markup=False)
+
+
+def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = False, fail_on_error: bool = False,
+                  remove: list[str] | None = None, reason: str | None = None) -> None:
+    prepare_environment(settings)
+    from fazhi import progress
     from fazhi.warmup import warm_up
     from fazhi.warehouse import WarehouseBusy
 
-    targets = [str(p) for p in (paths or [SAMPLES_DIR])]
-    warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
-    from flows.pipeline import pipeline
+    files, size = input_size(targets)
+    show = err.is_terminal and not _verbosity["quiet"]
+    with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
+        progress.add("start", "starting (Prefect, dbt, GX)")
+        warm_up(settings.prefect_home, expect_bytes=size)
+        from fazhi.flows.pipeline import pipeline
 
-    try:
-        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh)
-    except WarehouseBusy as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(3)
-    _print_summary(summary)
+        progress.done("start")
+        progress.add("files", "files landed", total=files)
+        try:
+            summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
+                               remove=remove, remove_reason=reason)
+        except WarehouseBusy as e:
+            err.print(f"[red]{e}[/red]")
+            raise typer.Exit(3)
+    if _verbosity["quiet"]:
+        console.print(f"{summary.run_id}: {summary.verdict}; report {summary.report_path}",
+                      soft_wrap=True, markup=False, highlight=False)
+    else:
+        _print_summary(summary)
     if fail_on_error and summary.errors_failed:
         raise typer.Exit(1)
-
-
-def _input_bytes(targets: list[str]) -> int:
-    """Rough size of the local inputs (to decide whether to start worker processes early)."""
-    total = 0
-    for target in targets:
-        path = Path(target)
-        if path.is_file():
-            total += path.stat().st_size
-        elif path.is_dir():
-            total += sum(e.stat().st_size for e in path.rglob("*") if e.is_file())
-    return total
 
 
 def _print_summary(s) -> None:
@@ -101,22 +208,24 @@ def _print_summary(s) -> None:
     console.print(t)
 
 
+class FactsFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 @app.command()
 def facts(
     warehouse: WarehouseOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="One JSON object a line, or CSV")] = FactsFormat.jsonl,
 ) -> None:
     """Every fact in the warehouse, one per line (the input format of score.py)."""
-    if fmt not in ("jsonl", "csv"):
-        err.print("--format must be jsonl or csv")
-        raise typer.Exit(2)
     with _read_only(_settings(warehouse)) as con:
         cur = con.execute("""
             select doc, start_offset, end_offset, value, unit, kind, qualifier, metric, subject, action,
                    number_text, respectively, part_of_fact_id, report_id, fact_id, section_path, sentence_text
             from fct_facts order by doc, start_offset, fact_id""")
         rows = cur.fetchall()
-    if fmt == "csv":
+    if fmt is FactsFormat.csv:
         w = csv.writer(sys.stdout)
         w.writerow(FACT_FIELDS)
         w.writerows(rows)
@@ -125,25 +234,26 @@ def facts(
             sys.stdout.write(json.dumps(dict(zip(FACT_FIELDS, row)), ensure_ascii=False) + "\n")
 
 
+FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="table for people; csv or json (one object a line) for scripts")]
+
+
 @app.command()
 def reports(
     warehouse: WarehouseOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="One JSON object a line, or CSV")] = FactsFormat.jsonl,
 ) -> None:
     """Every report, one per line: doc, issuer, region (GB/T 2260 code), year … (score_metadata.py's input)."""
     from fazhi.listing import REPORT_FIELDS, report_rows, write_rows
 
-    if fmt not in ("jsonl", "csv"):
-        err.print("--format must be jsonl or csv")
-        raise typer.Exit(2)
     with _read_only(_settings(warehouse)) as con:
         rows = report_rows(con)
-    write_rows(REPORT_FIELDS, rows, fmt, sys.stdout)
+    write_rows(REPORT_FIELDS, rows, fmt.value, sys.stdout)
 
 
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: WarehouseOpt = None) -> None:
-    """Run a query on the warehouse, read-only, and print a table."""
+def sql(query: Annotated[str, typer.Argument(help="A SQL query", show_default=False)], warehouse: WarehouseOpt = None,
+        fmt: FormatOpt = RowFormat.table) -> None:
+    """Run a query on the warehouse, read-only, and print the rows."""
     import duckdb
 
     with _read_only(_settings(warehouse)) as con:
@@ -154,20 +264,23 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: Wa
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchall() if columns else []
-    t = Table(*columns)
-    for row in rows:
-        t.add_row(*("" if v is None else str(v) for v in row))
-    console.print(t)
+    print_rows(console, columns, rows, fmt)
 
 
 @app.command()
-def status(warehouse: WarehouseOpt = None, last: int = 10) -> None:
+def status(warehouse: WarehouseOpt = None,
+           last: Annotated[int, typer.Option("--last", help="How many runs")] = 10,
+           fmt: FormatOpt = RowFormat.table) -> None:
     """The last runs recorded in the warehouse."""
     with _read_only(_settings(warehouse)) as con:
-        rows = con.execute("""
+        cur = con.execute("""
             select run_id, trigger, started_at, finished_at, status, files_landed, files_skipped, files_failed,
                    facts, errors_failed, warnings_failed, mail_status, mail_error
-            from dq.runs order by started_at desc limit ?""", [last]).fetchall()
+            from dq.runs order by started_at desc limit ?""", [last])
+        columns, rows = [d[0] for d in cur.description], cur.fetchall()
+    if fmt is not RowFormat.table:
+        print_rows(console, columns, rows, fmt)
+        return
     t = Table("run", "trigger", "started (UTC)", "seconds", "status", "landed", "skipped", "failed",
               "facts", "errors", "warnings", "mail")
     for r in rows:
@@ -185,7 +298,7 @@ def serve(warehouse: WarehouseOpt = None) -> None:
     PREFECT_API_URL points at one; Ctrl-C or SIGTERM stops both.
     """
     settings = _settings(warehouse)
-    from flows.schedule import serve_pipeline
+    from fazhi.flows.schedule import serve_pipeline
 
     try:
         serve_pipeline(settings)
@@ -200,7 +313,7 @@ def ingest(
 ) -> None:
     """Land report files in raw.* only (no models, no checks); `fazhi run` builds them."""
     settings = _settings(warehouse)
-    from flows.pipeline import land_files
+    from fazhi.flows.pipeline import land_files
 
     summary = land_files(paths, warehouse=str(settings.warehouse))
     console.print(f"landed {summary.landed}, skipped {summary.skipped}, failed {summary.failed} (of {summary.seen})")
@@ -211,7 +324,7 @@ def ingest(
 @app.command()
 def synth(
     reports: Annotated[int, typer.Option("--reports", "-n", help="How many reports")] = 100,
-    out: Annotated[Path, typer.Option("--out", help="Folder for reports/, gold/, texts/, manifest.jsonl")] = Path("synth"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the reports alone; gold/, texts/ and manifest.jsonl go to OUT-truth/ beside it")] = Path("synth"),
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same bytes")] = 0,
     contradictions: Annotated[float, typer.Option(help="Share of reports with a planted contradiction")] = 0.03,
     gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Write the true facts (score.py's gold format)")] = True,
@@ -223,27 +336,19 @@ def synth(
     console.print_json(data={k: (str(v) if isinstance(v, Path) else v) for k, v in summary.items()})
 
 
-EXPORT_TABLES = ("dim_reports", "fct_report_metrics", "fct_region_metrics", "fct_facts", "fct_cases", "fct_rates",
-                 "fct_counts")
-
-
 @app.command()
 def export(
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write one file per mart into")],
-    fmt: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the files into", show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, for Excel), "
+                                              "xlsx (one sheet per mart, Chinese headers) or parquet")] = ExportFormat.csv,
     warehouse: WarehouseOpt = None,
 ) -> None:
-    """Write the marts (and the wide fct_report_metrics) as Parquet or CSV files for Excel/BI."""
-    if fmt not in ("parquet", "csv"):
-        err.print("--format must be parquet or csv")
-        raise typer.Exit(2)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    options = "format parquet" if fmt == "parquet" else "format csv, header true"
+    """Write the marts (and the wide fct_report_metrics) as files for Excel and BI tools."""
+    from fazhi.export import export as write_files
+
     with _read_only(_settings(warehouse)) as con:
-        for table in EXPORT_TABLES:
-            target = (out_dir / f"{table}.{fmt}").absolute()
-            con.execute(f"copy (select * from {table}) to '{target}' ({options})")
-            console.print(f"{target}")
+        for path in write_files(con, out_dir, fmt):
+            console.print(str(path), soft_wrap=True, markup=False, highlight=False)
 
 
 @app.command()
@@ -277,7 +382,7 @@ def docs(
 @app.command()
 def report(
     warehouse: WarehouseOpt = None,
-    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (see `fazhi status`) [default: the latest run]")] = None,
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (see `fazhi status`) (default: the latest run)")] = None,
     email: Annotated[bool, typer.Option("--email", help="Mail the report again and record the outcome")] = False,
 ) -> None:
     """Print the path of a run's HTML report; with --email, mail it again (FAZHI_SMTP_*, FAZHI_MAIL_TO)."""
@@ -311,6 +416,18 @@ def report(
                       + f": {summary.run_id}: {summary.verdict}", soft_wrap=True, markup=False, highlight=False)
         if outcome.status != "sent":
             raise typer.Exit(1)
+
+
+@app.command()
+def config(
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+) -> None:
+    """The effective settings (defaults, [tool.fazhi], FAZHI_* env), secrets masked."""
+    settings = _load(warehouse)
+    rows = [(f"FAZHI_{name.upper()}", "" if value is None else
+             ",".join(value) if isinstance(value, tuple) else str(value)) for name, value in settings.masked().items()]
+    print_rows(console, ["setting", "value"], rows, fmt)
 
 
 if __name__ == "__main__":

@@ -1,50 +1,97 @@
-"""Settings: defaults in pyproject.toml's [tool.fazhi], overridden by FAZHI_* env vars.
+"""Settings: defaults here, then pyproject.toml's [tool.fazhi], then FAZHI_* env vars.
 
-Every part of fazhi reads its configuration from ``load_settings()``; secrets
-(the SMTP password) come only from the environment and are never logged.
+Every part of fazhi reads its configuration from ``load_settings()``. The
+settings are a pydantic-settings model, so every value is checked when it is
+loaded (``FAZHI_SMTP_SECURITY=tls`` fails at start, not after a run) and
+``fazhi config`` can print them. Secrets (the SMTP password) come only from
+the environment and are never logged: ``masked()`` hides them.
 """
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
-from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
-DBT_DIR = PROJECT_DIR / "dbt"
-EXPECTATIONS_DIR = PROJECT_DIR / "expectations"
+# In a checkout the dbt project and the suites sit beside the package; an
+# installed wheel carries them as data files under <prefix>/share/fazhi.
+_SHARE = Path(sys.prefix) / "share" / "fazhi"
+_HOME = PROJECT_DIR if (PROJECT_DIR / "dbt" / "dbt_project.yml").exists() else _SHARE
+DBT_DIR = _HOME / "dbt"
+EXPECTATIONS_DIR = _HOME / "expectations"
 SAMPLES_DIR = PACKAGE_DIR / "samples"
+PYPROJECT = PROJECT_DIR / "pyproject.toml"
+
+SECRETS = ("smtp_password",)
+_PATHS = ("warehouse", "inbox", "prefect_home")
 
 
-@dataclass(frozen=True)
-class Settings:
-    warehouse: Path
-    max_file_mb: float
-    cron: str
-    timezone: str
-    inbox: Path
-    prefect_home: Path
-    task_runner: str
+class Settings(BaseSettings):
+    """fazhi's settings; each one is also the env var FAZHI_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="FAZHI_", env_ignore_empty=True, frozen=True, extra="ignore")
+
+    warehouse: Path = Path("warehouse/fazhi.duckdb")
+    max_file_mb: float = Field(50, gt=0)
+    cron: str = "0 2 * * *"
+    timezone: str = "Asia/Shanghai"
+    inbox: Path = Path("warehouse/inbox")
+    prefect_home: Path = Path("warehouse/prefect")
+    prefect_port: int = Field(4200, ge=1, le=65535)
+    task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
+    dbt_threads: int = Field(2, ge=1)
+    duckdb_memory: str = Field("1GB", pattern=r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")
     smtp_host: str | None = None
-    smtp_port: int = 25
+    smtp_port: int = Field(25, ge=1, le=65535)
     smtp_user: str | None = None
-    smtp_password: str | None = field(default=None, repr=False)
-    smtp_security: str = "none"
+    smtp_password: str | None = Field(None, repr=False)
+    smtp_security: Literal["none", "starttls", "ssl"] = "none"
     mail_from: str = "fazhi@localhost"
-    mail_to: tuple[str, ...] = ()
-    smtp_retries: int = 3
-    smtp_backoff_s: float = 1.0
+    mail_to: Annotated[tuple[str, ...], NoDecode] = ()
+    smtp_retries: int = Field(3, ge=0)
+    smtp_backoff_s: float = Field(1.0, ge=0)
+
     # Scanned pages (fazhi.ingest.formats.ocr): on|off, the most pages one file may
     # need read, seconds one file may take, worker processes, render resolution,
     # and the line confidence below which its numbers are marked low-confidence.
-    ocr: str = "on"
-    ocr_max_pages: int = 60
-    ocr_timeout_s: float = 600.0
-    ocr_workers: int = 2
-    ocr_dpi: int = 200
-    ocr_low_confidence: float = 0.9
+    ocr: Literal["on", "off"] = "on"
+    ocr_max_pages: int = Field(60, ge=1)
+    ocr_timeout_s: float = Field(600.0, gt=0)
+    ocr_workers: int = Field(2, ge=1)
+    ocr_dpi: int = Field(200, ge=50, le=600)
+    ocr_low_confidence: float = Field(0.9, ge=0, le=1)
+
+    @field_validator("mail_to", mode="before")
+    @classmethod
+    def _comma_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(a.strip() for a in value.split(",") if a.strip())
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Shanghai)") from None
+        return value
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Arguments, then the environment, then [tool.fazhi]; never a .env file or secrets folder.
+        return init_settings, _RelativeTo(env_settings, Path.cwd()), _PyprojectTable(settings_cls)
 
     @property
     def warehouse_dir(self) -> Path:
@@ -58,50 +105,76 @@ class Settings:
     def mail_configured(self) -> bool:
         return bool(self.smtp_host and self.mail_to)
 
-
-def _defaults() -> dict[str, object]:
-    pyproject = PROJECT_DIR / "pyproject.toml"
-    if not pyproject.exists():
-        return {}
-    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("fazhi", {})
+    def masked(self) -> dict[str, object]:
+        """Every setting by name, secrets shown as '***' when set."""
+        return {name: ("***" if name in SECRETS and value else value) for name, value in self.model_dump().items()}
 
 
-def _coerce(name: str, raw: object, kind: object, base: Path) -> object:
-    """Turn a setting's text into its type; relative paths resolve against ``base``."""
-    text = str(raw)
-    if name == "mail_to":
-        return tuple(a.strip() for a in text.split(",") if a.strip())
-    if name in ("warehouse", "inbox", "prefect_home"):
-        p = Path(text).expanduser()
-        return p if p.is_absolute() else (base / p).absolute()
-    if kind in (int, "int"):
-        return int(text)
-    if kind in (float, "float"):
-        return float(text)
-    return text
+def _absolute(values: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Relative paths among ``values`` taken from ``base``."""
+    out = dict(values)
+    for name in _PATHS:
+        if out.get(name) not in (None, ""):
+            p = Path(str(out[name])).expanduser()
+            out[name] = p if p.is_absolute() else (base / p).absolute()
+    return out
+
+
+class _RelativeTo(PydanticBaseSettingsSource):
+    """Another source's values, with relative paths taken from ``base`` (the env's: the current directory)."""
+
+    def __init__(self, source: PydanticBaseSettingsSource, base: Path):
+        super().__init__(source.settings_cls)
+        self.source, self.base = source, base
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - __call__ does the work
+        return self.source.get_field_value(field, field_name)
+
+    def __call__(self) -> dict[str, Any]:
+        return _absolute(self.source(), self.base)
+
+
+class _PyprojectTable(PydanticBaseSettingsSource):
+    """[tool.fazhi] of the project's pyproject.toml (a checkout); relative paths from the project."""
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - __call__ does the work
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        if not PYPROJECT.exists():
+            return {}
+        table = tomllib.loads(PYPROJECT.read_text(encoding="utf-8")).get("tool", {}).get("fazhi", {})
+        return _absolute(table, PROJECT_DIR)
+
+
+class SettingsError(ValueError):
+    """A setting has a value fazhi cannot use; the message is one line naming the variable."""
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Settings from pyproject defaults, then FAZHI_* env vars, then ``overrides``.
+    """Settings from the defaults, [tool.fazhi], FAZHI_* env vars, then ``overrides`` (None: not given).
 
     Relative paths given on the command line or in the environment are taken
-    from the current directory; the pyproject defaults from the project's.
+    from the current directory; those of [tool.fazhi] from the project's.
+    Raises SettingsError with one line per bad value.
     """
-    values: dict[str, object] = {}
-    defaults = _defaults()
-    for f in fields(Settings):
-        raw, base = overrides.get(f.name), Path.cwd()
-        if raw is None:
-            raw = os.environ.get(f"FAZHI_{f.name.upper()}") or None
-        if raw is None:
-            raw, base = defaults.get(f.name), PROJECT_DIR
-        if raw is not None:
-            values[f.name] = _coerce(f.name, raw, f.type, base)
-    return Settings(**values)  # type: ignore[arg-type]
+    from pydantic import ValidationError
+
+    given = _absolute({k: v for k, v in overrides.items() if v is not None}, Path.cwd())
+    try:
+        settings = Settings(**given)
+    except ValidationError as e:
+        raise SettingsError("; ".join(
+            f"FAZHI_{'_'.join(str(p) for p in err['loc'][:1]).upper()}: {err['msg']}"
+            + (f" (got {err['input']!r})" if not isinstance(err.get("input"), dict) else "")
+            for err in e.errors())) from None
+    if not settings.warehouse.is_absolute():     # a default, with no [tool.fazhi]: from the current directory
+        settings = settings.model_copy(update=_absolute(settings.model_dump(include=set(_PATHS)), Path.cwd()))
+    return settings
 
 
 def prepare_environment(settings: Settings) -> None:
-    """Keep dbt and Prefect off the network and out of the user's home.
+    """Keep dbt and Prefect off the network and out of the user's home; hand dbt its settings.
 
     Must run before Prefect is imported: Prefect reads PREFECT_HOME on import.
     """
@@ -117,3 +190,6 @@ def prepare_environment(settings: Settings) -> None:
     # A fresh PREFECT_HOME migrates its database on first start (~17 s here).
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    # dbt's profile reads these two (dbt/profiles.yml).
+    os.environ["FAZHI_DBT_THREADS"] = str(settings.dbt_threads)
+    os.environ["FAZHI_DUCKDB_MEMORY"] = settings.duckdb_memory

@@ -18,6 +18,8 @@ from typing import TypeVar
 
 import polars as pl
 
+from fazhi import progress
+
 DASK_SCHEDULER_ENV = "FAZHI_DASK_SCHEDULER"
 T = TypeVar("T")
 
@@ -92,7 +94,15 @@ def stream_slices(fn: Callable[..., pl.DataFrame], frame: pl.DataFrame, *args: o
     """
     rows = _slice_rows()
     slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)] or [frame]
-    return iter_batches(fn, slices, *args)
+    progress.add_total("parse", frame.height)
+    return _counted(iter_batches(fn, slices, *args), [s.height for s in slices])
+
+
+def _counted(parts: Iterator[T], sizes: list[int]) -> Iterator[T]:
+    """``parts`` as they come, each counted as its slice's reports parsed (``fazhi.progress``)."""
+    for part, size in zip(parts, sizes):
+        progress.advance("parse", size)
+        yield part
 
 
 def _on_dask(address: str, fn: Callable[..., T], slices: list, args: tuple) -> list[T]:

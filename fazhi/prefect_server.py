@@ -3,8 +3,8 @@
 - ``local_server``: a full ``prefect server start`` for ``fazhi serve``.
   Prefect's temporary per-process server cannot fire schedules, so when no
   PREFECT_API_URL is given ``fazhi serve`` runs one, with its database under
-  the warehouse folder (PREFECT_HOME), and stops it on exit. The Prefect UI is
-  then there for administrators.
+  the warehouse folder (PREFECT_HOME), and stops it on exit. It listens on
+  FAZHI_PREFECT_PORT (default 4200) with the Prefect UI on, for administrators.
 - ``TemporaryApi``: the same API app Prefect starts for a plain run (its
   "ephemeral" mode, no services, no UI), but launched by us at the very start
   of ``fazhi run``. Prefect would import its whole server in our process first
@@ -90,14 +90,27 @@ class TemporaryApi:
         self._log.close()
 
 
+def port_in_use(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 @contextmanager
 def local_server(prefect_home: Path, port: int | None = None, startup_timeout: float = 120.0) -> Iterator[str]:
-    """Run ``prefect server start`` on 127.0.0.1 for the duration; yield its API URL."""
+    """Run ``prefect server start`` (API and UI) on 127.0.0.1:``port`` for the duration; yield its API URL."""
     port = port or free_port()
+    if port_in_use(port):
+        raise ServerStartError(f"port {port} on 127.0.0.1 is in use: stop what listens there or set FAZHI_PREFECT_PORT")
     api_url = f"http://127.0.0.1:{port}/api"
     prefect_home.mkdir(parents=True, exist_ok=True)
     log_path = prefect_home / "server.log"
-    env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
+    # The UI is on for administrators (fazhi's own runs switch it off: they need only the API).
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_UI_ENABLED": "true",
+           "PREFECT_UI_API_URL": api_url}
     env.pop("PREFECT_API_URL", None)
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(

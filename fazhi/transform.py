@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi import parallel
+from fazhi import parallel, progress
 from fazhi.config import DBT_DIR, PROJECT_DIR
+from fazhi.wide_mart import write_properties
 
 DBT_STATE = PROJECT_DIR / "warehouse" / "dbt"
 BUILD_LINK = DBT_STATE / "build.duckdb"
@@ -44,6 +45,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     """``dbt build`` against ``warehouse``; raise TransformError if a model fails."""
     from dbt.cli.main import dbtRunner
 
+    write_properties()   # the wide mart's columns follow the taxonomy
     os.environ.setdefault("DO_NOT_TRACK", "1")
     args = [
         "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
@@ -55,12 +57,16 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         args.append("--full-refresh")
     if select:
         args += ["--select", select]
+    progress.add("parse", "reports parsed (× models)", total=0)
+    progress.add("dbt", "dbt nodes")
     with _build_link(warehouse):
         try:
-            res = dbtRunner().invoke(args)
+            res = dbtRunner(callbacks=[_count_nodes]).invoke(args)
         finally:
             _release_duckdb()
             parallel.shutdown()
+            progress.done("parse")
+            progress.done("dbt")
     if res.exception is not None:
         raise TransformError(f"dbt build failed: {res.exception}")
     result = TransformResult(success=bool(res.success))
@@ -78,6 +84,15 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
                 raise TransformError(f"dbt model {node.name} {status}: {r.message}")
             result.models += 1
     return result
+
+
+def _count_nodes(event) -> None:
+    """dbt's events -> fazhi.progress: the number of nodes to build, then each one done."""
+    name = event.info.name
+    if name == "LogStartLine" and event.data.index == 1:
+        progress.add("dbt", "dbt nodes", total=event.data.total)
+    elif name == "NodeFinished":
+        progress.advance("dbt")
 
 
 def dbt_docs(warehouse: Path, out_dir: Path) -> Path:

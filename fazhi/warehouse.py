@@ -49,6 +49,12 @@ create table if not exists raw.report_sources (
     run_id        varchar not null,
     primary key (report_id, location)
 );
+create table if not exists raw.report_removals (
+    report_id     varchar primary key,   -- kept in raw.reports; out of staging and the marts
+    removed_at    timestamp not null,
+    run_id        varchar not null,
+    reason        varchar
+);
 create table if not exists raw.ingest_errors (
     run_id        varchar not null,
     doc           varchar,

@@ -48,7 +48,7 @@ def score_script() -> Path:
 
 def run_pipeline(paths: list[Path], warehouse: Path, **kwargs):
     """The real Prefect flow, in this process."""
-    from flows.pipeline import pipeline
+    from fazhi.flows.pipeline import pipeline
 
     return pipeline([str(p) for p in paths], warehouse=str(warehouse), **kwargs)
 

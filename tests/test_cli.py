@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 
@@ -43,3 +44,41 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
     out = fazhi("facts", "--warehouse", str(tmp_path / "none.duckdb"))
     assert out.returncode == 2
     assert "no warehouse" in out.stderr
+
+
+def test_version():
+    out = fazhi("--version")
+    assert out.returncode == 0 and out.stdout.startswith("fazhi ")
+
+
+def test_help_shows_the_defaults():
+    def help_text(*command: str) -> str:     # the words of --help, without the panels' borders
+        return " ".join(fazhi(*command, "--help").stdout.replace("│", " ").split())
+
+    text = help_text("run")
+    assert "default: warehouse/fazhi.duckdb" in text and "default: the inbox" in text
+    assert "[default: table]" in help_text("sql")
+
+
+def test_a_format_outside_its_choices_is_refused(seeds_run):
+    _, warehouse = seeds_run
+    out = fazhi("facts", "--format", "xml", "--warehouse", str(warehouse))
+    assert out.returncode == 2 and "jsonl" in out.stderr
+
+
+def test_sql_as_csv_and_json(seeds_run):
+    _, warehouse = seeds_run
+    query = "select count(*) as n_reports, max(report_year) as year from dim_reports"
+    out = fazhi("sql", query, "--format", "csv", "--warehouse", str(warehouse))
+    assert out.returncode == 0, out.stderr
+    assert list(csv.DictReader(io.StringIO(out.stdout))) == [{"n_reports": "5", "year": out.stdout.split(",")[-1].strip()}]
+    out = fazhi("sql", query, "--format", "json", "--warehouse", str(warehouse))
+    assert json.loads(out.stdout)["n_reports"] == 5
+
+
+def test_status_as_json(seeds_run):
+    summary, warehouse = seeds_run
+    out = fazhi("status", "--format", "json", "--warehouse", str(warehouse))
+    assert out.returncode == 0, out.stderr
+    runs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert summary.run_id in {r["run_id"] for r in runs}

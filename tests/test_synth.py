@@ -17,7 +17,7 @@ import pytest
 
 from fazhi.config import PROJECT_DIR
 from fazhi.ingest.readers import read_document
-from fazhi.synth import ISSUES, generate, verify
+from fazhi.synth import ISSUES, generate, truth_dir, verify
 
 CHECK_GOLD = PROJECT_DIR.parent / "shared" / "gold" / "check_gold.py"
 SCHEMA = PROJECT_DIR.parent / "shared" / "gold" / "SCHEMA.md"
@@ -42,7 +42,7 @@ def default_corpus(tmp_path_factory) -> tuple[Path, dict]:
 
 
 def _manifest(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in (truth_dir(out) / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def _base(doc: str) -> str:
@@ -50,12 +50,12 @@ def _base(doc: str) -> str:
 
 
 def _gold(out: Path, doc: str) -> list[dict]:
-    path = out / "gold" / f"{_base(doc)}.jsonl"
+    path = truth_dir(out) / "gold" / f"{_base(doc)}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def _landed(out: Path, doc: str) -> str:
-    return read_document(doc, (out / "reports" / doc).read_bytes()).text
+    return read_document(doc, (out / doc).read_bytes()).text
 
 
 def test_same_seed_same_bytes(tmp_path):
@@ -63,18 +63,29 @@ def test_same_seed_same_bytes(tmp_path):
     generate(12, a, seed=7)
     generate(12, b, seed=7)
     generate(12, c, seed=8)
-    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    for rel in files:
-        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
-    assert (a / "manifest.jsonl").read_bytes() != (c / "manifest.jsonl").read_bytes()
+    for x, y in ((a, b), (truth_dir(a), truth_dir(b))):
+        files = sorted(p.relative_to(x) for p in x.rglob("*") if p.is_file())
+        assert files and files == sorted(p.relative_to(y) for p in y.rglob("*") if p.is_file())
+        for rel in files:
+            assert (x / rel).read_bytes() == (y / rel).read_bytes(), rel
+    assert (truth_dir(a) / "manifest.jsonl").read_bytes() != (truth_dir(c) / "manifest.jsonl").read_bytes()
+
+
+def test_the_reports_folder_holds_only_reports(tmp_path):
+    """`fazhi run OUT` must land the reports and nothing else: gold, texts and manifest are beside OUT."""
+    out = tmp_path / "corpus"
+    generate(6, out, seed=5)
+    assert sorted(p.suffix for p in out.rglob("*")) == sorted(p.suffix for p in out.iterdir())   # no subfolders
+    assert {p.suffix for p in out.iterdir()} <= {".txt", ".html"} and len(list(out.iterdir())) == 6
+    assert len(list((truth_dir(out) / "gold").glob("*.jsonl"))) == 6
 
 
 def test_rerun_replaces_an_older_corpus(tmp_path):
-    generate(8, tmp_path, seed=1)
-    generate(3, tmp_path, seed=2)
-    assert len(list((tmp_path / "reports").iterdir())) == 3
-    assert len(list((tmp_path / "gold").glob("*.jsonl"))) == 3
+    out = tmp_path / "corpus"
+    generate(8, out, seed=1)
+    generate(3, out, seed=2)
+    assert len(list(out.iterdir())) == 3
+    assert len(list((truth_dir(out) / "gold").glob("*.jsonl"))) == 3
 
 
 def test_gold_points_at_numbers_in_the_landed_text(corpus):
@@ -98,10 +109,10 @@ def test_pages_land_exactly_the_predicted_text(corpus):
     pages = [e["doc"] for e in _manifest(corpus) if e["format"] == "html"]
     assert pages
     for doc in pages:
-        page = (corpus / "reports" / doc).read_bytes()
+        page = (corpus / doc).read_bytes()
         assert b"<article" in page or b'class="content"' in page
         assert "当前位置".encode() in page or "当前位置".encode("gb18030") in page
-        assert _landed(corpus, doc) == (corpus / "texts" / f"{doc}.txt").read_bytes().decode("utf-8")
+        assert _landed(corpus, doc) == (truth_dir(corpus) / "texts" / f"{doc}.txt").read_bytes().decode("utf-8")
 
 
 def test_gold_fields_follow_the_schema(corpus):
@@ -122,7 +133,7 @@ def test_gold_fields_follow_the_schema(corpus):
             if g["kind"] == "amount":
                 assert g["unit"] == "元"
             seen[g["metric"]] += 1
-        nonfacts = (corpus / "gold" / f"{_base(entry['doc'])}.nonfacts.txt").read_text(encoding="utf-8")
+        nonfacts = (truth_dir(corpus) / "gold" / f"{_base(entry['doc'])}.nonfacts.txt").read_text(encoding="utf-8")
         for line in nonfacts.splitlines():
             start, text, reason = line.split("\t")
             assert not any(int(start) <= s < int(start) + len(text) for s in starts), line
@@ -188,7 +199,7 @@ def test_no_number_goes_unlabelled(corpus):
         covered = bytearray(len(text))
         for g in _gold(corpus, doc):
             covered[g["start"]:g["start"] + len(g["number_text"])] = b"\1" * len(g["number_text"])
-        for line in (corpus / "gold" / f"{_base(doc)}.nonfacts.txt").read_text(encoding="utf-8").splitlines():
+        for line in (truth_dir(corpus) / "gold" / f"{_base(doc)}.nonfacts.txt").read_text(encoding="utf-8").splitlines():
             start, t, _ = line.split("\t")
             covered[int(start):int(start) + len(t)] = b"\1" * len(t)
         for m in numeral.finditer(text):
@@ -213,7 +224,7 @@ def test_shared_checker_accepts_the_gold(corpus, tmp_path):
         lines = [dict(g, doc=name) for g in _gold(corpus, doc)]
         (gold / f"{base}.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in lines),
                                             encoding="utf-8")
-        shutil.copy(corpus / "gold" / f"{base}.nonfacts.txt", gold / f"{base}.nonfacts.txt")
+        shutil.copy(truth_dir(corpus) / "gold" / f"{base}.nonfacts.txt", gold / f"{base}.nonfacts.txt")
     result = subprocess.run([sys.executable, str(CHECK_GOLD), "--docs", str(docs),
                              *sorted(str(p) for p in gold.glob("*.jsonl"))],
                             capture_output=True, text=True, timeout=120)

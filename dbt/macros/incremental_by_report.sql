@@ -11,9 +11,11 @@
     reports, and of older models. No clock is compared: stamps are matched. -#}
 
 {% macro incremental_by_report() -%}
-    {#- The config of a mart built one report at a time (call it at the top of the model). -#}
+    {#- The config of a mart built one report at a time (call it at the top of the model).
+        Marts have enforced contracts, which allow only appending new columns. -#}
     {{ config(
-        materialized='incremental', incremental_strategy='append', on_schema_change='sync_all_columns',
+        materialized='incremental', incremental_strategy='append', on_schema_change='append_new_columns',
+        pre_hook="{{ align_column_types() }}",
         post_hook="{{ drop_stale_rows(ref('int_report_stamps')) }}"
     ) }}
 {%- endmacro %}
@@ -61,4 +63,22 @@
            select 1 from {{ stamps }} as stamps
            where stamps.report_id = mart.report_id and stamps.parsed_at = mart.parsed_at
        )
+{%- endmacro %}
+
+
+{% macro align_column_types() -%}
+    {#- Give a mart built before its contract the contract's column types (an
+        append never changes the type of an existing column). -#}
+    {%- if execute and is_incremental() -%}
+        {%- set declared = {} -%}
+        {%- for name, column in model.columns.items() if column.data_type -%}
+            {%- do declared.update({name | lower: column.data_type | lower}) -%}
+        {%- endfor -%}
+        {%- for column in adapter.get_columns_in_relation(this) -%}
+            {%- set want = declared.get(column.name | lower) -%}
+            {%- if want and want != column.dtype | lower %}
+    alter table {{ this }} alter column "{{ column.name }}" set data type {{ want }} using try_cast("{{ column.name }}" as {{ want }});
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
 {%- endmacro %}

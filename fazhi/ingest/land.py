@@ -3,7 +3,8 @@
 report_id is the sha256 of the bytes, so the same bytes under another name
 land once (the extra name goes to ``raw.report_sources``) and a changed file
 under the same name lands as a new version beside the old one. A file that
-cannot be read becomes a row of ``raw.ingest_errors`` and a log line; it never
+cannot be read, or is not a report (``fazhi.ingest.screen``), becomes a row of
+``raw.ingest_errors`` and a log line; it never
 stops the run or touches what has landed.
 
 Three steps, so the CPU work can run on any worker while one process writes:
@@ -21,6 +22,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from fazhi.ingest.readers import Document, ReadError, read_document
+from fazhi.ingest.screen import not_a_report
 from fazhi.ingest.sources import Input
 from fazhi.warehouse import connect
 
@@ -104,10 +106,17 @@ def decode(items: Sequence[tuple[str, Input]]) -> list[Decoded]:
     for report_id, item in items:
         source = _without_bytes(item)
         try:
-            out.append(Decoded(report_id, source, document=read_document(item.name, item.data or b"", charset=item.charset)))
+            document = read_document(item.name, item.data or b"", charset=item.charset)
         except ReadError as e:
             out.append(Decoded(report_id, source, error=IngestError(item.name, item.location, item.size, report_id,
                                                                     e.stage, e.reason)))
+            continue
+        reason = not_a_report(document.text)
+        if reason:
+            out.append(Decoded(report_id, source, error=IngestError(item.name, item.location, item.size, report_id,
+                                                                    "screen", reason)))
+        else:
+            out.append(Decoded(report_id, source, document=document))
     return out
 
 

@@ -3,17 +3,17 @@
 ``generate(n, out_dir, seed)`` writes ``n`` realistic reports (法治政府建设
 年度报告) and, for every report, the gold facts in the fields of
 /work/shared/gold (SCHEMA.md), so that an extraction run can be scored with
-``/work/shared/eval/score.py --gold OUT/gold --pred facts.jsonl``. Used as a
+``score.py --gold OUT-truth/gold --pred facts.jsonl``. Used as a
 large accuracy test of the extractor and as the input of ``make bench``.
 
-Output layout::
+Output layout (the reports alone in OUT, so ``fazhi run OUT`` lands nothing else)::
 
-    OUT/reports/<doc>           the report files: ~85% .txt UTF-8, ~5% .txt GB18030, ~10% .html
-    OUT/gold/<base>.jsonl       gold facts, one a line (<base> is <doc> without .txt;
+    OUT/<doc>                   the report files: ~85% .txt UTF-8, ~5% .txt GB18030, ~10% .html
+    OUT-truth/gold/<base>.jsonl gold facts, one a line (<base> is <doc> without .txt;
                                 for a page, the full name: syn00012_ab12cd34.html.jsonl)
-    OUT/gold/<base>.nonfacts.txt  numbers that are not facts: start<TAB>text<TAB>reason
-    OUT/texts/<doc>.txt         the landed text (UTF-8) of every page and GB18030 file
-    OUT/manifest.jsonl          one line a report: doc, format, encoding, region, issuer,
+    OUT-truth/gold/<base>.nonfacts.txt  numbers that are not facts: start<TAB>text<TAB>reason
+    OUT-truth/texts/<doc>.txt   the landed text (UTF-8) of every page and GB18030 file
+    OUT-truth/manifest.jsonl    one line a report: doc, format, encoding, region, issuer,
                                 year, level, chars, facts, planted (issue names), planted_at
 
 Offsets (``start``) are Python str indices into the text the pipeline lands:
@@ -21,8 +21,7 @@ Offsets (``start``) are Python str indices into the text the pipeline lands:
 the file decoded (a CRLF file keeps its carriage returns); for a page it is the extracted
 article, which the generator predicts exactly (title line, then one line per
 paragraph) and ``verify`` proves by re-reading every page with the real
-reader. Run the pipeline on ``OUT/reports`` only (the other folders hold
-.txt files too). Two limits of the shared tools, not of the gold:
+reader. Two limits of the shared tools, not of the gold:
 score.py files a page's non-facts under "<doc>.txt", so false facts on a
 page's non-facts count as unlabelled rather than non-fact; check_gold.py
 opens docs as UTF-8 with universal newlines, so check GB18030 files and
@@ -48,9 +47,13 @@ from fazhi.synth.document import build_report
 from fazhi.synth.facts import ISSUES
 from fazhi.synth.layout import gold as gold_lines, jsonl, render
 
-__all__ = ["generate", "verify", "ISSUES"]
+__all__ = ["generate", "verify", "truth_dir", "ISSUES"]
 
-_SUBDIRS = ("reports", "gold", "texts")
+
+def truth_dir(out_dir: str | Path) -> Path:
+    """Where the gold, landed texts and manifest of the corpus in ``out_dir`` go: beside it, not in it."""
+    out = Path(out_dir)
+    return out.with_name(f"{out.name}-truth")
 
 
 class _Writer:
@@ -108,10 +111,10 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
     -> same bytes.
     """
     t0 = time.perf_counter()
-    out = Path(out_dir)
-    for sub in _SUBDIRS:
-        (out / sub).mkdir(parents=True, exist_ok=True)
-        for old in (out / sub).glob("syn*"):  # a previous corpus's files would be scored too
+    out, truth = Path(out_dir), truth_dir(out_dir)
+    for folder in (out, truth / "gold", truth / "texts"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("syn*"):  # a previous corpus's files would be scored too
             old.unlink()
     master = Random(seed)
     width = max(5, len(str(n - 1)))
@@ -121,7 +124,7 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
     totals = Counter()
     writer = _Writer()
     try:
-        with open(out / "manifest.jsonl", "w", encoding="utf-8") as manifest:
+        with open(truth / "manifest.jsonl", "w", encoding="utf-8") as manifest:
             for i in range(n):
                 entry, files, lines = _one(Random(master.getrandbits(64)), i, width, out, contradictions,
                                            html_share, gb18030_share)
@@ -137,7 +140,8 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
     finally:
         writer.close()
     summary = {
-        "reports": n, "out_dir": str(out), "reports_dir": str(out / "reports"), "seed": seed,
+        "reports": n, "out_dir": str(out), "reports_dir": str(out), "gold_dir": str(truth / "gold"),
+        "manifest": str(truth / "manifest.jsonl"), "seed": seed,
         "facts": totals["facts"],
         "nonfacts": totals["nonfacts"], "facts_per_report": round(totals["facts"] / n, 1) if n else 0.0,
         "chars_mean": round(totals["chars"] / n) if n else 0,
@@ -164,6 +168,7 @@ def _one(rng: Random, i: int, width: int, out: Path, contradictions: float, html
             if other not in plants:
                 plants.append(other)
     report = build_report(rng, plants)
+    truth = truth_dir(out)
     r = rng.random()
     fmt = "html" if r < html_share else "gb18030" if r < html_share + gb18030_share else "txt"
     doc = f"syn{i:0{width}d}_{rng.getrandbits(32):08x}.{'html' if fmt == 'html' else 'txt'}"
@@ -171,13 +176,13 @@ def _one(rng: Random, i: int, width: int, out: Path, contradictions: float, html
     lines, nonfacts = gold_lines(doc, rendered)
     base = doc[:-4] if doc.endswith(".txt") else doc
     files = [
-        (out / "reports" / doc, rendered.data),
-        (out / "gold" / f"{base}.jsonl", jsonl(lines).encode("utf-8")),
-        (out / "gold" / f"{base}.nonfacts.txt",
+        (out / doc, rendered.data),
+        (truth / "gold" / f"{base}.jsonl", jsonl(lines).encode("utf-8")),
+        (truth / "gold" / f"{base}.nonfacts.txt",
          "".join(f"{s}\t{t}\t{why}\n" for s, t, why in nonfacts).encode("utf-8")),
     ]
     if fmt != "txt":
-        files.append((out / "texts" / f"{doc}.txt", rendered.text.encode("utf-8")))
+        files.append((truth / "texts" / f"{doc}.txt", rendered.text.encode("utf-8")))
     entry = {
         "doc": doc, "format": rendered.fmt, "encoding": rendered.encoding, "region": report.region,
         "issuer": report.issuer, "year": report.year, "level": report.level,
@@ -201,19 +206,19 @@ def verify(out_dir: str | Path, limit: int | None = None) -> dict:
     """
     from fazhi.ingest.readers import read_document
 
-    out = Path(out_dir)
+    out, truth = Path(out_dir), truth_dir(out_dir)
     bad: list[str] = []
     checked = nlines = 0
-    with open(out / "manifest.jsonl", encoding="utf-8") as f:
+    with open(truth / "manifest.jsonl", encoding="utf-8") as f:
         entries = [json.loads(line) for line in f if line.strip()]
     for entry in entries[:limit]:
         doc = entry["doc"]
-        text = read_document(doc, (out / "reports" / doc).read_bytes()).text
-        predicted = out / "texts" / f"{doc}.txt"
+        text = read_document(doc, (out / doc).read_bytes()).text
+        predicted = truth / "texts" / f"{doc}.txt"
         if predicted.exists() and predicted.read_bytes().decode("utf-8") != text:
             bad.append(f"{doc}: landed text differs from the predicted text")
         base = doc[:-4] if doc.endswith(".txt") else doc
-        with open(out / "gold" / f"{base}.jsonl", encoding="utf-8") as g:
+        with open(truth / "gold" / f"{base}.jsonl", encoding="utf-8") as g:
             for line in g:
                 row = json.loads(line)
                 nlines += 1
@@ -222,7 +227,7 @@ def verify(out_dir: str | Path, limit: int | None = None) -> dict:
                     bad.append(f"{doc}@{s}: {text[s:s + len(nt)]!r} != {nt!r}")
                 elif row["quote"] not in text or nt not in row["quote"]:
                     bad.append(f"{doc}@{s}: quote {row['quote']!r} not in the text")
-        with open(out / "gold" / f"{base}.nonfacts.txt", encoding="utf-8") as g:
+        with open(truth / "gold" / f"{base}.nonfacts.txt", encoding="utf-8") as g:
             for line in g:
                 s, t, _ = line.rstrip("\n").split("\t")
                 if text[int(s):int(s) + len(t)] != t:

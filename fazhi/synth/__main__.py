@@ -14,7 +14,7 @@ from fazhi.synth import generate
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m fazhi.synth", description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, required=True, help="how many reports")
-    ap.add_argument("--out", required=True, help="output folder (reports/, gold/, texts/, manifest.jsonl)")
+    ap.add_argument("--out", required=True, help="folder for the reports (gold, texts and manifest.jsonl go to OUT-truth/ beside it)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--contradictions", type=float, default=0.03, help="share of reports with a planted issue")
     ap.add_argument("--no-gold", action="store_true", help="write the reports and manifest only")

@@ -43,21 +43,85 @@ def test_export_writes_every_mart(seeds_run, tmp_path, fmt):
     assert (tmp_path / fmt / f"fct_facts.{fmt}").stat().st_size > 1000
 
 
+def test_csv_export_opens_in_excel(seeds_run, tmp_path):
+    _, warehouse = seeds_run
+    out = fazhi("export", str(tmp_path), "--warehouse", str(warehouse))     # csv is the default
+    assert out.returncode == 0, out.stderr
+    for mart in ("dim_reports", "fct_cases", "fct_report_metrics"):
+        assert (tmp_path / f"{mart}.csv").read_bytes().startswith(b"\xef\xbb\xbf")   # the UTF-8 BOM
+    text = (tmp_path / "fct_cases.csv").read_text(encoding="utf-8-sig")
+    assert ".0," not in text          # counts are whole numbers, not 86.0
+
+
+def _xlsx_sheets(path) -> dict[str, list[str]]:
+    """{sheet name: its first row}, read with the standard library (the export has no reader here)."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(path) as z:
+        shared = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            shared = [si.findtext("m:t", "", ns) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+        names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).find("m:sheets", ns)]
+        sheets = {}
+        for i, name in enumerate(names, start=1):
+            row = ET.fromstring(z.read(f"xl/worksheets/sheet{i}.xml")).find("m:sheetData/m:row", ns)
+            sheets[name] = [c.findtext("m:is/m:t", "", ns) if c.get("t") == "inlineStr"
+                            else shared[int(c.findtext("m:v", "", ns))] for c in row.findall("m:c", ns)]
+    return sheets
+
+
+def test_xlsx_export_has_a_sheet_per_mart_with_chinese_headers(seeds_run, tmp_path):
+    _, warehouse = seeds_run
+    out = fazhi("export", str(tmp_path), "--format", "xlsx", "--warehouse", str(warehouse))
+    assert out.returncode == 0, out.stderr
+    sheets = _xlsx_sheets(tmp_path / "fazhi.xlsx")
+    assert set(sheets) == {"dim_reports", "fct_report_metrics", "fct_facts", "fct_cases", "fct_rates", "fct_counts"}
+    for name, header in sheets.items():
+        assert all(CJK.search(h) for h in header), (name, [h for h in header if not CJK.search(h)])
+    assert "行政复议受理（件数）" in sheets["fct_report_metrics"]
+
+
+def test_marts_have_stable_types(seeds_run, read_only):
+    _, warehouse = seeds_run
+    con = read_only(warehouse)
+    types = dict(((t, c), d) for t, c, d in con.execute(
+        "select table_name, column_name, data_type from information_schema.columns where table_schema = 'main'").fetchall())
+    assert types["fct_cases", "received"] == types["fct_cases", "closed"] == "BIGINT"
+    assert types["fct_report_metrics", "admin_reconsideration__received"] == "BIGINT"
+    assert types["fct_report_metrics", "admin_reconsideration__correction_rate"] == "DOUBLE"
+    assert types["dim_reports", "published"] == types["dim_reports", "dated"] == "DATE"
+
+
+def test_the_wide_marts_yml_follows_the_taxonomy():
+    from fazhi.wide_mart import PROPERTIES, render
+
+    assert PROPERTIES.read_text(encoding="utf-8") == render(), "run python -m fazhi.wide_mart"
+
+
 def test_docs_describe_every_column_in_chinese_and_english(seeds_run):
+    """Every column the warehouse really has (dbt's catalog), described in both languages, under a contract."""
     _, warehouse = seeds_run
     out = fazhi("docs", "--warehouse", str(warehouse))
     assert out.returncode == 0, out.stderr
     site = warehouse.parent / "docs"
     assert (site / "index.html").exists()
     manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     missing = []
-    for node in manifest["nodes"].values():
+    for unique_id, built in {**catalog["nodes"], **catalog["sources"]}.items():
+        node = manifest["nodes"].get(unique_id) or manifest["sources"][unique_id]
         if node["resource_type"] not in ("model", "seed"):
             continue
-        texts = [("", node["description"])] + [(c, col["description"]) for c, col in node["columns"].items()]
+        described = {c.lower(): col["description"] for c, col in node["columns"].items()}
+        texts = [("", node["description"])] + [(c, described.get(c.lower())) for c in built["columns"]]
         for column, text in texts:
             if not (CJK.search(text or "") and LATIN.search(text or "")):
                 missing.append(f"{node['name']}.{column}: {text!r}")
+        if node["name"].startswith(("fct_", "dim_")):
+            assert node["config"]["contract"]["enforced"], node["name"]
+    assert len(catalog["nodes"]) >= 10
     assert missing == []
 
 

@@ -9,7 +9,7 @@ def test_dask_runner_gives_the_same_facts(seeds_run, seeds_dir, tmp_path, monkey
     monkeypatch.setenv("FAZHI_TASK_RUNNER", "dask")
     monkeypatch.setenv("FAZHI_SLICE_ROWS", "2")        # several slices, so parsing really spreads
     from fazhi import parallel
-    from flows.pipeline import _task_runner, pipeline
+    from fazhi.flows.pipeline import _task_runner, pipeline
 
     runner = _task_runner()
     assert type(runner).__name__ == "DaskTaskRunner"

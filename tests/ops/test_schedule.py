@@ -6,14 +6,17 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import re
 import time
+import urllib.request
 import uuid
 
 import duckdb
 from prefect import flow
 
-from fazhi.prefect_server import healthy, interrupt_group
-from flows.schedule import run_due_flow_runs
+from fazhi.prefect_server import free_port, healthy, interrupt_group
+from fazhi.flows.schedule import run_due_flow_runs
 
 PROBE_CALLS: list[tuple[int, int]] = []
 
@@ -53,10 +56,11 @@ def _scheduled_runs(warehouse):
 def test_an_unreachable_api_does_not_stop_the_service():
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    from fazhi.prefect_server import free_port
-
     with temporary_settings({PREFECT_API_URL: f"http://127.0.0.1:{free_port()}/api"}):
         assert run_due_flow_runs(probe, uuid.uuid4(), once=True) == 0
+
+
+RUN_LINE = re.compile(r"run \S+: .*in 1 report; report \S+\.html; mail not configured")
 
 
 def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
@@ -64,9 +68,12 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
     env = {
         **os.environ,
         "FAZHI_WAREHOUSE": str(warehouse), "FAZHI_INBOX": str(inbox), "FAZHI_CRON": "* * * * *",
-        "PREFECT_HOME": str(tmp_path / "prefect"),
+        # A Prefect database of its own: the project's keeps the cron's runs of earlier sessions,
+        # which fall due meanwhile and would be run first.
+        "PREFECT_HOME": str(tmp_path / "prefect"), "FAZHI_PREFECT_HOME": str(tmp_path / "prefect"),
         # Let the scheduler look every few seconds instead of every minute.
         "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "5", "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+        "FAZHI_PREFECT_PORT": str(port := free_port()),
     }
     env.pop("PREFECT_API_URL", None)
     serve = subprocess.Popen([sys.executable, "-m", "fazhi.cli", "serve"], env=env, cwd=tmp_path,
@@ -74,9 +81,13 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
     api_url = None
     try:
         first = serve.stdout.readline()
-        assert "Prefect server" in first, first
+        assert "Prefect server and UI" in first, first
         api_url = first.split(" on ", 1)[1].strip() + "/api"
-        assert healthy(api_url)
+        assert api_url == f"http://127.0.0.1:{port}/api" and healthy(api_url)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:   # the UI is on
+            assert page.status == 200 and "<html" in page.read(4096).decode("utf-8", "replace").lower()
+        lines: list[str] = []
+        threading.Thread(target=lambda: lines.extend(serve.stdout), daemon=True).start()
         (inbox / "dropped.txt").write_bytes((seeds_dir / "001_1112cbd6f2276e8f.txt").read_bytes())
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
@@ -85,6 +96,11 @@ def test_cron_fires_and_lands_a_dropped_report(tmp_path, seeds_dir):
             time.sleep(3)
         runs = _scheduled_runs(warehouse)
         assert any(landed == 1 for landed, _ in runs), runs
+        # The run's line comes when Prefect has recorded the run's end, a little after the warehouse.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(RUN_LINE.search(line) for line in lines):
+            time.sleep(1)
+        assert any(RUN_LINE.search(line) for line in lines), "".join(lines)
     finally:
         # SIGTERM, as a service manager stops it, just after a run: serve must stop on it, not be killed.
         stopped = interrupt_group(serve, signal.SIGTERM, timeout=30)

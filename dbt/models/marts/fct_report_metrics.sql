@@ -4,10 +4,12 @@
 -- statement; a part of a total (其中 …) stands for a metric only when its total is
 -- not of that metric (纠错 inside 办结; the 自然人 cell of the 政府信息公开 form's 总计).
 -- A duplicate file of a report (dim_reports.duplicate_of) is not a row.
+-- Its yml (types, the contract, a description per column) is generated from the taxonomy
+-- by fazhi.wide_mart.
 {%- set metric_query -%}
-    select metric_id from {{ ref('metric_taxonomy') }} order by metric_id
+    select metric_id, kind from {{ ref('metric_taxonomy') }} order by metric_id
 {%- endset -%}
-{%- set metrics = run_query(metric_query).columns[0].values() if execute else [] %}
+{%- set metrics = run_query(metric_query).rows if execute else [] %}
 
 with facts as (
     select parts.*
@@ -39,8 +41,9 @@ select
     reports.region,
     reports.report_year,
     reports.facts
-    {%- for metric in metrics %},
-    max(firsts.value) filter (where firsts.metric = '{{ metric }}') as "{{ metric | replace('.', '__') }}"
+    {%- for metric, kind in metrics %},
+    cast(max(firsts.value) filter (where firsts.metric = '{{ metric }}') as {{ metric_column_type(kind) }})
+        as "{{ metric | replace('.', '__') }}"
     {%- endfor %}
 from reports
 left join firsts using (report_id)

@@ -1,11 +1,16 @@
 -- stg_reports: one row per current report version, with normalised text for parsing.
 -- A changed file under the same location is a new version; the latest one is current.
+-- Reports taken out with `fazhi remove` (raw.report_removals) are not current.
 with source as (
     select * from {{ source('raw', 'reports') }}
 ),
 
 sightings as (
     select * from {{ source('raw', 'report_sources') }}
+),
+
+removals as (
+    select * from {{ source('raw', 'report_removals') }}
 ),
 
 current_versions as (
@@ -34,6 +39,7 @@ renamed as (
         source.run_id
     from source
     inner join current_versions using (report_id)
+    where report_id not in (select report_id from removals)
 )
 
 select * from renamed

@@ -36,9 +36,9 @@ def serve_pipeline(settings: Settings, name: str = "nightly") -> None:
     if os.environ.get("PREFECT_API_URL"):
         _serve(settings, name)
         return
-    with local_server(settings.prefect_home) as api_url:
+    with local_server(settings.prefect_home, port=settings.prefect_port) as api_url:
         os.environ["PREFECT_API_URL"] = api_url
-        print(f"Prefect server (and UI) on {api_url.removesuffix('/api')}", flush=True)
+        print(f"Prefect server and UI on {api_url.removesuffix('/api')}", flush=True)
         _serve(settings, name)
 
 
@@ -48,7 +48,7 @@ def _serve(settings: Settings, name: str) -> None:
     warm_up(settings.prefect_home)      # imports dbt and GX in the background, before the first run
     from prefect.schedules import Cron
 
-    from flows.pipeline import pipeline
+    from fazhi.flows.pipeline import pipeline
 
     deployment = pipeline.to_deployment(
         name=name,
@@ -60,6 +60,20 @@ def _serve(settings: Settings, name: str) -> None:
           f"warehouse {settings.warehouse}", flush=True)
     stop_on_signals()
     run_due_flow_runs(pipeline, deployment_id)
+
+
+def _say(line: str) -> None:
+    """One line on serve's output, with the local time: what an administrator tails."""
+    print(f"{datetime.now().astimezone():%Y-%m-%d %H:%M:%S} {line}", flush=True)
+
+
+def run_line(name: str, state) -> str:
+    """'run NAME: 2 errors in 12 reports; report PATH; mail sent' (or the state when it did not complete)."""
+    summary = state.result(raise_on_failure=False) if state.is_completed() else None
+    if summary is None or not hasattr(summary, "verdict"):
+        return f"run {name}: {state.type.value.lower()} ({state.message or 'no summary'})"
+    mail = summary.mail_status + (f" ({summary.mail_error})" if summary.mail_error else "")
+    return f"run {summary.run_id}: {summary.verdict}; report {summary.report_path}; mail {mail}"
 
 
 def stop_on_signals() -> None:
@@ -116,12 +130,13 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
                     continue
                 # The engine records Running, then Completed or Failed; a failed run is in the
                 # warehouse's dq.runs and the mail, and must not stop the schedule.
+                _say(f"run {flow_run.name} started")
                 try:
                     state = run_flow(flow, flow_run=client.read_flow_run(flow_run.id),
                                      parameters=flow_run.parameters, return_type="state")
-                    log.info("flow run %s: %s", flow_run.name, state.type.value)
+                    _say(run_line(flow_run.name, state))
                 except Exception as e:      # the engine itself failed (e.g. lost the API): serve on
-                    log.error("flow run %s could not run: %s", flow_run.name, e)
+                    _say(f"run {flow_run.name} could not run: {e}")
                 ran += 1
                 if _stop_requested.is_set():
                     break

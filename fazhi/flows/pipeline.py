@@ -20,11 +20,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, parallel, report
+from fazhi import checks, mail, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
 from fazhi.parallel import DASK_SCHEDULER_ENV
+from fazhi.removal import mark_removed
 from fazhi.ingest.sources import iter_inputs
 from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
 from fazhi.transform import TransformResult, dbt_build
@@ -63,8 +64,13 @@ def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> Landin
     with _work_on_dask():
         for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
             triaged = triage(chunk, known)
-            decoded = parallel.map_batches(decode, list(batched(triaged.new, DECODE_BATCH)))
-            summary.add(store(build, run_id, [d for batch in decoded for d in batch], triaged))
+            decoded = []
+            for batch in parallel.iter_batches(decode, list(batched(triaged.new, DECODE_BATCH))):
+                decoded += batch
+                progress.advance("files", len(batch))
+            summary.add(store(build, run_id, decoded, triaged))
+            progress.advance("files", len(chunk) - len(triaged.new))   # known and unreadable ones
+    progress.done("files")
     return summary
 
 
@@ -122,8 +128,9 @@ def _run_name() -> str:
 
 @flow(name="fazhi-pipeline", flow_run_name=_run_name, log_prints=True, task_runner=_task_runner())
 def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool = False,
-             trigger: str = "manual", run_id: str | None = None) -> RunSummary:
-    """Land ``paths``, build the models, check them, write and mail the report."""
+             trigger: str = "manual", run_id: str | None = None, remove: list[str] | None = None,
+             remove_reason: str | None = None) -> RunSummary:
+    """Land ``paths``, take out the reports ``remove`` names, build the models, check them, write and mail the report."""
     logger = get_run_logger()
     settings = load_settings(warehouse=warehouse)
     summary = RunSummary(run_id or new_run_id(), trigger, utcnow())
@@ -131,6 +138,8 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
         with build_copy(settings.warehouse) as build:
             with _timed(summary, "ingest"):
                 summary.landing = ingest(paths, build, summary.run_id, int(settings.max_file_mb * 2**20))
+                if remove:
+                    mark_removed(build, remove, summary.run_id, summary.started_at, remove_reason)
             heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
             if heavy:
                 return_freed_memory()
