@@ -37,12 +37,12 @@ def _settings(warehouse: Path | None) -> Settings:
 
 
 def _read_only(settings: Settings):
-    from fazhi.warehouse import connect
+    from fazhi.warehouse import open_reader
 
     if not settings.warehouse.exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
         raise typer.Exit(2)
-    return connect(settings.warehouse, read_only=True)
+    return open_reader(settings.warehouse)
 
 
 @app.command()
@@ -130,11 +130,17 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: Wa
     """Run a query on the warehouse, read-only, and print a table."""
     import duckdb
 
+    from fazhi.warehouse import first_line
+
     with _read_only(_settings(warehouse)) as con:
         try:
             cur = con.execute(query)
+        except (duckdb.PermissionException, duckdb.InvalidInputException) as e:
+            err.print("refused: fazhi sql is read-only: no files, databases, extensions or settings "
+                      f"beyond the warehouse ({first_line(e)})", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
         except duckdb.Error as e:
-            err.print(f"[red]{e}[/red]")
+            err.print(first_line(e), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchall() if columns else []
@@ -220,13 +226,19 @@ def export(
     if fmt not in ("parquet", "csv"):
         err.print("--format must be parquet or csv")
         raise typer.Exit(2)
+    import duckdb
+
     out_dir.mkdir(parents=True, exist_ok=True)
     options = "format parquet" if fmt == "parquet" else "format csv, header true"
-    with _read_only(_settings(warehouse)) as con:
+    settings = _settings(warehouse)
+    _read_only(settings).close()  # one-line errors for a missing or damaged warehouse
+    # Writing files needs external access, which read-only connections refuse: this one is
+    # read-only all the same, and the target path goes in as a parameter, never as SQL text.
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         for table in EXPORT_TABLES:
             target = (out_dir / f"{table}.{fmt}").absolute()
-            con.execute(f"copy (select * from {table}) to '{target}' ({options})")
-            console.print(f"{target}")
+            con.execute(f"copy (select * from {table}) to $target ({options})", {"target": str(target)})
+            console.print(str(target), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -296,5 +308,13 @@ def report(
             raise typer.Exit(1)
 
 
+def main() -> None:
+    """The ``fazhi`` entry point: every error is one line and an exit code; ``--debug`` (anywhere
+    on the command line) shows the traceback instead."""
+    from fazhi.errors import run_cli
+
+    run_cli(app, err)
+
+
 if __name__ == "__main__":
-    app()
+    main()

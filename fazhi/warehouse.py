@@ -102,8 +102,34 @@ create table if not exists dq.check_failures (
 """
 
 
-class WarehouseBusy(RuntimeError):
-    """Another fazhi process is writing this warehouse."""
+class WarehouseError(RuntimeError):
+    """A warehouse that cannot be used as asked; ``exit_code`` is the CLI's exit status."""
+
+    exit_code = 1
+
+
+class WarehouseBusy(WarehouseError):
+    """Another fazhi process (or another writer) is writing this warehouse."""
+
+    exit_code = 3
+
+
+class WarehouseDamaged(WarehouseError):
+    """The published file cannot be read (truncated, not a DuckDB file, or a bad write-ahead log)."""
+
+    exit_code = 4
+
+
+# Every read-only connection (``fazhi sql``, ``status``, ``facts``, the run's own reads):
+# no file system outside the database (COPY TO, read_text, ATTACH, EXPORT), no
+# extension loading or installing, and no statement may change these settings back.
+READER_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
 
 
 def build_path(published: Path) -> Path:
@@ -116,7 +142,28 @@ def build_path(published: Path) -> Path:
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), read_only=read_only)
+    """A connection to ``path``; a read-only one is also shut off from files and extensions."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
+    return duckdb.connect(str(path))
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a published warehouse, or a one-line ``WarehouseError``."""
+    try:
+        return connect(path, read_only=True)
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise WarehouseBusy(f"cannot read {path}: {first_line(e)}") from e
+        raise WarehouseDamaged(f"cannot read the warehouse {path}: {first_line(e)}") from e
+    except duckdb.Error as e:
+        raise WarehouseDamaged(f"cannot read the warehouse {path}: {first_line(e)}") from e
+
+
+def first_line(e: BaseException) -> str:
+    """An error's message on one line (DuckDB's carry a caret diagram below)."""
+    text = str(e).strip() or type(e).__name__
+    return text.splitlines()[0]
 
 
 # Columns added after a table was first released: existing warehouses get them on the next run.
