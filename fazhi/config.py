@@ -36,6 +36,7 @@ class Settings:
     mail_to: tuple[str, ...] = ()
     smtp_retries: int = 3
     smtp_backoff_s: float = 1.0
+    max_archive_mb: float = 1024.0     # one archive (with those inside it) expands to this much at most
 
     @property
     def warehouse_dir(self) -> Path:

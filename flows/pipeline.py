@@ -31,8 +31,10 @@ from fazhi.transform import TransformResult, dbt_build
 from fazhi.warehouse import WarehouseBusy, build_copy
 
 
-INGEST_CHUNK = 5000   # inputs held in memory at once
-DECODE_BATCH = 250    # inputs per decoding batch
+INGEST_CHUNK = 5000   # inputs held in memory at once ...
+INGEST_CHUNK_BYTES = 192 * 2**20   # ... and no more bytes than this (a few large files are a chunk)
+DECODE_BATCH = 250    # inputs per decoding batch ...
+DECODE_BATCH_BYTES = 32 * 2**20    # ... and bytes per batch sent to a worker
 # Handing freed heap back to the OS costs ~0.8 s (a full gc and a heap walk);
 # it only pays after steps that held hundreds of MB: big landings or re-parses.
 TRIM_AFTER_REPORTS = 1000
@@ -43,6 +45,25 @@ def batched(items, size: int):
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def batched_by_bytes(items, size: int, max_bytes: int, weight):
+    """Lists of at most ``size`` items whose ``weight`` adds up to about ``max_bytes``
+    (a list closes as soon as it reaches it, so one item larger than that is a list alone)."""
+    chunk, total = [], 0
+    for item in items:
+        chunk.append(item)
+        total += weight(item)
+        if len(chunk) >= size or total >= max_bytes:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def _input_bytes(item) -> int:
+    item = item[1] if isinstance(item, tuple) else item
+    return len(item.data) if item.data is not None else 0
 
 
 def _task_runner():
@@ -57,13 +78,23 @@ def _task_runner():
 
 
 @task(name="ingest")
-def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> LandingSummary:
-    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn."""
+def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> LandingSummary:
+    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn.
+
+    Inputs are read lazily (archives member by member) and held a chunk at a
+    time, bounded in count and in bytes, so memory does not grow with the input.
+    """
     summary, known = LandingSummary(), known_reports(build)
+    inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
+                         max_archive_bytes=int(settings.max_archive_mb * 2**20))
     with _work_on_dask():
-        for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
+        for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
             triaged = triage(chunk, known)
-            decoded = parallel.map_batches(decode, list(batched(triaged.new, DECODE_BATCH)))
+            del chunk
+            batches = list(batched_by_bytes(triaged.new, DECODE_BATCH, DECODE_BATCH_BYTES, _input_bytes))
+            decoded = parallel.map_batches(decode, batches)
+            del batches
+            triaged.drop_bytes()
             summary.add(store(build, run_id, [d for batch in decoded for d in batch], triaged))
     return summary
 
@@ -130,7 +161,7 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
     try:
         with build_copy(settings.warehouse) as build:
             with _timed(summary, "ingest"):
-                summary.landing = ingest(paths, build, summary.run_id, int(settings.max_file_mb * 2**20))
+                summary.landing = ingest(paths, build, summary.run_id, settings)
             heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
             if heavy:
                 return_freed_memory()
@@ -168,4 +199,4 @@ def land_files(paths: list[str], warehouse: str | None = None) -> LandingSummary
     settings = load_settings(warehouse=warehouse)
     run_id = new_run_id()
     with build_copy(settings.warehouse) as build:
-        return ingest(paths, build, run_id, int(settings.max_file_mb * 2**20))
+        return ingest(paths, build, run_id, settings)

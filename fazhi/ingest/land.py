@@ -55,6 +55,10 @@ class Triage:
     seen: list[tuple[str, Input]] = field(default_factory=list)     # bytes already landed (or earlier in the batch)
     errors: list[IngestError] = field(default_factory=list)         # could not even be read
 
+    def drop_bytes(self) -> None:
+        """Let go of the new inputs' bytes once they are decoded (the rest is kept for ``store``)."""
+        self.new = [(report_id, _without_bytes(item)) for report_id, item in self.new]
+
 
 @dataclass
 class LandingSummary:
