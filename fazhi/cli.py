@@ -47,25 +47,26 @@ def _read_only(settings: Settings):
 
 @app.command()
 def run(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Report files or folders [default: the sample reports]")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Report files, folders, .zip archives or http(s) URLs [default: the sample reports]")] = None,
     warehouse: WarehouseOpt = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-parse every report")] = False,
     fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when an error-level check fails")] = False,
 ) -> None:
     """Land report files, build the models, check them, write (and mail) the report."""
     settings = _settings(warehouse)
+    from fazhi.lifecycle import quiet_interrupts
+    from fazhi.warehouse import writer_lock
     from fazhi.warmup import warm_up
-    from fazhi.warehouse import WarehouseBusy
 
     targets = [str(p) for p in (paths or [SAMPLES_DIR])]
-    warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
-    from flows.pipeline import pipeline
+    with writer_lock(settings.warehouse), quiet_interrupts():  # a second writer stops here, before any start-up
+        warm_up(settings.prefect_home, expect_bytes=_input_bytes(targets))
+        from fazhi.errors import quiet_flow_errors
+        from flows.pipeline import pipeline
 
-    try:
+        quiet_flow_errors()
         summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh)
-    except WarehouseBusy as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(3)
     _print_summary(summary)
     if fail_on_error and summary.errors_failed:
         raise typer.Exit(1)
@@ -153,11 +154,17 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query")], warehouse: Wa
 @app.command()
 def status(warehouse: WarehouseOpt = None, last: int = 10) -> None:
     """The last runs recorded in the warehouse."""
-    with _read_only(_settings(warehouse)) as con:
+    from fazhi import journal
+
+    settings = _settings(warehouse)
+    with _read_only(settings) as con:
         rows = con.execute("""
             select run_id, trigger, started_at, finished_at, status, files_landed, files_skipped, files_failed,
                    facts, errors_failed, warnings_failed, mail_status, mail_error
             from dq.runs order by started_at desc limit ?""", [last]).fetchall()
+        recorded = {r[0] for r in con.execute("select run_id from dq.runs").fetchall()}
+    # Runs not published (yet): running, or stopped early (interrupted, error, abandoned)
+    rows = sorted(rows + journal.status_rows(settings.warehouse, recorded), key=lambda r: r[2], reverse=True)[:last]
     t = Table("run", "trigger", "started (UTC)", "seconds", "status", "landed", "skipped", "failed",
               "facts", "errors", "warnings", "mail")
     for r in rows:
@@ -190,9 +197,15 @@ def ingest(
 ) -> None:
     """Land report files in raw.* only (no models, no checks); `fazhi run` builds them."""
     settings = _settings(warehouse)
-    from flows.pipeline import land_files
+    from fazhi.lifecycle import quiet_interrupts
+    from fazhi.warehouse import writer_lock
 
-    summary = land_files(paths, warehouse=str(settings.warehouse))
+    with writer_lock(settings.warehouse), quiet_interrupts():  # a busy warehouse: one line, before start-up
+        from fazhi.errors import quiet_flow_errors
+        from flows.pipeline import land_files
+
+        quiet_flow_errors()
+        summary = land_files(paths, warehouse=str(settings.warehouse))
     console.print(f"landed {summary.landed}, skipped {summary.skipped}, failed {summary.failed} (of {summary.seen})")
     for e in summary.errors:
         err.print(f"  {e.location}: {e.stage}: {e.reason}")

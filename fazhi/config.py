@@ -24,7 +24,6 @@ class Settings:
     cron: str
     timezone: str
     inbox: Path
-    prefect_home: Path
     task_runner: str
     dask_address: str | None = None
     smtp_host: str | None = None
@@ -37,6 +36,12 @@ class Settings:
     smtp_retries: int = 3
     smtp_backoff_s: float = 1.0
     max_archive_mb: float = 1024.0     # one archive (with those inside it) expands to this much at most
+    smtp_timeout_s: float = 60.0       # the whole send, retries included; each socket operation too
+    smtp_allow_plain_auth: bool = False  # log in over a connection without TLS (a test server only)
+    allow_private_urls: bool = False   # fetch from private, loopback and link-local addresses
+    # One folder for the state runs share (Prefect's database, dbt's target); default: beside the warehouse.
+    home: Path | None = None
+    prefect_home: Path | None = None   # default: <home or the warehouse's folder>/prefect
 
     @property
     def warehouse_dir(self) -> Path:
@@ -45,6 +50,11 @@ class Settings:
     @property
     def reports_dir(self) -> Path:
         return self.warehouse_dir / "reports"
+
+    @property
+    def dbt_state(self) -> Path:
+        """dbt's target folder (its parse cache) and the link it builds through."""
+        return (self.home or self.warehouse_dir) / "dbt"
 
     @property
     def mail_configured(self) -> bool:
@@ -63,9 +73,11 @@ def _coerce(name: str, raw: object, kind: object, base: Path) -> object:
     text = str(raw)
     if name == "mail_to":
         return tuple(a.strip() for a in text.split(",") if a.strip())
-    if name in ("warehouse", "inbox", "prefect_home"):
+    if name in ("warehouse", "inbox", "prefect_home", "home"):
         p = Path(text).expanduser()
         return p if p.is_absolute() else (base / p).absolute()
+    if kind in (bool, "bool"):
+        return text.strip().lower() in ("1", "true", "yes", "on")
     if kind in (int, "int"):
         return int(text)
     if kind in (float, "float"):
@@ -89,6 +101,8 @@ def load_settings(**overrides: object) -> Settings:
             raw, base = defaults.get(f.name), PROJECT_DIR
         if raw is not None:
             values[f.name] = _coerce(f.name, raw, f.type, base)
+    if values.get("prefect_home") is None:
+        values["prefect_home"] = (values.get("home") or values["warehouse"].parent) / "prefect"  # type: ignore[operator]
     return Settings(**values)  # type: ignore[arg-type]
 
 

@@ -7,9 +7,13 @@ type. ``--debug`` anywhere on the command line lets the traceback through.
 """
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 INTERRUPTED = "interrupted; the published warehouse is unchanged"
+# Set by ``run_cli`` from ``--debug``: let tracebacks and Prefect's error logs through.
+debug = False
 
 
 def exit_code(e: BaseException) -> int:
@@ -29,7 +33,26 @@ def one_line(e: BaseException) -> str:
     return f"{type(e).__name__}: {text}"
 
 
+def quiet_flow_errors() -> None:
+    """Keep Prefect from logging a failed flow's traceback (the command says it in one line)."""
+    if not debug:
+        for name in ("prefect.flow_runs", "prefect.task_runs"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _end(console, line: str, code: int) -> None:
+    """Print the line, then exit with stderr closed: an interrupted or failed run still holds
+    native objects (DuckDB's) whose teardown at interpreter exit only prints noise."""
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    sys.exit(code)
+
+
 def run_cli(app, console) -> None:
+    global debug
     argv = sys.argv[1:]
     debug = "--debug" in argv
     if debug:
@@ -41,10 +64,12 @@ def run_cli(app, console) -> None:
     except KeyboardInterrupt:
         if debug:
             raise
-        console.print(INTERRUPTED, markup=False, highlight=False, soft_wrap=True)
-        sys.exit(130)
+        _end(console, INTERRUPTED, 130)
     except Exception as e:
+        from fazhi.lifecycle import Interrupted
+
+        if isinstance(e, Interrupted) and not debug:
+            _end(console, INTERRUPTED, 130)
         if debug:
             raise
-        console.print(one_line(e), markup=False, highlight=False, soft_wrap=True)
-        sys.exit(exit_code(e))
+        _end(console, one_line(e), exit_code(e))

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from fazhi import guard
+
 RAW_DDL = """
 create schema if not exists raw;
 create table if not exists raw.reports (
@@ -102,22 +104,8 @@ create table if not exists dq.check_failures (
 """
 
 
-class WarehouseError(RuntimeError):
-    """A warehouse that cannot be used as asked; ``exit_code`` is the CLI's exit status."""
-
-    exit_code = 1
-
-
-class WarehouseBusy(WarehouseError):
-    """Another fazhi process (or another writer) is writing this warehouse."""
-
-    exit_code = 3
-
-
-class WarehouseDamaged(WarehouseError):
-    """The published file cannot be read (truncated, not a DuckDB file, or a bad write-ahead log)."""
-
-    exit_code = 4
+from fazhi.warehouse_errors import (  # noqa: F401  (re-exported)
+    WarehouseBusy, WarehouseChanged, WarehouseDamaged, WarehouseError, first_line)
 
 
 # Every read-only connection (``fazhi sql``, ``status``, ``facts``, the run's own reads):
@@ -160,12 +148,6 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
         raise WarehouseDamaged(f"cannot read the warehouse {path}: {first_line(e)}") from e
 
 
-def first_line(e: BaseException) -> str:
-    """An error's message on one line (DuckDB's carry a caret diagram below)."""
-    text = str(e).strip() or type(e).__name__
-    return text.splitlines()[0]
-
-
 # Columns added after a table was first released: existing warehouses get them on the next run.
 MIGRATIONS = """
 alter table dq.runs add column if not exists reports integer;
@@ -181,20 +163,56 @@ def ensure_schema(path: Path) -> None:
         con.execute(MIGRATIONS)
 
 
+# Lock files this process holds, by path: a command holds the lock from its start and
+# the run inside takes it again (flock would block on a second open of the same file).
+_held: dict[Path, int] = {}
+
+
+def lock_path(published: Path) -> Path:
+    return published.with_name(f".{published.stem}.lock")
+
+
 @contextmanager
 def writer_lock(published: Path) -> Iterator[None]:
-    """Hold the warehouse's lock file for the duration; fail at once if held."""
+    """Hold the warehouse's lock file for the duration; fail at once if another process holds it."""
+    lock_file = lock_path(published).absolute()
+    if lock_file in _held:
+        _held[lock_file] += 1
+        try:
+            yield
+        finally:
+            _held[lock_file] -= 1
+        return
     published.parent.mkdir(parents=True, exist_ok=True)
-    lock_file = published.with_name(f".{published.stem}.lock")
     with open(lock_file, "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as e:
             raise WarehouseBusy(f"another fazhi run is writing {published} (lock {lock_file})") from e
+        _held[lock_file] = 1
         try:
             yield
         finally:
+            del _held[lock_file]
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def lock_is_free(published: Path) -> bool:
+    """Whether no process holds the warehouse's lock (for ``fazhi status``; takes nothing)."""
+    lock_file = lock_path(published).absolute()
+    if lock_file in _held:
+        return False
+    try:
+        fh = open(lock_file, "r")
+    except FileNotFoundError:
+        return True
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return True
 
 
 @contextmanager
@@ -202,25 +220,48 @@ def build_copy(published: Path) -> Iterator[Path]:
     """Yield a working copy of the warehouse; publish it atomically if the block succeeds.
 
     On an exception the working copy is dropped and the published file is
-    untouched.
+    untouched. The run is refused before it starts when another process has
+    the published file open for writing, when the file is damaged, or when a
+    write-ahead log left beside it cannot be replayed; a log that replays is
+    carried into the copy (and set aside in the build folder when the copy is
+    published). Publishing is refused when anyone wrote the file meanwhile.
     """
     with writer_lock(published):
         work = build_path(published)
         work.parent.mkdir(exist_ok=True)
-        for stale in (work, Path(f"{work}.wal")):
+        for stale in (work, guard.wal_path(work)):
             stale.unlink(missing_ok=True)
-        if published.exists():
-            shutil.copyfile(published, work)
-        ensure_schema(work)
+        guard.refuse_open_writer(published)
+        before = guard.snapshot(published)
         try:
+            if before.file is not None:
+                shutil.copyfile(published, work)
+                guard.check_whole(work, published)
+                if before.wal is not None:
+                    shutil.copyfile(guard.wal_path(published), guard.wal_path(work))
+            _ensure_schema_of(work, published, before)
             yield work
         except BaseException:
             work.unlink(missing_ok=True)
-            Path(f"{work}.wal").unlink(missing_ok=True)
+            guard.wal_path(work).unlink(missing_ok=True)
             raise
         _checkpoint(work)
+        guard.refuse_changes(published, before)
+        if before.wal is not None:  # replayed into the build: keep it aside, never beside the new file
+            os.replace(guard.wal_path(published), work.with_name(f"set-aside-{before.wal[2]}.wal"))
         os.replace(work, published)
         _fsync_dir(published.parent)
+
+
+def _ensure_schema_of(work: Path, published: Path, before: guard.Snapshot) -> None:
+    try:
+        ensure_schema(work)
+    except duckdb.Error as e:
+        if before.wal is None:
+            raise guard.damaged(published, first_line(e)) from e
+        raise WarehouseDamaged(f"{guard.wal_path(published)}, left by a writer that stopped, cannot be replayed "
+                               f"({first_line(e)}); both files are left as they are: move the log away to "
+                               "publish without its writes") from e
 
 
 def _checkpoint(path: Path) -> None:

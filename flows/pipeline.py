@@ -20,15 +20,15 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, parallel, report
+from fazhi import checks, journal, lifecycle, mail, parallel, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.ingest.sources import iter_inputs
-from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
+from fazhi.runs import RunSummary, count_facts, new_run_id, record_mail, record_run, utcnow
 from fazhi.transform import TransformResult, dbt_build
-from fazhi.warehouse import WarehouseBusy, build_copy
+from fazhi.warehouse import WarehouseError, build_copy, first_line, writer_lock
 
 
 INGEST_CHUNK = 5000   # inputs held in memory at once ...
@@ -116,9 +116,9 @@ def _work_on_dask():
 
 
 @task(name="transform")
-def transform(build: Path, full_refresh: bool) -> TransformResult:
+def transform(build: Path, full_refresh: bool, state: Path) -> TransformResult:
     with _work_on_dask():
-        return dbt_build(build, full_refresh=full_refresh)
+        return dbt_build(build, full_refresh=full_refresh, state=state)
 
 
 @task(name="validate")
@@ -154,43 +154,72 @@ def _run_name() -> str:
 @flow(name="fazhi-pipeline", flow_run_name=_run_name, log_prints=True, task_runner=_task_runner())
 def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool = False,
              trigger: str = "manual", run_id: str | None = None) -> RunSummary:
-    """Land ``paths``, build the models, check them, write and mail the report."""
+    """Land ``paths``, build the models, check them, write the report, publish, then mail it.
+
+    The run is on file (``fazhi.journal``) from its start: a run that fails, is
+    interrupted or killed before publishing shows in ``fazhi status`` and is
+    written into dq.runs by the next run; the published warehouse is not touched.
+    """
     logger = get_run_logger()
     settings = load_settings(warehouse=warehouse)
     summary = RunSummary(run_id or new_run_id(), trigger, utcnow())
-    try:
-        with build_copy(settings.warehouse) as build:
-            with _timed(summary, "ingest"):
-                summary.landing = ingest(paths, build, summary.run_id, settings)
-            heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
-            if heavy:
-                return_freed_memory()
-            with _timed(summary, "dbt"):
-                built = transform(build, full_refresh)
-            if heavy:
-                return_freed_memory()
-            summary.dbt_tests_failed = built.tests_failed
-            with _timed(summary, "checks"):
-                summary.checks = validate(build, summary.run_id, settings)
-            summary.reports_total, summary.facts = count_facts(build)
-            summary.status = "failed checks" if summary.errors_failed else "ok"
-            with _timed(summary, "report"):
-                summary.report_path = write_report(summary, settings)
-            with _timed(summary, "mail"):
-                outcome = send_report(summary, settings)
-            summary.mail_status, summary.mail_error = outcome.status, outcome.error
+    with writer_lock(settings.warehouse):
+        journal.start(settings.warehouse, summary.run_id, summary.trigger, summary.started_at)
+        try:
+            _build_and_publish(summary, settings, paths, full_refresh)
+        except BaseException as e:
+            interrupted = lifecycle.stop_requested(e)
+            summary.status = "interrupted" if interrupted else f"error: {first_line(e)}"
             summary.finished_at = utcnow()
-            record_run(build, summary)
-    except WarehouseBusy:
-        raise
-    except Exception as e:
-        summary.status, summary.finished_at = f"error: {e}", utcnow()
-        logger.error("run %s failed, the published warehouse is unchanged: %s", summary.run_id, e)
-        with build_copy(settings.warehouse) as build:
-            record_run(build, summary)
-        raise
+            journal.stop(settings.warehouse, summary.run_id, summary.status, summary.finished_at)
+            if not interrupted:
+                logger.error("run %s failed, the published warehouse is unchanged: %s", summary.run_id, first_line(e))
+            raise
+        _mail_after_publishing(summary, settings, logger)
     logger.info("run %s: %s; report %s", summary.run_id, summary.verdict, summary.report_path)
     return summary
+
+
+def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str], full_refresh: bool) -> None:
+    with build_copy(settings.warehouse) as build:
+        earlier = journal.fold_into(build, settings.warehouse, exclude=summary.run_id)
+        with _timed(summary, "ingest"):
+            summary.landing = ingest(paths, build, summary.run_id, settings)
+        heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
+        if heavy:
+            return_freed_memory()
+        with _timed(summary, "dbt"):
+            built = transform(build, full_refresh, settings.dbt_state)
+        if heavy:
+            return_freed_memory()
+        summary.dbt_tests_failed = built.tests_failed
+        with _timed(summary, "checks"):
+            summary.checks = validate(build, summary.run_id, settings)
+        summary.reports_total, summary.facts = count_facts(build)
+        summary.status = "failed checks" if summary.errors_failed else "ok"
+        with _timed(summary, "report"):
+            summary.report_path = write_report(summary, settings)
+        summary.mail_status = "pending" if settings.mail_configured else "not configured"
+        summary.finished_at = utcnow()
+        record_run(build, summary)
+    journal.remove(settings.warehouse, [*earlier, summary.run_id])
+
+
+def _mail_after_publishing(summary: RunSummary, settings: Settings, logger) -> None:
+    """Mail the published run's report (within FAZHI_SMTP_TIMEOUT_S) and record the outcome.
+
+    A slow mail server delays nothing the analysts see: the run is published first.
+    """
+    if not settings.mail_configured:
+        return
+    with _timed(summary, "mail"):
+        outcome = send_report(summary, settings)
+    summary.mail_status, summary.mail_error = outcome.status, outcome.error
+    try:
+        with build_copy(settings.warehouse) as build:
+            record_mail(build, summary.run_id, outcome.status, outcome.error, summary.timings)
+    except WarehouseError as e:
+        logger.warning("run %s: mail %s, not recorded in dq.runs: %s", summary.run_id, outcome.status, e)
 
 
 @flow(name="fazhi-ingest", task_runner=_task_runner())
