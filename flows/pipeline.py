@@ -86,7 +86,8 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
     """
     summary, known = LandingSummary(), known_reports(build)
     inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
-                         max_archive_bytes=int(settings.max_archive_mb * 2**20))
+                         max_archive_bytes=int(settings.max_archive_mb * 2**20),
+                         allow_private=settings.allow_private_urls)
     with _work_on_dask():
         for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
             triaged = triage(chunk, known)

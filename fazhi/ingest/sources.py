@@ -9,7 +9,8 @@ bad file: the error travels with the input so the run goes on.
 - a ``.zip`` (given, in a folder, inside another zip, or downloaded): one
   input per member, located as ``archive.zip!folder/member.txt``
 - an ``http(s)://`` address: the response body, named after its
-  Content-Disposition or its path, within the size and time limits
+  Content-Disposition or its path, within the size and time limits, from
+  public addresses only (``fazhi.ingest.urlguard``)
 
 Every input is held to ``max_bytes`` (the caller passes
 FAZHI_MAX_FILE_MB * 2**20); ZIP members are read no further than the limit,
@@ -35,8 +36,10 @@ import urllib.request
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+
+from fazhi.ingest import urlguard
 
 USER_AGENT = "fazhi-ingest/0.1 (rule-of-law report archive)"
 DEFAULT_TIMEOUT = 30.0
@@ -91,13 +94,17 @@ class _Budget:
 
 
 def iter_inputs(paths: Sequence[str | os.PathLike[str]], max_bytes: int, timeout: float = DEFAULT_TIMEOUT,
-                max_archive_bytes: int = DEFAULT_ARCHIVE_BYTES) -> Iterator[Input]:
-    """Every report file named by ``paths``, with its bytes or its error, one at a time."""
+                max_archive_bytes: int = DEFAULT_ARCHIVE_BYTES, allow_private: bool = False) -> Iterator[Input]:
+    """Every report file named by ``paths``, with its bytes or its error, one at a time.
+
+    A URL is fetched within ``timeout`` seconds in all, from public addresses only unless
+    ``allow_private`` (FAZHI_ALLOW_PRIVATE_URLS): see ``fazhi.ingest.urlguard``.
+    """
     limits = Limits(max_bytes, max_archive_bytes)
     for p in paths:
         text = os.fspath(p)
         if _is_url(text):
-            yield from _from_url(text, limits, timeout)
+            yield from _from_url(text, limits, timeout, allow_private)
         else:
             yield from _from_path(Path(text), limits)
 
@@ -318,8 +325,8 @@ class _Oversize(Exception):
     pass
 
 
-def _from_url(url: str, limits: Limits, timeout: float) -> Iterator[Input]:
-    fetched = _fetch(url, limits.max_bytes, timeout)
+def _from_url(url: str, limits: Limits, timeout: float, allow_private: bool) -> Iterator[Input]:
+    fetched = _fetch(url, limits.max_bytes, timeout, allow_private)
     if fetched.data is not None and fetched.name.lower().endswith(".zip"):
         yield from _from_zip_bytes(fetched.data, fetched.name, url, limits,
                                    _Budget(limits.max_archive_bytes), depth=1)
@@ -327,16 +334,24 @@ def _from_url(url: str, limits: Limits, timeout: float) -> Iterator[Input]:
         yield fetched
 
 
-def _fetch(url: str, max_bytes: int, timeout: float) -> Input:
+def _fetch(url: str, max_bytes: int, timeout: float, allow_private: bool = False) -> Input:
+    with urlguard.Fetch(timeout, allow_private) as fetch:
+        result = _fetch_within(url, max_bytes, fetch)
+    if fetch.expired and result.error is not None:
+        return replace(result, error=f"timed out after {timeout:g} s")
+    return result
+
+
+def _fetch_within(url: str, max_bytes: int, fetch: urlguard.Fetch) -> Input:
     fallback_name = _name_from_path(url) or "download"
+    timeout, deadline = fetch.timeout, fetch.deadline
 
     def failed(error: str, size: int = 0) -> Input:
         return Input(fallback_name, url, size, error=error, stage="fetch")
 
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with fetch.opener().open(request, timeout=timeout) as response:
             name = _response_name(url, response)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -348,6 +363,8 @@ def _fetch(url: str, max_bytes: int, timeout: float) -> Input:
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
             return failed(f"timed out after {timeout:g} s")
+        if isinstance(err.reason, urlguard.Refused):
+            return failed(str(err.reason))
         return failed(f"cannot connect: {err.reason}")
     except TimeoutError:
         return failed(f"timed out after {timeout:g} s")
