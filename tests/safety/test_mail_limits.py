@@ -12,6 +12,8 @@ import pytest
 from fazhi import mail
 from fazhi.config import load_settings
 
+from .conftest import dripping_server
+
 USER, PASSWORD = "bot", "pw-never-in-clear"
 
 
@@ -30,39 +32,14 @@ def message() -> EmailMessage:
 
 
 @pytest.fixture()
-def dripping_server():
-    """A server that sends its greeting one byte every 0.3 s, forever: no single read ever times out."""
-    srv = socket.socket()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(8)
-    stop = threading.Event()
-
-    def serve():
-        srv.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = srv.accept()
-            except OSError:
-                continue
-            threading.Thread(target=drip, args=(conn,), daemon=True).start()
-
-    def drip(conn):
-        with conn:
-            while not stop.is_set():
-                try:
-                    conn.sendall(b"2")
-                except OSError:
-                    return
-                time.sleep(0.3)
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield srv.getsockname()[1]
-    stop.set()
-    srv.close()
+def dripping_smtp():
+    """A server that sends its greeting one byte every 0.3 s, forever."""
+    with dripping_server() as port:
+        yield port
 
 
-def test_one_deadline_for_the_whole_send(dripping_server):
-    s = settings(dripping_server, smtp_timeout_s=2)
+def test_one_deadline_for_the_whole_send(dripping_smtp):
+    s = settings(dripping_smtp, smtp_timeout_s=2)
     result = {}
     worker = threading.Thread(target=lambda: result.update(outcome=mail.send(s, message())), daemon=True)
     started = time.monotonic()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ipaddress
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,6 +10,8 @@ import pytest
 
 from fazhi.ingest.sources import iter_inputs
 from fazhi.ingest.urlguard import refusal
+
+from .conftest import dripping_server
 
 MB = 2**20
 BODY = "某县2023年政府信息公开工作年度报告：共收到申请35件。".encode("utf-8")
@@ -24,35 +25,8 @@ def fetch(url: str, timeout: float = 5.0, allow_private: bool = True):
 @pytest.fixture()
 def dripping_headers():
     """A server whose headers never end: one byte every 0.3 s."""
-    srv = socket.socket()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(4)
-    stop = threading.Event()
-
-    def serve():
-        srv.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = srv.accept()
-            except OSError:
-                continue
-            threading.Thread(target=drip, args=(conn,), daemon=True).start()
-
-    def drip(conn):
-        with conn:
-            conn.recv(4096)
-            try:
-                conn.sendall(b"HTTP/1.1 200 OK\r\n")
-                while not stop.is_set():
-                    conn.sendall(b"X")
-                    time.sleep(0.3)
-            except OSError:
-                return
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.getsockname()[1]}/report.txt"
-    stop.set()
-    srv.close()
+    with dripping_server(b"HTTP/1.1 200 OK\r\nX-Slow: ", read_request=True) as port:
+        yield f"http://127.0.0.1:{port}/report.txt"
 
 
 def test_the_deadline_covers_the_headers(dripping_headers):
