@@ -42,6 +42,7 @@ create table if not exists raw.report_sources (
     location      varchar not null,
     first_seen_at timestamp not null,
     run_id        varchar not null,
+    last_seen_at  timestamp,             -- the latest run that read these bytes there: the current version
     primary key (report_id, location)
 );
 create table if not exists raw.ingest_errors (
@@ -152,6 +153,7 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
 MIGRATIONS = """
 alter table dq.runs add column if not exists reports integer;
 alter table dq.runs add column if not exists timings varchar;
+alter table raw.report_sources add column if not exists last_seen_at timestamp;
 """
 
 
