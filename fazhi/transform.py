@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fazhi import parallel
 from fazhi.config import DBT_DIR
+from fazhi.lifecycle import stop_requested
 
 
 class TransformError(RuntimeError):
@@ -64,7 +65,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         finally:
             _release_duckdb()
             parallel.shutdown()
-    if isinstance(res.exception, KeyboardInterrupt):  # Ctrl-C or SIGTERM during the build: not a dbt failure
+    if res.exception is not None and stop_requested(res.exception):  # Ctrl-C or SIGTERM: not a dbt failure
         raise res.exception
     if res.exception is not None:
         raise TransformError(f"dbt build failed: {res.exception}")

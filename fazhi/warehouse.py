@@ -257,13 +257,28 @@ def build_copy(published: Path) -> Iterator[Path]:
 
 def _ensure_schema_of(work: Path, published: Path, before: guard.Snapshot) -> None:
     try:
+        if before.wal is not None:
+            _replay(work, published)
         ensure_schema(work)
     except duckdb.Error as e:
         if before.wal is None:
             raise guard.damaged(published, first_line(e)) from e
-        raise WarehouseDamaged(f"{guard.wal_path(published)}, left by a writer that stopped, cannot be replayed "
-                               f"({first_line(e)}); both files are left as they are: move the log away to "
-                               "publish without its writes") from e
+        raise _unreplayable(published, first_line(e)) from e
+
+
+def _replay(work: Path, published: Path) -> None:
+    """Fold the copied log into the copy. DuckDB skips a log it cannot read at all and keeps the
+    file: a log still there after a checkpoint was not replayed."""
+    with connect(work) as con:
+        con.execute("checkpoint")
+    if guard.wal_path(work).exists():
+        raise _unreplayable(published, "DuckDB did not take it")
+
+
+def _unreplayable(published: Path, why: str) -> WarehouseDamaged:
+    return WarehouseDamaged(f"{guard.wal_path(published)}, left by a writer that stopped, cannot be replayed "
+                            f"({why}); both files are left as they are: move the log away to publish "
+                            "without its writes")
 
 
 def _checkpoint(path: Path) -> None:
