@@ -59,15 +59,37 @@ def watch_parent() -> None:
 
 
 _stop_requested: list[int] = []
+_DUCKDB_INTERRUPTED = "Query interrupted"
 
 
 def stop_requested(e: BaseException | None = None) -> bool:
-    """Whether a stop signal arrived (or ``e`` is one): libraries that catch the KeyboardInterrupt
-    (dbt does) fail in their own words, and Prefect turns SIGTERM inside a flow into its own
-    exception (with a ``signal`` attribute); the run must still count as interrupted."""
-    if isinstance(e, KeyboardInterrupt) or getattr(e, "signal", None) in (signal.SIGINT, signal.SIGTERM):
-        return True
+    """Whether a stop signal arrived (or ``e``, or what it came from, is one): libraries that catch
+    the KeyboardInterrupt (dbt does) fail in their own words, Prefect turns SIGTERM inside a flow
+    into its own exception (with a ``signal`` attribute), and DuckDB turns a signal during a query
+    into "Query interrupted"; the run must still count as interrupted."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, KeyboardInterrupt) or getattr(e, "signal", None) in (signal.SIGINT, signal.SIGTERM):
+            return True
+        if str(e).strip().startswith(_DUCKDB_INTERRUPTED):
+            return True
+        e = e.__cause__ or e.__context__
     return bool(_stop_requested)
+
+
+def check_stop() -> None:
+    """Raise KeyboardInterrupt if a stop signal arrived whose exception was swallowed (Python
+    drops an exception raised inside a weakref callback or ``__del__``)."""
+    if _stop_requested:
+        raise KeyboardInterrupt(signal.Signals(_stop_requested[0]).name)
+
+
+def _quiet_unraisable(hook):
+    def unraisable(info) -> None:
+        if not isinstance(info.exc_value, KeyboardInterrupt):
+            hook(info)
+    return unraisable
 
 
 def _interrupt(signum, frame) -> None:
@@ -89,6 +111,7 @@ def quiet_interrupts() -> Iterator[None]:
         yield
         return
     previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    hook, sys.unraisablehook = sys.unraisablehook, _quiet_unraisable(sys.unraisablehook)
     try:
         yield
     except BaseException as e:
@@ -96,5 +119,6 @@ def quiet_interrupts() -> Iterator[None]:
             raise Interrupted() from None
         raise
     finally:
+        sys.unraisablehook = hook
         for s, handler in previous.items():
             signal.signal(s, handler)

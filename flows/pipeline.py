@@ -189,11 +189,13 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
         heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
         if heavy:
             return_freed_memory()
+        lifecycle.check_stop()
         with _timed(summary, "dbt"):
             built = transform(build, full_refresh, settings.dbt_state)
         if heavy:
             return_freed_memory()
         summary.dbt_tests_failed = built.tests_failed
+        lifecycle.check_stop()
         with _timed(summary, "checks"):
             summary.checks = validate(build, summary.run_id, settings)
         summary.reports_total, summary.facts = count_facts(build)
@@ -202,6 +204,7 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
             summary.report_path = write_report(summary, settings)
         summary.mail_status = "pending" if settings.mail_configured else "not configured"
         summary.finished_at = utcnow()
+        lifecycle.check_stop()   # a stop whose exception a library swallowed: still not published
         record_run(build, summary)
     journal.remove(settings.warehouse, [*earlier, summary.run_id])
 
