@@ -87,12 +87,12 @@ def _settings(warehouse: Path | None) -> Settings:
 
 
 def _read_only(settings: Settings):
-    from fazhi.warehouse import connect
+    from fazhi.warehouse import open_reader
 
     if not settings.warehouse.exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
         raise typer.Exit(2)
-    return connect(settings.warehouse, read_only=True)
+    return open_reader(settings.warehouse)
 
 
 @app.command()
@@ -163,24 +163,25 @@ def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = F
                   remove: list[str] | None = None, reason: str | None = None) -> None:
     prepare_environment(settings)
     from fazhi import progress
+    from fazhi.lifecycle import quiet_interrupts
+    from fazhi.warehouse import writer_lock
     from fazhi.warmup import warm_up
-    from fazhi.warehouse import WarehouseBusy
 
     files, size = input_size(targets)
     show = err.is_terminal and not _verbosity["quiet"]
-    with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
+    # a second writer stops at the lock, before any start-up; Ctrl-C is one line
+    with writer_lock(settings.warehouse), quiet_interrupts(), \
+            progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
         warm_up(settings.prefect_home, expect_bytes=size)
+        from fazhi.errors import quiet_flow_errors
         from fazhi.flows.pipeline import pipeline
 
+        quiet_flow_errors()
         progress.done("start")
         progress.add("files", "files landed", total=files)
-        try:
-            summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
-                               remove=remove, remove_reason=reason)
-        except WarehouseBusy as e:
-            err.print(f"[red]{e}[/red]")
-            raise typer.Exit(3)
+        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
+                           remove=remove, remove_reason=reason)
     if _verbosity["quiet"]:
         console.print(f"{summary.run_id}: {summary.verdict}; report {summary.report_path}",
                       soft_wrap=True, markup=False, highlight=False)
@@ -256,11 +257,17 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query", show_default=Fa
     """Run a query on the warehouse, read-only, and print the rows."""
     import duckdb
 
+    from fazhi.warehouse import first_line
+
     with _read_only(_settings(warehouse)) as con:
         try:
             cur = con.execute(query)
+        except (duckdb.PermissionException, duckdb.InvalidInputException) as e:
+            err.print("refused: fazhi sql is read-only: no files, databases, extensions or settings "
+                      f"beyond the warehouse ({first_line(e)})", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
         except duckdb.Error as e:
-            err.print(f"[red]{e}[/red]")
+            err.print(first_line(e), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchall() if columns else []
@@ -272,12 +279,18 @@ def status(warehouse: WarehouseOpt = None,
            last: Annotated[int, typer.Option("--last", help="How many runs")] = 10,
            fmt: FormatOpt = RowFormat.table) -> None:
     """The last runs recorded in the warehouse."""
-    with _read_only(_settings(warehouse)) as con:
+    from fazhi import journal
+
+    settings = _settings(warehouse)
+    with _read_only(settings) as con:
         cur = con.execute("""
             select run_id, trigger, started_at, finished_at, status, files_landed, files_skipped, files_failed,
                    facts, errors_failed, warnings_failed, mail_status, mail_error
             from dq.runs order by started_at desc limit ?""", [last])
         columns, rows = [d[0] for d in cur.description], cur.fetchall()
+        recorded = {r[0] for r in con.execute("select run_id from dq.runs").fetchall()}
+    # Runs not published (yet): running, or stopped early (interrupted, error, abandoned)
+    rows = sorted(rows + journal.status_rows(settings.warehouse, recorded), key=lambda r: r[2], reverse=True)[:last]
     if fmt is not RowFormat.table:
         print_rows(console, columns, rows, fmt)
         return
@@ -313,9 +326,15 @@ def ingest(
 ) -> None:
     """Land report files in raw.* only (no models, no checks); `fazhi run` builds them."""
     settings = _settings(warehouse)
-    from fazhi.flows.pipeline import land_files
+    from fazhi.lifecycle import quiet_interrupts
+    from fazhi.warehouse import writer_lock
 
-    summary = land_files(paths, warehouse=str(settings.warehouse))
+    with writer_lock(settings.warehouse), quiet_interrupts():  # a busy warehouse: one line, before start-up
+        from fazhi.errors import quiet_flow_errors
+        from fazhi.flows.pipeline import land_files
+
+        quiet_flow_errors()
+        summary = land_files(paths, warehouse=str(settings.warehouse))
     console.print(f"landed {summary.landed}, skipped {summary.skipped}, failed {summary.failed} (of {summary.seen})")
     for e in summary.errors:
         err.print(f"  {e.location}: {e.stage}: {e.reason}")
@@ -344,9 +363,15 @@ def export(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Write the marts (and the wide fct_report_metrics) as files for Excel and BI tools."""
+    import duckdb
+
     from fazhi.export import export as write_files
 
-    with _read_only(_settings(warehouse)) as con:
+    settings = _settings(warehouse)
+    _read_only(settings).close()  # one-line errors for a missing or damaged warehouse
+    # Writing files needs external access, which read-only connections refuse: this one is
+    # read-only all the same, and target paths go in as parameters, never as SQL text.
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         for path in write_files(con, out_dir, fmt):
             console.print(str(path), soft_wrap=True, markup=False, highlight=False)
 
@@ -430,5 +455,13 @@ def config(
     print_rows(console, ["setting", "value"], rows, fmt)
 
 
+def main() -> None:
+    """The ``fazhi`` entry point: every error is one line and an exit code; ``--debug`` (anywhere
+    on the command line) shows the traceback instead."""
+    from fazhi.errors import run_cli
+
+    run_cli(app, err)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -29,7 +29,7 @@ SAMPLES_DIR = PACKAGE_DIR / "samples"
 PYPROJECT = PROJECT_DIR / "pyproject.toml"
 
 SECRETS = ("smtp_password",)
-_PATHS = ("warehouse", "inbox", "prefect_home")
+_PATHS = ("warehouse", "inbox", "prefect_home", "home")
 
 
 class Settings(BaseSettings):
@@ -42,7 +42,6 @@ class Settings(BaseSettings):
     cron: str = "0 2 * * *"
     timezone: str = "Asia/Shanghai"
     inbox: Path = Path("warehouse/inbox")
-    prefect_home: Path = Path("warehouse/prefect")
     prefect_port: int = Field(4200, ge=1, le=65535)
     task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
@@ -57,6 +56,13 @@ class Settings(BaseSettings):
     mail_to: Annotated[tuple[str, ...], NoDecode] = ()
     smtp_retries: int = Field(3, ge=0)
     smtp_backoff_s: float = Field(1.0, ge=0)
+    max_archive_mb: float = Field(1024.0, gt=0)   # one archive (with those inside it) expands to this much at most
+    smtp_timeout_s: float = Field(60.0, gt=0)     # the whole send, retries included; each socket operation too
+    smtp_allow_plain_auth: bool = False           # log in over a connection without TLS (a test server only)
+    allow_private_urls: bool = False              # fetch from private, loopback and link-local addresses
+    # One folder for the state runs share (Prefect's database, dbt's target); default: beside the warehouse.
+    home: Path | None = None
+    prefect_home: Path | None = None              # default: <home or the warehouse's folder>/prefect
 
     # Scanned pages (fazhi.ingest.formats.ocr): on|off, the most pages one file may
     # need read, seconds one file may take, worker processes, render resolution,
@@ -100,6 +106,11 @@ class Settings(BaseSettings):
     @property
     def reports_dir(self) -> Path:
         return self.warehouse_dir / "reports"
+
+    @property
+    def dbt_state(self) -> Path:
+        """dbt's target folder (its parse cache) and the link it builds through."""
+        return (self.home or self.warehouse_dir) / "dbt"
 
     @property
     def mail_configured(self) -> bool:
@@ -170,6 +181,8 @@ def load_settings(**overrides: object) -> Settings:
             for err in e.errors())) from None
     if not settings.warehouse.is_absolute():     # a default, with no [tool.fazhi]: from the current directory
         settings = settings.model_copy(update=_absolute(settings.model_dump(include=set(_PATHS)), Path.cwd()))
+    if settings.prefect_home is None:
+        settings = settings.model_copy(update={"prefect_home": (settings.home or settings.warehouse.parent) / "prefect"})
     return settings
 
 

@@ -60,18 +60,14 @@ def export(con, out_dir: Path, fmt: ExportFormat) -> Iterator[Path]:
         if fmt is ExportFormat.csv:
             _write_csv(con, table, target)
         else:
-            con.execute(f"copy (select * from {table}) to '{_quoted(target)}' (format parquet)")
+            con.execute(f"copy (select * from {table}) to $target (format parquet)", {"target": str(target)})
         yield target
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _write_csv(con, table: str, target: Path) -> None:
     """DuckDB writes the rows; the file starts with the UTF-8 byte-order mark Excel looks for."""
     body = target.with_name(f".{target.name}.part")
-    con.execute(f"copy (select * from {table}) to '{_quoted(body)}' (format csv, header true)")
+    con.execute(f"copy (select * from {table}) to $target (format csv, header true)", {"target": str(body)})
     with target.open("wb") as out, body.open("rb") as rows:
         out.write(b"\xef\xbb\xbf")
         while chunk := rows.read(1 << 20):

@@ -3,15 +3,21 @@
 The flow's ``send`` task calls ``send_report`` after the report is written;
 ``fazhi report --email`` calls ``resend`` for a recorded run. Settings come
 from FAZHI_SMTP_* / FAZHI_MAIL_* (see ``fazhi.config``); the password is used
-for login only, never logged or stored. A server that stays down costs a few
-retries with backoff (FAZHI_SMTP_RETRIES, FAZHI_SMTP_BACKOFF_S), then the
-failure is returned to the caller (recorded in dq.runs) and the run goes on.
+for login only, never logged or stored, and never sent over a connection
+without TLS unless FAZHI_SMTP_ALLOW_PLAIN_AUTH=1. A server that stays down
+costs a few retries with backoff (FAZHI_SMTP_RETRIES, FAZHI_SMTP_BACKOFF_S), a
+permanent refusal (5xx) none; the whole send, retries included, ends by
+FAZHI_SMTP_TIMEOUT_S whatever the server does (a watchdog closes the socket of
+a server that answers a byte at a time). The failure is returned to the caller
+(recorded in dq.runs) and the run goes on.
 """
 from __future__ import annotations
 
 import logging
 import smtplib
+import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -45,40 +51,92 @@ def build_message(settings: Settings, subject: str, text: str, html: str, attach
     return msg
 
 
-def _connect(settings: Settings) -> smtplib.SMTP:
-    host, port, timeout = settings.smtp_host or "", settings.smtp_port, 30
+# Longest wait for one socket operation (connect, one reply), within the overall deadline.
+OPERATION_TIMEOUT_S = 30.0
+
+
+def _open(settings: Settings, timeout: float) -> smtplib.SMTP:
+    """An SMTP client, not connected yet (the watchdog needs it before the greeting is read)."""
     if settings.smtp_security == "ssl":
-        return smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
-    smtp = smtplib.SMTP(host, port, timeout=timeout)
-    if settings.smtp_security == "starttls":
-        smtp.starttls(context=ssl.create_default_context())
-    elif settings.smtp_security != "none":
-        smtp.close()
+        return smtplib.SMTP_SSL(timeout=timeout, context=ssl.create_default_context())
+    if settings.smtp_security not in ("none", "starttls"):
         raise ValueError(f"FAZHI_SMTP_SECURITY must be none, starttls or ssl, not {settings.smtp_security!r}")
-    return smtp
+    return smtplib.SMTP(timeout=timeout)
+
+
+def _cut(smtp: smtplib.SMTP) -> None:
+    """The watchdog: shut the socket so a blocked read returns at once."""
+    sock = getattr(smtp, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _attempt(settings: Settings, msg: EmailMessage, left: float) -> None:
+    smtp = _open(settings, min(OPERATION_TIMEOUT_S, left))
+    watchdog = threading.Timer(left, _cut, [smtp])
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        smtp.connect(settings.smtp_host or "", settings.smtp_port)
+        if settings.smtp_security == "starttls":
+            smtp.starttls(context=ssl.create_default_context())
+        if settings.smtp_user:
+            smtp.login(settings.smtp_user, settings.smtp_password or "")
+        smtp.send_message(msg)
+        smtp.quit()
+    finally:
+        watchdog.cancel()
+        smtp.close()
+
+
+def _permanent(e: BaseException) -> bool:
+    """A 5xx reply: the server will say the same next time."""
+    if isinstance(e, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in e.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    code = getattr(e, "smtp_code", None)
+    return isinstance(code, int) and 500 <= code < 600
+
+
+def _plain_login_refused(settings: Settings) -> str | None:
+    if settings.smtp_user and settings.smtp_security == "none" and not settings.smtp_allow_plain_auth:
+        return ("not sent: the SMTP login would send the password without TLS; set FAZHI_SMTP_SECURITY to "
+                "starttls or ssl (or FAZHI_SMTP_ALLOW_PLAIN_AUTH=1 for a server on a trusted network)")
+    return None
 
 
 def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
-    """Send with retries and exponential backoff; never raises for a mail failure."""
+    """Send with retries and exponential backoff, all within FAZHI_SMTP_TIMEOUT_S; never raises
+    for a mail failure."""
     if not settings.mail_configured:
         return MailOutcome("not configured")
-    error, attempts = None, max(1, settings.smtp_retries)
+    refused = _plain_login_refused(settings)
+    if refused:
+        log.warning("mail to %s:%s %s", settings.smtp_host, settings.smtp_port, refused)
+        return MailOutcome("failed", refused)
+    deadline = time.monotonic() + settings.smtp_timeout_s
+    error, attempts, attempt = None, max(1, settings.smtp_retries), 0
     for attempt in range(1, attempts + 1):
+        left = deadline - time.monotonic()
         try:
-            with _connect(settings) as smtp:
-                if settings.smtp_user:
-                    smtp.login(settings.smtp_user, settings.smtp_password or "")
-                smtp.send_message(msg)
+            _attempt(settings, msg, left)
             log.info("mailed %s to %s via %s:%s", msg["Subject"], msg["To"], settings.smtp_host, settings.smtp_port)
             return MailOutcome("sent", attempts=attempt)
         except (OSError, smtplib.SMTPException, ValueError) as e:
             error = f"{type(e).__name__}: {e}"
+            if time.monotonic() >= deadline:
+                error = f"gave up after {settings.smtp_timeout_s:g} s (FAZHI_SMTP_TIMEOUT_S): {error}"
             log.warning("mail attempt %d/%d to %s:%s failed: %s", attempt, attempts,
                         settings.smtp_host, settings.smtp_port, error)
-            if isinstance(e, (ValueError, smtplib.SMTPAuthenticationError)):
+            if isinstance(e, (ValueError, smtplib.SMTPAuthenticationError)) or _permanent(e):
                 break
-            if attempt < attempts:
-                time.sleep(settings.smtp_backoff_s * 2 ** (attempt - 1))
+            pause = settings.smtp_backoff_s * 2 ** (attempt - 1)
+            if attempt == attempts or time.monotonic() + pause >= deadline:
+                break
+            time.sleep(pause)
     return MailOutcome("failed", error, attempt)
 
 

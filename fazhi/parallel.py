@@ -39,7 +39,14 @@ def _workers() -> int:
 
 
 def _warm_worker() -> None:
-    """Import what the work needs once per worker, not inside the first batch."""
+    """Set a worker up: it ignores Ctrl-C (the parent stops the pool), ends when its parent is
+    gone (even killed), and imports what the work needs once, not inside the first batch."""
+    import signal
+
+    from fazhi.lifecycle import watch_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent()
     import fazhi.ingest.formats.webpage  # noqa: F401
     import fazhi.parse_tables  # noqa: F401
 

@@ -10,6 +10,10 @@
   of ``fazhi run``. Prefect would import its whole server in our process first
   (~6 s) and only then start the subprocess; launched here, the subprocess
   comes up on the other core while this process imports dbt and GX.
+
+Both run in their own session (a terminal's Ctrl-C goes to fazhi, which stops
+them) and die with the process that started them, even when it is killed
+(``fazhi.lifecycle.die_with_parent``).
 """
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from fazhi.lifecycle import die_with_parent
 
 
 class ServerStartError(RuntimeError):
@@ -63,7 +69,7 @@ class TemporaryApi:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-            env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
         atexit.register(self.stop)
 
@@ -115,7 +121,7 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
     try:
         deadline = time.monotonic() + startup_timeout

@@ -172,7 +172,10 @@ def _sizes(con, run_id: str, facts: int | None) -> tuple[int, dict[str, int]]:
     return checked.get("dim_reports", 0), {t: sizes[t] for t in FACT_TABLES if t in sizes}
 
 
-def record_mail(warehouse: Path, run_id: str, status: str, error: str | None) -> None:
-    """Set a run's mail status in dq.runs (after mailing its report again)."""
+def record_mail(warehouse: Path, run_id: str, status: str, error: str | None,
+                timings: dict[str, float] | None = None) -> None:
+    """Set a run's mail status in dq.runs (after mailing its report, or mailing it again)."""
     with connect(warehouse) as con:
         con.execute("update dq.runs set mail_status = ?, mail_error = ? where run_id = ?", [status, error, run_id])
+        if timings is not None:
+            con.execute("update dq.runs set timings = ? where run_id = ?", [json.dumps(timings), run_id])

@@ -6,10 +6,11 @@ can open the file. Keeping dbt in-process saves its ~3 s start-up per run.
 
 dbt re-parses the whole project (~5 s here) whenever the profile changes, and
 the profile holds the database path. So every build goes through one fixed
-path, ``warehouse/dbt/build.duckdb`` in the project, a symbolic link to the
-run's working copy, with one shared target folder: the parse is then reused
-by every run of the project, whatever warehouse it builds. A lock file makes
-builds of different warehouses take turns at that link.
+path, ``<state>/build.duckdb``, a symbolic link to the run's working copy,
+with one target folder beside it: the parse is then reused by every run. The
+state folder is the warehouse's own (``<warehouse folder>/dbt``), or one shared
+by all warehouses under FAZHI_HOME (``Settings.dbt_state``); never the checkout.
+A lock file makes builds sharing a state folder take turns at its link.
 """
 from __future__ import annotations
 
@@ -21,11 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fazhi import parallel, progress
-from fazhi.config import DBT_DIR, PROJECT_DIR
+from fazhi.config import DBT_DIR
+from fazhi.lifecycle import stop_requested
 from fazhi.wide_mart import write_properties
-
-DBT_STATE = PROJECT_DIR / "warehouse" / "dbt"
-BUILD_LINK = DBT_STATE / "build.duckdb"
 
 
 class TransformError(RuntimeError):
@@ -41,15 +40,20 @@ class TransformResult:
     failures: list[str] = field(default_factory=list)
 
 
-def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = None) -> TransformResult:
-    """``dbt build`` against ``warehouse``; raise TransformError if a model fails."""
+def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = None,
+              state: Path | None = None) -> TransformResult:
+    """``dbt build`` against ``warehouse``; raise TransformError if a model fails.
+
+    ``state`` holds dbt's target and build link (default: ``dbt`` beside the warehouse's folder).
+    """
     from dbt.cli.main import dbtRunner
 
     write_properties()   # the wide mart's columns follow the taxonomy
+    state = state or warehouse.parent.parent / "dbt"
     os.environ.setdefault("DO_NOT_TRACK", "1")
     args = [
         "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-        "--target-path", str(DBT_STATE / "target"), "--log-path", str(warehouse.parent / "dbt" / "logs"),
+        "--target-path", str(state / "target"), "--log-path", str(state / "logs"),
         # No manifest.json / run_results.json: nothing reads them, and writing them took ~1.2 s a build.
         "--quiet", "--no-use-colors", "--no-write-json",
     ]
@@ -59,7 +63,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         args += ["--select", select]
     progress.add("parse", "reports parsed (× models)", total=0)
     progress.add("dbt", "dbt nodes")
-    with _build_link(warehouse):
+    with _build_link(warehouse, state):
         try:
             res = dbtRunner(callbacks=[_count_nodes]).invoke(args)
         finally:
@@ -67,6 +71,8 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
             parallel.shutdown()
             progress.done("parse")
             progress.done("dbt")
+    if res.exception is not None and stop_requested(res.exception):  # Ctrl-C or SIGTERM: not a dbt failure
+        raise res.exception
     if res.exception is not None:
         raise TransformError(f"dbt build failed: {res.exception}")
     result = TransformResult(success=bool(res.success))
@@ -116,21 +122,22 @@ def dbt_docs(warehouse: Path, out_dir: Path) -> Path:
 
 
 @contextmanager
-def _build_link(warehouse: Path) -> Iterator[None]:
-    """Point the fixed BUILD_LINK at ``warehouse`` while dbt runs (one build at a time)."""
-    DBT_STATE.mkdir(parents=True, exist_ok=True)
-    with open(DBT_STATE / ".build.lock", "a+") as lock:
+def _build_link(warehouse: Path, state: Path) -> Iterator[None]:
+    """Point ``state``'s fixed build link at ``warehouse`` while dbt runs (one build at a time)."""
+    state.mkdir(parents=True, exist_ok=True)
+    link = state / "build.duckdb"
+    with open(state / ".build.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        tmp = BUILD_LINK.with_name(f".{BUILD_LINK.name}.{os.getpid()}")
+        tmp = link.with_name(f".{link.name}.{os.getpid()}")
         tmp.unlink(missing_ok=True)
         tmp.symlink_to(warehouse.absolute())
-        os.replace(tmp, BUILD_LINK)
-        os.environ["FAZHI_DBT_DATABASE"] = str(BUILD_LINK)
+        os.replace(tmp, link)
+        os.environ["FAZHI_DBT_DATABASE"] = str(link)
         try:
             yield
         finally:
-            BUILD_LINK.unlink(missing_ok=True)
-            Path(f"{BUILD_LINK}.wal").unlink(missing_ok=True)
+            link.unlink(missing_ok=True)
+            Path(f"{link}.wal").unlink(missing_ok=True)
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from fazhi import guard
+
 RAW_DDL = """
 create schema if not exists raw;
 create table if not exists raw.reports (
@@ -47,6 +49,7 @@ create table if not exists raw.report_sources (
     location      varchar not null,
     first_seen_at timestamp not null,
     run_id        varchar not null,
+    last_seen_at  timestamp,             -- the latest run that read these bytes there: the current version
     primary key (report_id, location)
 );
 create table if not exists raw.report_removals (
@@ -115,8 +118,20 @@ create table if not exists dq.check_failures (
 """
 
 
-class WarehouseBusy(RuntimeError):
-    """Another fazhi process is writing this warehouse."""
+from fazhi.warehouse_errors import (  # noqa: F401  (re-exported)
+    WarehouseBusy, WarehouseChanged, WarehouseDamaged, WarehouseError, first_line)
+
+
+# Every read-only connection (``fazhi sql``, ``status``, ``facts``, the run's own reads):
+# no file system outside the database (COPY TO, read_text, ATTACH, EXPORT), no
+# extension loading or installing, and no statement may change these settings back.
+READER_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
 
 
 def build_path(published: Path) -> Path:
@@ -129,7 +144,22 @@ def build_path(published: Path) -> Path:
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path), read_only=read_only)
+    """A connection to ``path``; a read-only one is also shut off from files and extensions."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
+    return duckdb.connect(str(path))
+
+
+def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a published warehouse, or a one-line ``WarehouseError``."""
+    try:
+        return connect(path, read_only=True)
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise WarehouseBusy(f"cannot read {path}: {first_line(e)}") from e
+        raise WarehouseDamaged(f"cannot read the warehouse {path}: {first_line(e)}") from e
+    except duckdb.Error as e:
+        raise WarehouseDamaged(f"cannot read the warehouse {path}: {first_line(e)}") from e
 
 
 # Columns added after a table was first released: existing warehouses get them on the next run.
@@ -138,6 +168,7 @@ alter table dq.runs add column if not exists reports integer;
 alter table dq.runs add column if not exists timings varchar;
 alter table raw.reports add column if not exists method varchar;
 alter table raw.reports add column if not exists ocr_confidence double;
+alter table raw.report_sources add column if not exists last_seen_at timestamp;
 """
 
 
@@ -149,20 +180,56 @@ def ensure_schema(path: Path) -> None:
         con.execute(MIGRATIONS)
 
 
+# Lock files this process holds, by path: a command holds the lock from its start and
+# the run inside takes it again (flock would block on a second open of the same file).
+_held: dict[Path, int] = {}
+
+
+def lock_path(published: Path) -> Path:
+    return published.with_name(f".{published.stem}.lock")
+
+
 @contextmanager
 def writer_lock(published: Path) -> Iterator[None]:
-    """Hold the warehouse's lock file for the duration; fail at once if held."""
+    """Hold the warehouse's lock file for the duration; fail at once if another process holds it."""
+    lock_file = lock_path(published).absolute()
+    if lock_file in _held:
+        _held[lock_file] += 1
+        try:
+            yield
+        finally:
+            _held[lock_file] -= 1
+        return
     published.parent.mkdir(parents=True, exist_ok=True)
-    lock_file = published.with_name(f".{published.stem}.lock")
     with open(lock_file, "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as e:
             raise WarehouseBusy(f"another fazhi run is writing {published} (lock {lock_file})") from e
+        _held[lock_file] = 1
         try:
             yield
         finally:
+            del _held[lock_file]
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def lock_is_free(published: Path) -> bool:
+    """Whether no process holds the warehouse's lock (for ``fazhi status``; takes nothing)."""
+    lock_file = lock_path(published).absolute()
+    if lock_file in _held:
+        return False
+    try:
+        fh = open(lock_file, "r")
+    except FileNotFoundError:
+        return True
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return True
 
 
 @contextmanager
@@ -170,25 +237,63 @@ def build_copy(published: Path) -> Iterator[Path]:
     """Yield a working copy of the warehouse; publish it atomically if the block succeeds.
 
     On an exception the working copy is dropped and the published file is
-    untouched.
+    untouched. The run is refused before it starts when another process has
+    the published file open for writing, when the file is damaged, or when a
+    write-ahead log left beside it cannot be replayed; a log that replays is
+    carried into the copy (and set aside in the build folder when the copy is
+    published). Publishing is refused when anyone wrote the file meanwhile.
     """
     with writer_lock(published):
         work = build_path(published)
         work.parent.mkdir(exist_ok=True)
-        for stale in (work, Path(f"{work}.wal")):
+        for stale in (work, guard.wal_path(work)):
             stale.unlink(missing_ok=True)
-        if published.exists():
-            shutil.copyfile(published, work)
-        ensure_schema(work)
+        guard.refuse_open_writer(published)
+        before = guard.snapshot(published)
         try:
+            if before.file is not None:
+                shutil.copyfile(published, work)
+                guard.check_whole(work, published)
+                if before.wal is not None:
+                    shutil.copyfile(guard.wal_path(published), guard.wal_path(work))
+            _ensure_schema_of(work, published, before)
             yield work
         except BaseException:
             work.unlink(missing_ok=True)
-            Path(f"{work}.wal").unlink(missing_ok=True)
+            guard.wal_path(work).unlink(missing_ok=True)
             raise
         _checkpoint(work)
+        guard.refuse_changes(published, before)
+        if before.wal is not None:  # replayed into the build: keep it aside, never beside the new file
+            os.replace(guard.wal_path(published), work.with_name(f"set-aside-{before.wal[2]}.wal"))
         os.replace(work, published)
         _fsync_dir(published.parent)
+
+
+def _ensure_schema_of(work: Path, published: Path, before: guard.Snapshot) -> None:
+    try:
+        if before.wal is not None:
+            _replay(work, published)
+        ensure_schema(work)
+    except duckdb.Error as e:
+        if before.wal is None:
+            raise guard.damaged(published, first_line(e)) from e
+        raise _unreplayable(published, first_line(e)) from e
+
+
+def _replay(work: Path, published: Path) -> None:
+    """Fold the copied log into the copy. DuckDB skips a log it cannot read at all and keeps the
+    file: a log still there after a checkpoint was not replayed."""
+    with connect(work) as con:
+        con.execute("checkpoint")
+    if guard.wal_path(work).exists():
+        raise _unreplayable(published, "DuckDB did not take it")
+
+
+def _unreplayable(published: Path, why: str) -> WarehouseDamaged:
+    return WarehouseDamaged(f"{guard.wal_path(published)}, left by a writer that stopped, cannot be replayed "
+                            f"({why}); both files are left as they are: move the log away to publish "
+                            "without its writes")
 
 
 def _checkpoint(path: Path) -> None:

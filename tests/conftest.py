@@ -5,8 +5,10 @@ pipeline runs once per corpus per session and every test reads the result.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,13 @@ from fazhi.warmup import warm_up
 
 SHARED = PROJECT_DIR.parent / "shared"
 
-# Before Prefect is imported anywhere: keep it off the network and in the project,
-# and start one temporary Prefect API for the whole session (the CLI's own
-# warm-up; `fazhi` subprocesses of the tests inherit PREFECT_API_URL).
+# The state runs share (Prefect's database, dbt's target and parse cache) in one
+# folder for every warehouse the tests build, kept between sessions, one per checkout.
+os.environ.setdefault("FAZHI_HOME", str(Path(tempfile.gettempdir()) / "fazhi-tests-{}".format(
+    hashlib.sha256(str(PROJECT_DIR).encode()).hexdigest()[:10])))
+# Before Prefect is imported anywhere: keep it off the network, and start one
+# temporary Prefect API for the whole session (the CLI's own warm-up; `fazhi`
+# subprocesses of the tests inherit PREFECT_API_URL).
 _settings = load_settings()
 prepare_environment(_settings)
 warm_up(_settings.prefect_home)

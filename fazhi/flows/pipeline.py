@@ -20,20 +20,22 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, parallel, progress, report
+from fazhi import checks, journal, lifecycle, mail, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.removal import mark_removed
 from fazhi.ingest.sources import iter_inputs
-from fazhi.runs import RunSummary, count_facts, new_run_id, record_run, utcnow
+from fazhi.runs import RunSummary, count_facts, new_run_id, record_mail, record_run, utcnow
 from fazhi.transform import TransformResult, dbt_build
-from fazhi.warehouse import WarehouseBusy, build_copy
+from fazhi.warehouse import WarehouseError, build_copy, first_line, writer_lock
 
 
-INGEST_CHUNK = 5000   # inputs held in memory at once
-DECODE_BATCH = 250    # inputs per decoding batch
+INGEST_CHUNK = 5000   # inputs held in memory at once ...
+INGEST_CHUNK_BYTES = 192 * 2**20   # ... and no more bytes than this (a few large files are a chunk)
+DECODE_BATCH = 250    # inputs per decoding batch ...
+DECODE_BATCH_BYTES = 32 * 2**20    # ... and bytes per batch sent to a worker
 # Handing freed heap back to the OS costs ~0.8 s (a full gc and a heap walk);
 # it only pays after steps that held hundreds of MB: big landings or re-parses.
 TRIM_AFTER_REPORTS = 1000
@@ -44,6 +46,25 @@ def batched(items, size: int):
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def batched_by_bytes(items, size: int, max_bytes: int, weight):
+    """Lists of at most ``size`` items whose ``weight`` adds up to about ``max_bytes``
+    (a list closes as soon as it reaches it, so one item larger than that is a list alone)."""
+    chunk, total = [], 0
+    for item in items:
+        chunk.append(item)
+        total += weight(item)
+        if len(chunk) >= size or total >= max_bytes:
+            yield chunk
+            chunk, total = [], 0
+    if chunk:
+        yield chunk
+
+
+def _input_bytes(item) -> int:
+    item = item[1] if isinstance(item, tuple) else item
+    return len(item.data) if item.data is not None else 0
 
 
 def _task_runner():
@@ -58,18 +79,30 @@ def _task_runner():
 
 
 @task(name="ingest")
-def ingest(paths: list[str], build: Path, run_id: str, max_bytes: int) -> LandingSummary:
-    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn."""
+def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> LandingSummary:
+    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn.
+
+    Inputs are read lazily (archives member by member) and held a chunk at a
+    time, bounded in count and in bytes, so memory does not grow with the input.
+    """
     summary, known = LandingSummary(), known_reports(build)
+    inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
+                         max_archive_bytes=int(settings.max_archive_mb * 2**20),
+                         allow_private=settings.allow_private_urls)
     with _work_on_dask():
-        for chunk in batched(iter_inputs(paths, max_bytes), INGEST_CHUNK):
+        for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
             triaged = triage(chunk, known)
+            n_chunk, n_new = len(chunk), len(triaged.new)
+            del chunk
+            batches = list(batched_by_bytes(triaged.new, DECODE_BATCH, DECODE_BATCH_BYTES, _input_bytes))
             decoded = []
-            for batch in parallel.iter_batches(decode, list(batched(triaged.new, DECODE_BATCH))):
+            for batch in parallel.iter_batches(decode, batches):
                 decoded += batch
                 progress.advance("files", len(batch))
+            del batches
+            triaged.drop_bytes()
             summary.add(store(build, run_id, decoded, triaged))
-            progress.advance("files", len(chunk) - len(triaged.new))   # known and unreadable ones
+            progress.advance("files", n_chunk - n_new)   # known and unreadable ones
     progress.done("files")
     return summary
 
@@ -91,9 +124,9 @@ def _work_on_dask():
 
 
 @task(name="transform")
-def transform(build: Path, full_refresh: bool) -> TransformResult:
+def transform(build: Path, full_refresh: bool, state: Path) -> TransformResult:
     with _work_on_dask():
-        return dbt_build(build, full_refresh=full_refresh)
+        return dbt_build(build, full_refresh=full_refresh, state=state)
 
 
 @task(name="validate")
@@ -130,45 +163,79 @@ def _run_name() -> str:
 def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool = False,
              trigger: str = "manual", run_id: str | None = None, remove: list[str] | None = None,
              remove_reason: str | None = None) -> RunSummary:
-    """Land ``paths``, take out the reports ``remove`` names, build the models, check them, write and mail the report."""
+    """Land ``paths``, take out the reports ``remove`` names, build the models, check them,
+    write the report, publish, then mail it.
+
+    The run is on file (``fazhi.journal``) from its start: a run that fails, is
+    interrupted or killed before publishing shows in ``fazhi status`` and is
+    written into dq.runs by the next run; the published warehouse is not touched.
+    """
     logger = get_run_logger()
     settings = load_settings(warehouse=warehouse)
     summary = RunSummary(run_id or new_run_id(), trigger, utcnow())
-    try:
-        with build_copy(settings.warehouse) as build:
-            with _timed(summary, "ingest"):
-                summary.landing = ingest(paths, build, summary.run_id, int(settings.max_file_mb * 2**20))
-                if remove:
-                    mark_removed(build, remove, summary.run_id, summary.started_at, remove_reason)
-            heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
-            if heavy:
-                return_freed_memory()
-            with _timed(summary, "dbt"):
-                built = transform(build, full_refresh)
-            if heavy:
-                return_freed_memory()
-            summary.dbt_tests_failed = built.tests_failed
-            with _timed(summary, "checks"):
-                summary.checks = validate(build, summary.run_id, settings)
-            summary.reports_total, summary.facts = count_facts(build)
-            summary.status = "failed checks" if summary.errors_failed else "ok"
-            with _timed(summary, "report"):
-                summary.report_path = write_report(summary, settings)
-            with _timed(summary, "mail"):
-                outcome = send_report(summary, settings)
-            summary.mail_status, summary.mail_error = outcome.status, outcome.error
+    with writer_lock(settings.warehouse):
+        journal.start(settings.warehouse, summary.run_id, summary.trigger, summary.started_at)
+        try:
+            _build_and_publish(summary, settings, paths, full_refresh, remove, remove_reason)
+        except BaseException as e:
+            interrupted = lifecycle.stop_requested(e)
+            summary.status = "interrupted" if interrupted else f"error: {first_line(e)}"
             summary.finished_at = utcnow()
-            record_run(build, summary)
-    except WarehouseBusy:
-        raise
-    except Exception as e:
-        summary.status, summary.finished_at = f"error: {e}", utcnow()
-        logger.error("run %s failed, the published warehouse is unchanged: %s", summary.run_id, e)
-        with build_copy(settings.warehouse) as build:
-            record_run(build, summary)
-        raise
+            journal.stop(settings.warehouse, summary.run_id, summary.status, summary.finished_at)
+            if not interrupted:
+                logger.error("run %s failed, the published warehouse is unchanged: %s", summary.run_id, first_line(e))
+            raise
+        _mail_after_publishing(summary, settings, logger)
     logger.info("run %s: %s; report %s", summary.run_id, summary.verdict, summary.report_path)
     return summary
+
+
+def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str], full_refresh: bool,
+                       remove: list[str] | None = None, remove_reason: str | None = None) -> None:
+    with build_copy(settings.warehouse) as build:
+        earlier = journal.fold_into(build, settings.warehouse, exclude=summary.run_id)
+        with _timed(summary, "ingest"):
+            summary.landing = ingest(paths, build, summary.run_id, settings)
+            if remove:
+                mark_removed(build, remove, summary.run_id, summary.started_at, remove_reason)
+        heavy = full_refresh or summary.landing.landed >= TRIM_AFTER_REPORTS
+        if heavy:
+            return_freed_memory()
+        lifecycle.check_stop()
+        with _timed(summary, "dbt"):
+            built = transform(build, full_refresh, settings.dbt_state)
+        if heavy:
+            return_freed_memory()
+        summary.dbt_tests_failed = built.tests_failed
+        lifecycle.check_stop()
+        with _timed(summary, "checks"):
+            summary.checks = validate(build, summary.run_id, settings)
+        summary.reports_total, summary.facts = count_facts(build)
+        summary.status = "failed checks" if summary.errors_failed else "ok"
+        with _timed(summary, "report"):
+            summary.report_path = write_report(summary, settings)
+        summary.mail_status = "pending" if settings.mail_configured else "not configured"
+        summary.finished_at = utcnow()
+        lifecycle.check_stop()   # a stop whose exception a library swallowed: still not published
+        record_run(build, summary)
+    journal.remove(settings.warehouse, [*earlier, summary.run_id])
+
+
+def _mail_after_publishing(summary: RunSummary, settings: Settings, logger) -> None:
+    """Mail the published run's report (within FAZHI_SMTP_TIMEOUT_S) and record the outcome.
+
+    A slow mail server delays nothing the analysts see: the run is published first.
+    """
+    if not settings.mail_configured:
+        return
+    with _timed(summary, "mail"):
+        outcome = send_report(summary, settings)
+    summary.mail_status, summary.mail_error = outcome.status, outcome.error
+    try:
+        with build_copy(settings.warehouse) as build:
+            record_mail(build, summary.run_id, outcome.status, outcome.error, summary.timings)
+    except WarehouseError as e:
+        logger.warning("run %s: mail %s, not recorded in dq.runs: %s", summary.run_id, outcome.status, e)
 
 
 @flow(name="fazhi-ingest", task_runner=_task_runner())
@@ -177,4 +244,4 @@ def land_files(paths: list[str], warehouse: str | None = None) -> LandingSummary
     settings = load_settings(warehouse=warehouse)
     run_id = new_run_id()
     with build_copy(settings.warehouse) as build:
-        return ingest(paths, build, run_id, int(settings.max_file_mb * 2**20))
+        return ingest(paths, build, run_id, settings)

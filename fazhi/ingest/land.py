@@ -2,9 +2,10 @@
 
 report_id is the sha256 of the bytes, so the same bytes under another name
 land once (the extra name goes to ``raw.report_sources``) and a changed file
-under the same name lands as a new version beside the old one. A file that
-cannot be read, or is not a report (``fazhi.ingest.screen``), becomes a row of
-``raw.ingest_errors`` and a log line; it never
+under the same name lands as a new version beside the old one. Every sighting
+stamps ``last_seen_at``: a location's current version is the bytes read there
+last (a file put back to an earlier version is that version again). A file that
+cannot be read, or is not a report (``fazhi.ingest.screen``), becomes a row of ``raw.ingest_errors`` and a log line; it never
 stops the run or touches what has landed.
 
 Three steps, so the CPU work can run on any worker while one process writes:
@@ -56,6 +57,10 @@ class Triage:
     new: list[tuple[str, Input]] = field(default_factory=list)      # (report_id, input) to decode
     seen: list[tuple[str, Input]] = field(default_factory=list)     # bytes already landed (or earlier in the batch)
     errors: list[IngestError] = field(default_factory=list)         # could not even be read
+
+    def drop_bytes(self) -> None:
+        """Let go of the new inputs' bytes once they are decoded (the rest is kept for ``store``)."""
+        self.new = [(report_id, _without_bytes(item)) for report_id, item in self.new]
 
 
 @dataclass
@@ -151,9 +156,12 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
         _insert(con, "raw.reports", reports)
         _insert(con, "raw.ocr_low_confidence", unsure)
         # A name is recorded once per content; bytes whose first copy failed to decode have no report.
-        _insert(con, "raw.report_sources", [dict(s, first_seen_at=now, run_id=run_id) for s in sightings.values()],
+        seen = [dict(s, first_seen_at=now, last_seen_at=now, run_id=run_id) for s in sightings.values()]
+        _insert(con, "raw.report_sources", seen,
                 where="report_id in (select report_id from raw.reports) and (report_id, location) not in "
                       "(select (report_id, location) from raw.report_sources)")
+        # Bytes seen again where they were seen before: they are that location's current version again.
+        _mark_seen(con, seen, now)
         _insert(con, "raw.ingest_errors", [
             dict(run_id=run_id, doc=e.doc, location=e.location, size_bytes=e.size_bytes, sha256=e.sha256,
                  stage=e.stage, reason=e.reason, occurred_at=now)
@@ -167,6 +175,15 @@ def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummar
     """triage, decode and store in one go, in this process."""
     t = triage(inputs, known_reports(warehouse))
     return store(warehouse, run_id, decode(t.new), t)
+
+
+def _mark_seen(con, sightings: list[dict[str, object]], now: datetime) -> None:
+    if not sightings:
+        return
+    batch = pa.table({"report_id": [s["report_id"] for s in sightings],  # noqa: F841 (scanned by name)
+                      "location": [s["location"] for s in sightings]})
+    con.execute("""update raw.report_sources as r set last_seen_at = ?
+                   from batch b where r.report_id = b.report_id and r.location = b.location""", [now])
 
 
 def _without_bytes(item: Input) -> Input:

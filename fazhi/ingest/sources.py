@@ -9,11 +9,17 @@ bad file: the error travels with the input so the run goes on.
 - a ``.zip`` (given, in a folder, inside another zip, or downloaded): one
   input per member, located as ``archive.zip!folder/member.txt``
 - an ``http(s)://`` address: the response body, named after its
-  Content-Disposition or its path, within the size and time limits
+  Content-Disposition or its path, within the size and time limits, from
+  public addresses only (``fazhi.ingest.urlguard``)
 
 Every input is held to ``max_bytes`` (the caller passes
 FAZHI_MAX_FILE_MB * 2**20); ZIP members are read no further than the limit,
-whatever size their header claims, so a ZIP bomb stops at the limit.
+whatever size their header claims, so a ZIP bomb stops at the limit. One
+archive (with the archives inside it) expands to ``max_archive_bytes`` at most
+(FAZHI_MAX_ARCHIVE_MB): members past it are errors, not read. Members are read
+one at a time, as the caller asks for them. Members that would land outside the
+archive's folder (``../x``, ``/x``) or are hidden (``.x``, ``__MACOSX``) are
+errors with their reason, never silently dropped.
 """
 from __future__ import annotations
 
@@ -30,11 +36,14 @@ import urllib.request
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+
+from fazhi.ingest import urlguard
 
 USER_AGENT = "fazhi-ingest/0.1 (rule-of-law report archive)"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_ARCHIVE_BYTES = 1024 * 2**20
 # Archives inside archives are opened this many levels deep.
 MAX_ARCHIVE_DEPTH = 3
 MAX_ARCHIVE_MEMBERS = 10_000
@@ -69,15 +78,35 @@ class Input:
     charset: str | None = None
 
 
-def iter_inputs(paths: Sequence[str | os.PathLike[str]], max_bytes: int,
-                timeout: float = DEFAULT_TIMEOUT) -> Iterator[Input]:
-    """Every report file named by ``paths``, with its bytes or its error."""
+@dataclass(frozen=True)
+class Limits:
+    """How much one input (``max_bytes``) and one archive (``max_archive_bytes``) may hold."""
+
+    max_bytes: int
+    max_archive_bytes: int = DEFAULT_ARCHIVE_BYTES
+
+
+class _Budget:
+    """What is left of one archive's expanded size, shared with the archives inside it."""
+
+    def __init__(self, limit: int):
+        self.limit, self.left = limit, limit
+
+
+def iter_inputs(paths: Sequence[str | os.PathLike[str]], max_bytes: int, timeout: float = DEFAULT_TIMEOUT,
+                max_archive_bytes: int = DEFAULT_ARCHIVE_BYTES, allow_private: bool = False) -> Iterator[Input]:
+    """Every report file named by ``paths``, with its bytes or its error, one at a time.
+
+    A URL is fetched within ``timeout`` seconds in all, from public addresses only unless
+    ``allow_private`` (FAZHI_ALLOW_PRIVATE_URLS): see ``fazhi.ingest.urlguard``.
+    """
+    limits = Limits(max_bytes, max_archive_bytes)
     for p in paths:
         text = os.fspath(p)
         if _is_url(text):
-            yield from _from_url(text, max_bytes, timeout)
+            yield from _from_url(text, limits, timeout, allow_private)
         else:
-            yield from _from_path(Path(text), max_bytes)
+            yield from _from_path(Path(text), limits)
 
 
 def size_text(n: int) -> str:
@@ -101,16 +130,16 @@ def _too_large(size: int | None, max_bytes: int) -> str:
 
 # ---------------------------------------------------------------- files, folders
 
-def _from_path(path: Path, max_bytes: int) -> Iterator[Input]:
+def _from_path(path: Path, limits: Limits) -> Iterator[Input]:
     if not os.path.lexists(path):
         yield _failed(path, "no such file or directory")
     elif path.is_dir():
-        yield from _from_folder(path, max_bytes)
+        yield from _from_folder(path, limits)
     else:
-        yield from _from_file(path, max_bytes)
+        yield from _from_file(path, limits)
 
 
-def _from_folder(root: Path, max_bytes: int) -> Iterator[Input]:
+def _from_folder(root: Path, limits: Limits) -> Iterator[Input]:
     found: list[tuple[tuple[str, ...], Path, str | None]] = []
 
     def unreadable(err: OSError) -> None:
@@ -127,10 +156,10 @@ def _from_folder(root: Path, max_bytes: int) -> Iterator[Input]:
         if error:
             yield _failed(path, error)
         else:
-            yield from _from_file(path, max_bytes)
+            yield from _from_file(path, limits)
 
 
-def _from_file(path: Path, max_bytes: int) -> Iterator[Input]:
+def _from_file(path: Path, limits: Limits) -> Iterator[Input]:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -142,9 +171,9 @@ def _from_file(path: Path, max_bytes: int) -> Iterator[Input]:
     if not stat.S_ISREG(info.st_mode):
         yield _failed(path, "not a regular file (a FIFO, socket or device)", info.st_size)
     elif path.suffix.lower() == ".zip":
-        yield from _from_zip_file(path, max_bytes)
+        yield from _from_zip_file(path, limits)
     else:
-        yield _read_file(path, info.st_size, max_bytes)
+        yield _read_file(path, info.st_size, limits.max_bytes)
 
 
 def _read_file(path: Path, size: int, max_bytes: int) -> Input:
@@ -170,66 +199,88 @@ def _location(path: Path) -> str:
 
 # ---------------------------------------------------------------- archives
 
-def _from_zip_file(path: Path, max_bytes: int) -> Iterator[Input]:
+def _from_zip_file(path: Path, limits: Limits) -> Iterator[Input]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         yield _failed(path, f"not a readable ZIP archive: {_reason(err)}", path.stat().st_size, "unzip")
         return
     with archive:
-        yield from _members(archive, _location(path), max_bytes, depth=1)
+        yield from _members(archive, _location(path), limits, _Budget(limits.max_archive_bytes), depth=1)
 
 
-def _from_zip_bytes(data: bytes, name: str, location: str, max_bytes: int, depth: int) -> Iterator[Input]:
+def _from_zip_bytes(data: bytes, name: str, location: str, limits: Limits, budget: _Budget,
+                    depth: int) -> Iterator[Input]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as err:
         yield Input(name, location, len(data), error=f"not a readable ZIP archive: {_reason(err)}", stage="unzip")
         return
+    del data  # the archive holds its own reference; members are read from it one at a time
     with archive:
-        yield from _members(archive, location, max_bytes, depth)
+        yield from _members(archive, location, limits, budget, depth)
 
 
-def _members(archive: zipfile.ZipFile, location: str, max_bytes: int, depth: int) -> Iterator[Input]:
+def _members(archive: zipfile.ZipFile, location: str, limits: Limits, budget: _Budget,
+             depth: int) -> Iterator[Input]:
     infos = sorted(((_member_name(i), i) for i in archive.infolist() if not i.is_dir()),
                    key=lambda pair: pair[0])
-    infos = [(name, info) for name, info in infos if not _hidden_member(name)]
     if len(infos) > MAX_ARCHIVE_MEMBERS:
         yield Input(location.rsplit("!", 1)[-1].rsplit("/", 1)[-1], location, 0, stage="unzip",
                     error=f"archive has {len(infos)} members, over the limit of {MAX_ARCHIVE_MEMBERS}")
         return
     for name, info in infos:
-        yield from _member(archive, info, name, f"{location}!{name}", max_bytes, depth)
+        yield from _member(archive, info, name, f"{location}!{name}", limits, budget, depth)
 
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, location: str,
-            max_bytes: int, depth: int) -> Iterator[Input]:
-    base = PurePosixPath(name).name
+            limits: Limits, budget: _Budget, depth: int) -> Iterator[Input]:
+    base = PurePosixPath(name).name or name
+    max_bytes = limits.max_bytes
 
     def failed(error: str) -> Input:
         return Input(base, location, info.file_size, error=error, stage="unzip")
 
+    refusal = _unsafe_member(name) or _hidden_member(name)
+    if refusal:
+        yield failed(refusal)
+        return
     if info.flag_bits & 0x1:
         yield failed("encrypted member: a password is needed to extract it")
         return
     if info.file_size > max_bytes:
         yield failed(_too_large(info.file_size, max_bytes))
         return
+    if info.file_size > budget.left:
+        yield failed(_over_budget(budget))
+        return
+    allowed = min(max_bytes, budget.left)
     try:
         with archive.open(info) as fh:
-            data = fh.read(max_bytes + 1)
+            data = fh.read(allowed + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as err:
         yield failed(f"cannot extract the member: {_reason(err)}")
         return
     if len(data) > max_bytes:
         yield failed(f"expands past the limit of {size_text(max_bytes)} although its header says "
                      f"{size_text(info.file_size)} (ZIP bomb?)")
-    elif base.lower().endswith(".zip") and depth < MAX_ARCHIVE_DEPTH:
-        yield from _from_zip_bytes(data, base, location, max_bytes, depth + 1)
+        return
+    if len(data) > budget.left:
+        budget.left = 0
+        yield failed(_over_budget(budget))
+        return
+    budget.left -= len(data)
+    if base.lower().endswith(".zip") and depth < MAX_ARCHIVE_DEPTH:
+        yield from _from_zip_bytes(data, base, location, limits, budget, depth + 1)
     elif base.lower().endswith(".zip"):
         yield failed(f"archive nested more than {MAX_ARCHIVE_DEPTH} levels deep: not opened")
     else:
         yield Input(base, location, len(data), data=data)
+
+
+def _over_budget(budget: _Budget) -> str:
+    return (f"not read: the archive expands past its limit of {size_text(budget.limit)} "
+            "in all (FAZHI_MAX_ARCHIVE_MB)")
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -246,8 +297,18 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     return info.filename
 
 
-def _hidden_member(name: str) -> bool:
-    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
+def _unsafe_member(name: str) -> str | None:
+    """Why a member's path would point outside the archive's folder, if it does."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or re.match(r"[A-Za-z]:", name):
+        return "unsafe path in the archive (absolute, or with '..'): not read"
+    return None
+
+
+def _hidden_member(name: str) -> str | None:
+    if any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts):
+        return "hidden member (a name starting with '.', or __MACOSX): not read"
+    return None
 
 
 def _reason(err: BaseException) -> str:
@@ -264,24 +325,33 @@ class _Oversize(Exception):
     pass
 
 
-def _from_url(url: str, max_bytes: int, timeout: float) -> Iterator[Input]:
-    fetched = _fetch(url, max_bytes, timeout)
+def _from_url(url: str, limits: Limits, timeout: float, allow_private: bool) -> Iterator[Input]:
+    fetched = _fetch(url, limits.max_bytes, timeout, allow_private)
     if fetched.data is not None and fetched.name.lower().endswith(".zip"):
-        yield from _from_zip_bytes(fetched.data, fetched.name, url, max_bytes, depth=1)
+        yield from _from_zip_bytes(fetched.data, fetched.name, url, limits,
+                                   _Budget(limits.max_archive_bytes), depth=1)
     else:
         yield fetched
 
 
-def _fetch(url: str, max_bytes: int, timeout: float) -> Input:
+def _fetch(url: str, max_bytes: int, timeout: float, allow_private: bool = False) -> Input:
+    with urlguard.Fetch(timeout, allow_private) as fetch:
+        result = _fetch_within(url, max_bytes, fetch)
+    if fetch.expired and result.error is not None:
+        return replace(result, error=f"timed out after {timeout:g} s")
+    return result
+
+
+def _fetch_within(url: str, max_bytes: int, fetch: urlguard.Fetch) -> Input:
     fallback_name = _name_from_path(url) or "download"
+    timeout, deadline = fetch.timeout, fetch.deadline
 
     def failed(error: str, size: int = 0) -> Input:
         return Input(fallback_name, url, size, error=error, stage="fetch")
 
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with fetch.opener().open(request, timeout=timeout) as response:
             name = _response_name(url, response)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -293,6 +363,8 @@ def _fetch(url: str, max_bytes: int, timeout: float) -> Input:
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
             return failed(f"timed out after {timeout:g} s")
+        if isinstance(err.reason, urlguard.Refused):
+            return failed(str(err.reason))
         return failed(f"cannot connect: {err.reason}")
     except TimeoutError:
         return failed(f"timed out after {timeout:g} s")

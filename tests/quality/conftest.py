@@ -57,6 +57,7 @@ class Smtp:
             "FAZHI_SMTP_USER": SMTP_USER, "FAZHI_SMTP_PASSWORD": SMTP_PASSWORD, "FAZHI_SMTP_SECURITY": "none",
             "FAZHI_MAIL_FROM": MAIL_FROM, "FAZHI_MAIL_TO": ",".join(MAIL_TO),
             "FAZHI_SMTP_RETRIES": "2", "FAZHI_SMTP_BACKOFF_S": "0.05",
+            "FAZHI_SMTP_ALLOW_PLAIN_AUTH": "1",   # this server on 127.0.0.1 has no TLS
         }
 
 

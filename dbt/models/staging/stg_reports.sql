@@ -1,5 +1,6 @@
 -- stg_reports: one row per current report version, with normalised text for parsing.
--- A changed file under the same location is a new version; the latest one is current.
+-- A changed file under the same location is a new version; the one whose bytes were read
+-- there last is current (a file put back to an earlier version is that version again).
 -- Reports taken out with `fazhi remove` (raw.report_removals) are not current.
 with source as (
     select * from {{ source('raw', 'reports') }}
@@ -14,7 +15,7 @@ removals as (
 ),
 
 current_versions as (
-    select distinct arg_max(report_id, first_seen_at) as report_id
+    select distinct arg_max(report_id, coalesce(last_seen_at, first_seen_at)) as report_id
     from sightings
     group by location
 ),
