@@ -77,7 +77,8 @@ def test_xlsx_export_has_a_sheet_per_mart_with_chinese_headers(seeds_run, tmp_pa
     out = fazhi("export", str(tmp_path), "--format", "xlsx", "--warehouse", str(warehouse))
     assert out.returncode == 0, out.stderr
     sheets = _xlsx_sheets(tmp_path / "fazhi.xlsx")
-    assert set(sheets) == {"dim_reports", "fct_report_metrics", "fct_facts", "fct_cases", "fct_rates", "fct_counts"}
+    assert set(sheets) == {"dim_reports", "fct_report_metrics", "fct_region_metrics", "fct_facts", "fct_cases", "fct_rates",
+                           "fct_counts"}
     for name, header in sheets.items():
         assert all(CJK.search(h) for h in header), (name, [h for h in header if not CJK.search(h)])
     assert "行政复议受理（件数）" in sheets["fct_report_metrics"]

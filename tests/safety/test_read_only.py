@@ -96,7 +96,7 @@ def test_export_into_a_folder_with_a_quote_in_its_name(warehouse, tmp_path):
     out_dir = tmp_path / "it's here"
     table = "dim_reports"
     with duckdb.connect(str(warehouse)) as con:  # every mart the export writes, as empty tables
-        from fazhi.cli import EXPORT_TABLES
+        from fazhi.export import MARTS as EXPORT_TABLES
         for t in EXPORT_TABLES:
             if t != table:
                 con.execute(f"create table {t} (report_id varchar)")

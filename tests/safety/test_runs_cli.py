@@ -40,15 +40,18 @@ def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
     from fazhi.synth import generate
     generate(200, out, seed=15, gold=False)
-    return out / "reports"
+    return out   # synth writes the reports alone into out (their truth beside it)
 
 
 @pytest.mark.parametrize("command", ["run", "ingest"])
 def test_a_second_writer_is_refused_at_once_in_one_line(tmp_path, command):
     warehouse = tmp_path / "fazhi.duckdb"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(REPORT, encoding="utf-8")
     with writer_lock(warehouse):
         started = time.monotonic()
-        out = fazhi(command, str(tmp_path), "--warehouse", str(warehouse))
+        out = fazhi(command, str(inputs), "--warehouse", str(warehouse))
         elapsed = time.monotonic() - started
     assert out.returncode == 3, out.stderr
     assert lines(out.stderr) == [f"another fazhi run is writing {warehouse} (lock {tmp_path / '.fazhi.lock'})"]
@@ -140,8 +143,11 @@ def test_a_truncated_warehouse_is_reported_and_left_as_it_is(published, tmp_path
     warehouse.write_bytes(published.read_bytes())
     os.truncate(warehouse, warehouse.stat().st_size // 2)
     before = digest(warehouse)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(REPORT, encoding="utf-8")
     for _ in range(2):   # a second failed run does not rewrite it either
-        out = fazhi("run", str(tmp_path / "nothing"), "--warehouse", str(warehouse))
+        out = fazhi("run", str(inputs), "--warehouse", str(warehouse))
         assert out.returncode == 4, out.stderr[-3000:]
         assert "damaged" in lines(out.stderr)[-1] and "Traceback" not in out.stderr
         assert digest(warehouse) == before
