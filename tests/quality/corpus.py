@@ -78,6 +78,28 @@ REPORTS: dict[str, str] = {
 二、存在问题
 依法行政意识有待提高。
 """,
+    # Rates next to their own counts that fit no base the report gives, and a
+    # sentence closing more cases than it received of a type no metric names.
+    "xiaoxi_town_2023.txt": """小溪镇人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年收到行政复议申请30件，受理25件。经审理，维持原行政行为9件，占受理案件的42%。
+（二）办理诉讼案件。全年收到起诉材料80件，立案60件，审结52件，审结率为70%。
+（三）化解民间纠纷。全镇新收劳动争议案件30件，结案41件。
+二、存在问题
+基层调解力量不足。
+""",
+    # The same kinds of statements, all consistent: nothing here may be flagged.
+    "lianhua_county_2023.txt": """莲花县人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年收到行政复议申请50件，受理40件，其中维持24件，占受理案件的60%；驳回10件，占收到申请的20%。
+（二）办理诉讼案件。全年新收一审行政案件20件，结案26件（含上年结转8件）。
+（三）规范行政执法。行政处罚案件同比增长200%。
+（四）提供法律援助。全年办理法律援助案件90件，其中刑事案件50件（含未成年人案件5件）、民事案件40件。
+二、存在问题
+部分执法人员业务能力有待提升。
+""",
     # Not a report format fazhi reads: an ingest error of the run.
     "qingchuan_county_2022.doc": "青川县人民政府2022年度法治政府建设情况报告（旧版Word文件）",
 }
@@ -93,7 +115,15 @@ PLANTED: tuple[Planted, ...] = (
     Planted("hexi_district_2099.txt", "report_year_in_range", "warning", "2099年度"),
     Planted("nanshan_county_1999.txt", "report_year_in_range", "warning", "1999年度"),
     Planted("qingchuan_county_2024.txt", "metric_jump_le_tenfold", "warning", "法治宣传活动150场"),
+    # 9 / 25 = 36 %, 9 / 30 = 30 %: 42 % fits neither base
+    Planted("xiaoxi_town_2023.txt", "stated_rate_fits_a_base", "warning", "占受理案件的42%"),
+    # 52 / 80 = 65 %, 52 / 60 = 86.7 %: 70 % fits neither
+    Planted("xiaoxi_town_2023.txt", "stated_rate_fits_a_base", "warning", "审结率为70%"),
+    Planted("xiaoxi_town_2023.txt", "closed_le_received_in_sentence", "error", "新收劳动争议案件30件，结案41件"),
 )
+
+# Reports whose statements are all consistent: no check may flag them.
+CONSISTENT = ("lianhua_county_2023.txt",)
 
 
 def write_corpus(directory: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from fazhi import checks
 from fazhi.config import SAMPLES_DIR
 
-from .corpus import PLANTED, REPORTS
+from .corpus import CONSISTENT, PLANTED, REPORTS
 
 SAMPLE_DOCS = {p.name for p in SAMPLES_DIR.iterdir()}
 # The one contradiction the samples carry on purpose (办结 71 > 受理 64).
@@ -45,6 +45,20 @@ def test_clean_samples_raise_no_error(planted_run, read_only):
     assert sample_errors == {SAMPLE_ERROR}
 
 
+def test_consistent_statements_raise_nothing(planted_run, read_only):
+    """Shares that fit 受理 or 收到, closed > received with 上年结转 stated, a 同比 change of 200%,
+    a part's own part in brackets: none of them is an alarm."""
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    assert [r for r in rows if r[2] in CONSISTENT] == []
+
+
+def test_a_rate_row_names_its_nearest_base(planted_run, read_only):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    (share,) = [r for r in rows if r[0] == "stated_rate_fits_a_base" and "42%" in r[5]]
+    assert "stated_pct=42" in share[4] and "count_value=9" in share[4] and "matched_base=∅" in share[4]
+    assert REPORTS["xiaoxi_town_2023.txt"][share[6]:share[7]] == "42%"
+
+
 def test_failure_rows_carry_values_and_number_span(planted_run, read_only):
     rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
     (closed,) = [r for r in rows if r[0] == "closed_le_received" and r[2] == "qingchuan_county_2023.txt"]
@@ -68,6 +82,7 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
         "rate_within_0_100", "closed_le_received", "corrected_le_closed", "parts_le_total",
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
         "fact_has_report", "fact_has_span", "fact_has_sentence", "fact_key_unique",
+        "stated_rate_fits_a_base", "closed_le_received_in_sentence",
     }
     assert expected <= set(names)
     per_check = dict(con.execute("""select check_name, count(*) from dq.check_failures where run_id = ?
@@ -81,7 +96,8 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
 def test_severities_follow_the_suites(planted_run):
     severity = {c.check_name: c.severity for c in planted_run.summary.checks}
     assert {n for n, s in severity.items() if s == "warning"} == {
-        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold"}
+        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
+        "stated_rate_fits_a_base"}
 
 
 def test_this_year_is_taken_at_run_time(planted_run):

@@ -6,11 +6,24 @@
 -- as written; a part stated as a ceiling (不到/以内) adds nothing to parts_floor, the
 -- least the parts can sum to. An approximate total (约) leaves 5% for rounding
 -- (total_ceiling). parts_sum is the sum as written.
+-- A part is summed only when it is in the total's sentence (a list the reader ran on
+-- past the sentence's end is not the report's claim) and not inside a bracket opened
+-- after the total (刑事案件118件（含自诉1件）: the 1件 is a part of the 118, not of the total).
 with facts as (
     select
         *,
-        case when kind = 'case' and unit in ('件', '起') then '件' else unit end as counting_unit
+        case when kind = 'case' and unit in ('件', '起', '宗') then '件' else unit end as counting_unit
     from {{ ref('fct_facts') }}
+),
+
+placed as (
+    select
+        parts.*,
+        substr(parts.sentence_text, totals.end_offset - totals.sentence_start + 1,
+               parts.start_offset - totals.end_offset) as between_text
+    from facts as parts
+    inner join facts as totals on totals.fact_id = parts.part_of_fact_id
+    where parts.sentence_start = totals.sentence_start
 ),
 
 parts as (
@@ -20,8 +33,10 @@ parts as (
         sum(value) as parts_sum,
         sum(case when qualifier = 'at_most' then 0 else value end) as parts_floor,
         count(*) as parts
-    from facts
-    where part_of_fact_id is not null and kind not in ('rate', 'change')
+    from placed
+    where kind not in ('rate', 'change')
+      and length(regexp_replace(between_text, '[^(（]', '', 'g'))
+          <= length(regexp_replace(between_text, '[^)）]', '', 'g'))
     group by part_of_fact_id, counting_unit
 )
 
