@@ -52,6 +52,13 @@ def test_consistent_statements_raise_nothing(planted_run, read_only):
     assert [r for r in rows if r[2] in CONSISTENT] == []
 
 
+def test_case_stages_read_accepted_carried_over_and_corrected_parts(planted_run, read_only):
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (received, carried_over, closed, corrected) from quality.qa_case_stages
+                               where doc in ('shiqiao_town_2023.txt', 'dongpo_county_2023.txt')""").fetchall())
+    assert rows == {"shiqiao_town_2023.txt": (70, 0, 80, None), "dongpo_county_2023.txt": (60, 8, 66, 5)}
+
+
 def test_a_rate_row_names_its_nearest_base(planted_run, read_only):
     rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
     (share,) = [r for r in rows if r[0] == "stated_rate_fits_a_base" and "42%" in r[5]]
