@@ -118,3 +118,12 @@ def test_this_year_is_taken_at_run_time(planted_run):
     (years,) = [r for r in in_2022 if r.check_name == "report_year_in_range"]
     assert {"hexi_district_2099.txt", "nanshan_county_1999.txt", "qingchuan_county_2023.txt"} <= {
         f.doc for f in years.failures}
+
+
+def test_a_defined_rate_is_compared_with_every_base(planted_run, read_only):
+    """纠错率 12 / 受理 64 = 18.75 % fits 18.5 % though 12 / 办结 71 does not; 35 / 218 fits no base."""
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (matched_base, gap_points <= 0.5) from quality.qa_rate_consistency
+                               where doc in ('donghu_justice_bureau_2023.txt', 'baishui_town_2023.txt')""").fetchall())
+    assert rows == {"donghu_justice_bureau_2023.txt": ("admin_reconsideration.received", True),
+                    "baishui_town_2023.txt": (None, False)}

@@ -6,7 +6,8 @@
 -- approximate figure (约) leaves 5% for rounding.
 -- What the report says about the stages is read as it means it:
 -- * a report that gives both 收到 and, under it, 受理 closes the cases it accepted:
---   received is the 受理 part (收到120件，其中受理100件 → 100);
+--   received is the 受理 part (收到120件，其中受理100件 → 100), unless the closed
+--   count says it includes cases not accepted (结案86件，包括不予受理…: the 收到 total);
 -- * cases carried over from last year (上年结转8件, 旧存3件) may be closed this year:
 --   received_ceiling adds them when the report states them;
 -- * 纠错 stated only under 其中 of 办结 (办结50件，其中撤销3件、确认违法2件) is the
@@ -82,7 +83,10 @@ read_cases as (
             as corrected_qualifier,
         coalesce(cases.corrected_fact_id, corrected_parts.fact_id) as corrected_fact_id
     from cases
-    left join accepted on accepted.received_fact_id = cases.received_fact_id
+    left join facts as closed_fact on closed_fact.fact_id = cases.closed_fact_id
+    left join accepted
+        on accepted.received_fact_id = cases.received_fact_id
+        and not regexp_matches(coalesce(closed_fact.sentence_text, ''), '不予受理|包括|含')
     left join carried on carried.report_id = cases.report_id
     left join corrected_parts on corrected_parts.closed_fact_id = cases.closed_fact_id
 )
