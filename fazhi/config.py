@@ -36,6 +36,7 @@ class Settings:
     mail_to: tuple[str, ...] = ()
     smtp_retries: int = 3
     smtp_backoff_s: float = 1.0
+    mail_when: str = "new"  # new | always | never: mail only when a failure is new (fazhi.news)
 
     @property
     def warehouse_dir(self) -> Path:

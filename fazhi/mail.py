@@ -83,8 +83,11 @@ def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
 
 
 def subject(s: RunSummary) -> str:
-    """The verdict as a subject line: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
-    return f"[fazhi] {s.verdict}"
+    """Problems, not checks: '[fazhi] 2 个新问题（共 47 个未解决）· 1,204 份报告' (fazhi.news);
+    a run without that count gets its verdict: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
+    from fazhi.news import subject as news_subject
+
+    return news_subject(s.news, s.reports_total) if s.news is not None else f"[fazhi] {s.verdict}"
 
 
 def send_report(settings: Settings, s: RunSummary) -> MailOutcome:

@@ -99,6 +99,11 @@ create table if not exists dq.check_failures (
     span_start    integer,
     span_end      integer
 );
+create table if not exists dq.acks (
+    failure_key   varchar primary key,   -- dq.check_failures.failure_key (fazhi ack KEY)
+    note          varchar,
+    acked_at      timestamp not null
+);
 """
 
 
@@ -123,6 +128,10 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 MIGRATIONS = """
 alter table dq.runs add column if not exists reports integer;
 alter table dq.runs add column if not exists timings varchar;
+alter table dq.runs add column if not exists dbt_tests_failed integer;
+alter table dq.runs add column if not exists new_failures integer;
+alter table dq.check_failures add column if not exists failure_key varchar;
+alter table dq.check_failures add column if not exists status varchar;
 """
 
 

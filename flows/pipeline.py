@@ -20,7 +20,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, mail, parallel, report
+from fazhi import checks, mail, news, parallel, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
@@ -98,6 +98,11 @@ def validate(build: Path, run_id: str, settings: Settings) -> list[checks.CheckR
     return results
 
 
+def classify_news(build: Path, summary: RunSummary) -> None:
+    """Which failing rows are new, open, fixed or acknowledged (fazhi.news)."""
+    summary.news = news.classify(build, summary.run_id)
+
+
 def write_report(summary: RunSummary, settings: Settings) -> Path:
     docs = report.data_docs_link(settings.reports_dir, summary.run_id)
     return report.write_report(summary, settings.reports_dir, docs)
@@ -105,6 +110,8 @@ def write_report(summary: RunSummary, settings: Settings) -> Path:
 
 @task(name="send")
 def send_report(summary: RunSummary, settings: Settings) -> mail.MailOutcome:
+    if settings.mail_configured and not news.should_mail(settings.mail_when, summary.news):
+        return mail.MailOutcome(f"not sent: nothing new (FAZHI_MAIL_WHEN={settings.mail_when})")
     return mail.send_report(settings, summary)
 
 
@@ -141,6 +148,7 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
             summary.dbt_tests_failed = built.tests_failed
             with _timed(summary, "checks"):
                 summary.checks = validate(build, summary.run_id, settings)
+                classify_news(build, summary)
             summary.reports_total, summary.facts = count_facts(build)
             summary.status = "failed checks" if summary.errors_failed else "ok"
             with _timed(summary, "report"):

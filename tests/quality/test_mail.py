@@ -30,7 +30,9 @@ def test_run_mails_its_report(planted_run, smtp):
     assert len(planted_run.mails) == 1
     sender, recipients, message = planted_run.mails[0]
     assert sender == MAIL_FROM and recipients == list(MAIL_TO)
-    assert message["Subject"] == f"[fazhi] {VERDICT}" == f"[fazhi] {s.verdict}"
+    # the first run: every failing row is new; the subject counts problems
+    assert s.news.new == s.news.unresolved > 0 and s.news.open == s.news.fixed == 0
+    assert message["Subject"] == f"[fazhi] {s.news.new} 个新问题（共 {s.news.new} 个未解决）· 15 份报告"
     assert [a.strip() for a in message["To"].split(",")] == list(MAIL_TO)
     assert message.get_content_type() == "multipart/mixed"
     text, html, attachments = parts(message)
@@ -83,7 +85,8 @@ def test_report_email_resends_a_runs_report(down_run, copy_of, tmp_path, smtp, r
     assert out.stdout.splitlines()[0] == str(s.report_path)
     assert "mail sent" in out.stdout
     (sender, recipients, message), = smtp.inbox.mails[before:]
-    assert recipients == list(MAIL_TO) and message["Subject"] == f"[fazhi] {VERDICT}"
+    unresolved = down_run.summary.news.unresolved
+    assert recipients == list(MAIL_TO) and message["Subject"] == f"[fazhi] 0 个新问题（共 {unresolved} 个未解决）· 15 份报告"
     text, html, attachments = parts(message)
     assert attachments == [(s.report_path.name, s.report_path.read_bytes())]
     assert "全年受理行政复议案件40件，办结52件。" in text  # rebuilt from dq.check_failures
