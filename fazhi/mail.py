@@ -87,7 +87,9 @@ def subject(s: RunSummary) -> str:
     a run without that count gets its verdict: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
     from fazhi.news import subject as news_subject
 
-    return news_subject(s.news, s.reports_total) if s.news is not None else f"[fazhi] {s.verdict}"
+    if s.news is None:
+        return f"[fazhi] {s.verdict}"
+    return news_subject(s.news, s.reports_total, s.dbt_tests_failed)
 
 
 def send_report(settings: Settings, s: RunSummary) -> MailOutcome:

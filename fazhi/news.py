@@ -107,9 +107,10 @@ def should_mail(when: str, news: News | None) -> bool:
     return when == "always" or news is None or news.new > 0
 
 
-def subject(news: News, reports: int) -> str:
-    """'[fazhi] 2 个新问题（共 47 个未解决）· 1,204 份报告'."""
-    return f"[fazhi] {news.new:,} 个新问题（共 {news.unresolved:,} 个未解决）· {reports:,} 份报告"
+def subject(news: News, reports: int, dbt_tests_failed: int = 0) -> str:
+    """'[fazhi] 2 个新问题（共 47 个未解决）· 1,204 份报告' (and '· 1 个 dbt 测试未通过' when one failed)."""
+    dbt = f" · {dbt_tests_failed:,} 个 dbt 测试未通过" if dbt_tests_failed else ""
+    return f"[fazhi] {news.new:,} 个新问题（共 {news.unresolved:,} 个未解决）· {reports:,} 份报告{dbt}"
 
 
 class UnknownKey(LookupError):

@@ -26,6 +26,10 @@ from fazhi.runs import RunSummary
 _ENV = Environment(loader=PackageLoader("fazhi", "templates"), autoescape=select_autoescape(["html", "j2"]))
 _BAR_SCALE = 300
 _LABEL_CHARS = 28
+# Mail-safe size: each failing check lists its first rows, the chart its top reports;
+# the rest are counted and found in dq.check_failures (`fazhi checks`).
+ROWS_PER_CHECK = 50
+BARS = 20
 DOCS_DIR = "gx_docs"
 DOCS_KEPT = 10  # runs whose Data Docs stay on disk (~4 MB each)
 
@@ -40,8 +44,26 @@ def highlight(f: Failure) -> tuple[str, str, str] | None:
     return f.sentence[:start], f.sentence[start:end], f.sentence[end:]
 
 
+def report_names(warehouse: Path) -> dict[str, str]:
+    """Each report's name for readers: issuer, year and title from dim_reports (file names aside)."""
+    from fazhi.warehouse import connect
+
+    with connect(warehouse, read_only=True) as con:
+        if not con.execute("select 1 from information_schema.tables where table_name = 'dim_reports'").fetchall():
+            return {}
+        rows = con.execute("select report_id, issuer, report_year, title from dim_reports").fetchall()
+    names = {}
+    for report_id, issuer, year, title in rows:
+        # a title that names its issuer and year says it all
+        said = title and (not issuer or issuer in title) and (not year or str(year) in title)
+        parts = [f"《{title}》"] if said else [issuer or "", f"{year}年度" if year else "", f"《{title}》" if title else ""]
+        if any(parts):
+            names[report_id] = " ".join(p for p in parts if p)
+    return names
+
+
 def _chart(s: RunSummary) -> dict | None:
-    """Bars of error and warning rows per report, for the inline SVG."""
+    """Bars of error and warning rows per report (the top BARS), drawn as table cells: mail-safe."""
     errors: Counter[str] = Counter()
     warnings: Counter[str] = Counter()
     for c in s.checks:
@@ -52,22 +74,25 @@ def _chart(s: RunSummary) -> dict | None:
         return None
     top = max(errors[d] + warnings[d] for d in docs)
     bars = [
-        dict(label=_label(d), doc=d, y=i * 24, errors=errors[d], warnings=warnings[d],
+        dict(label=_label(d), doc=d, errors=errors[d], warnings=warnings[d],
              error_width=round(_BAR_SCALE * errors[d] / top), warning_width=round(_BAR_SCALE * warnings[d] / top))
-        for i, d in enumerate(docs)
+        for d in docs[:BARS]
     ]
-    return dict(bars=bars, width=220 + _BAR_SCALE + 60, height=len(bars) * 24 + 4, label_width=220)
+    return dict(bars=bars, reports=len(docs), more=max(0, len(docs) - BARS))
 
 
 def _label(doc: str) -> str:
     return doc if len(doc) <= _LABEL_CHARS else doc[:_LABEL_CHARS - 1] + "…"
 
 
-def render_html(s: RunSummary, data_docs: str | None = None) -> str:
-    """The report page; ``data_docs`` is a link to the run's GX Data Docs, relative to the page."""
+def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, str] | None = None) -> str:
+    """The report page, mail-safe (tables and inline styles, no SVG, no links): failures first,
+    each check's first ROWS_PER_CHECK rows; ``data_docs`` is the run's GX Data Docs path, shown as text."""
+    failing = sorted((c for c in s.checks if not c.success), key=lambda c: (c.severity != "error", c.check_name))
     return _ENV.get_template("report.html.j2").render(
         s=s, chart=_chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
-        failing=[c for c in s.checks if not c.success])
+        failing=failing, passing=[c for c in s.checks if c.success], names=names or {},
+        rows_per_check=ROWS_PER_CHECK)
 
 
 def render_text(s: RunSummary) -> str:
@@ -80,7 +105,10 @@ def render_text(s: RunSummary) -> str:
         if c.success:
             continue
         lines.append(f"[{c.severity}] {c.check_name}: {c.rows_failing} of {c.rows_checked} rows — {c.description}")
-        lines += [f"  - {f.doc} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」" for f in c.failures]
+        lines += [f"  - {f.doc} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」"
+                  for f in c.failures[:ROWS_PER_CHECK]]
+        if len(c.failures) > ROWS_PER_CHECK:
+            lines.append(f"  … 另有 {len(c.failures) - ROWS_PER_CHECK} 行 (more rows): dq.check_failures, `fazhi checks`")
     for e in s.landing.errors:
         lines.append(f"[ingest] {e.location}: {e.stage}: {e.reason}")
     if s.report_path is not None:
@@ -113,11 +141,12 @@ def report_file(reports_dir: Path, run_id: str) -> Path:
     return reports_dir / f"{run_id}.html"
 
 
-def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True) -> Path:
+def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True,
+                 names: dict[str, str] | None = None) -> Path:
     """Write <run>.html (and refresh latest.html); return the run's file."""
     reports_dir.mkdir(parents=True, exist_ok=True)
     path = report_file(reports_dir, s.run_id)
-    path.write_text(render_html(s, data_docs), encoding="utf-8")
+    path.write_text(render_html(s, data_docs, names), encoding="utf-8")
     if latest:
         shutil.copyfile(path, reports_dir / "latest.html")
     return path

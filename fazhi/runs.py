@@ -65,7 +65,8 @@ class RunSummary:
         """The mail subject's words: '3 errors, 2 warnings in 12 reports'."""
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
-        return (f"{n(self.errors_failed, 'error')}, {n(self.warnings_failed, 'warning')} "
+        dbt = f", {n(self.dbt_tests_failed, 'dbt test')} failed" if self.dbt_tests_failed else ""
+        return (f"{n(self.errors_failed, 'error')}, {n(self.warnings_failed, 'warning')}{dbt} "
                 f"in {n(self.reports_total, 'report')}")
 
 

@@ -103,9 +103,9 @@ def classify_news(build: Path, summary: RunSummary) -> None:
     summary.news = news.classify(build, summary.run_id)
 
 
-def write_report(summary: RunSummary, settings: Settings) -> Path:
+def write_report(summary: RunSummary, settings: Settings, build: Path) -> Path:
     docs = report.data_docs_link(settings.reports_dir, summary.run_id)
-    return report.write_report(summary, settings.reports_dir, docs)
+    return report.write_report(summary, settings.reports_dir, docs, names=report.report_names(build))
 
 
 @task(name="send")
@@ -152,7 +152,7 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
             summary.reports_total, summary.facts = count_facts(build)
             summary.status = "failed checks" if summary.errors_failed else "ok"
             with _timed(summary, "report"):
-                summary.report_path = write_report(summary, settings)
+                summary.report_path = write_report(summary, settings, build)
             with _timed(summary, "mail"):
                 outcome = send_report(summary, settings)
             summary.mail_status, summary.mail_error = outcome.status, outcome.error

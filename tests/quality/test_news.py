@@ -36,6 +36,7 @@ def test_mail_when_new_always_never():
 
 def test_subject_counts_problems_in_chinese():
     assert subject(News(new=2, open=45, acked=3), 1204) == "[fazhi] 2 个新问题（共 47 个未解决）· 1,204 份报告"
+    assert subject(News(), 3, dbt_tests_failed=1) == "[fazhi] 0 个新问题（共 0 个未解决）· 3 份报告 · 1 个 dbt 测试未通过"
 
 
 @pytest.fixture(scope="module")
