@@ -62,6 +62,26 @@ def report_names(warehouse: Path) -> dict[str, str]:
     return names
 
 
+def disclosure(warehouse: Path, lowest: int = BARS) -> dict | None:
+    """The reports' disclosure scores (dim_reports): the average and the ``lowest`` reports."""
+    from fazhi.warehouse import connect
+
+    with connect(warehouse, read_only=True) as con:
+        present = {r[0] for r in con.execute("""select column_name from information_schema.columns
+                                                where table_name = 'dim_reports'""").fetchall()}
+        if "disclosure_score" not in present:
+            return None
+        rows = con.execute("""select report_id, doc, disclosure_stated, disclosure_score, disclosure_missing
+                              from dim_reports where duplicate_of is null
+                              order by disclosure_score, doc""").fetchall()
+    if not rows:
+        return None
+    average = sum(r[3] or 0 for r in rows) / len(rows)
+    return dict(average=round(100 * average), reports=len(rows),
+                lowest=[dict(report_id=r[0], doc=r[1], stated=r[2], score=round(100 * (r[3] or 0)), missing=r[4] or "")
+                        for r in rows[:lowest]])
+
+
 def _chart(s: RunSummary) -> dict | None:
     """Bars of error and warning rows per report (the top BARS), drawn as table cells: mail-safe."""
     errors: Counter[str] = Counter()
@@ -85,14 +105,15 @@ def _label(doc: str) -> str:
     return doc if len(doc) <= _LABEL_CHARS else doc[:_LABEL_CHARS - 1] + "…"
 
 
-def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, str] | None = None) -> str:
+def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, str] | None = None,
+                disclosed: dict | None = None) -> str:
     """The report page, mail-safe (tables and inline styles, no SVG, no links): failures first,
     each check's first ROWS_PER_CHECK rows; ``data_docs`` is the run's GX Data Docs path, shown as text."""
     failing = sorted((c for c in s.checks if not c.success), key=lambda c: (c.severity != "error", c.check_name))
     return _ENV.get_template("report.html.j2").render(
         s=s, chart=_chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
         failing=failing, passing=[c for c in s.checks if c.success], names=names or {},
-        rows_per_check=ROWS_PER_CHECK)
+        rows_per_check=ROWS_PER_CHECK, disclosed=disclosed)
 
 
 def render_text(s: RunSummary) -> str:
@@ -142,11 +163,13 @@ def report_file(reports_dir: Path, run_id: str) -> Path:
 
 
 def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True,
-                 names: dict[str, str] | None = None) -> Path:
-    """Write <run>.html (and refresh latest.html); return the run's file."""
+                 warehouse: Path | None = None) -> Path:
+    """Write <run>.html (and refresh latest.html); return the run's file. With ``warehouse``
+    (the run's working copy), reports are named from dim_reports and their disclosure shown."""
     reports_dir.mkdir(parents=True, exist_ok=True)
     path = report_file(reports_dir, s.run_id)
-    path.write_text(render_html(s, data_docs, names), encoding="utf-8")
+    names, disclosed = (report_names(warehouse), disclosure(warehouse)) if warehouse else ({}, None)
+    path.write_text(render_html(s, data_docs, names, disclosed), encoding="utf-8")
     if latest:
         shutil.copyfile(path, reports_dir / "latest.html")
     return path

@@ -105,7 +105,7 @@ def classify_news(build: Path, summary: RunSummary) -> None:
 
 def write_report(summary: RunSummary, settings: Settings, build: Path) -> Path:
     docs = report.data_docs_link(settings.reports_dir, summary.run_id)
-    return report.write_report(summary, settings.reports_dir, docs, names=report.report_names(build))
+    return report.write_report(summary, settings.reports_dir, docs, warehouse=build)
 
 
 @task(name="send")

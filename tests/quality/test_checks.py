@@ -127,3 +127,22 @@ def test_a_defined_rate_is_compared_with_every_base(planted_run, read_only):
                                where doc in ('donghu_justice_bureau_2023.txt', 'baishui_town_2023.txt')""").fetchall())
     assert rows == {"donghu_justice_bureau_2023.txt": ("admin_reconsideration.received", True),
                     "baishui_town_2023.txt": (None, False)}
+
+
+def test_disclosure_score_counts_the_core_indicators_a_report_states(planted_run, read_only):
+    """baishui states 办结 and 纠错率 of the 8 core indicators; songlin states none."""
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (disclosure_stated, disclosure_score, disclosure_missing) from dim_reports
+                               where doc in ('baishui_town_2023.txt', 'songlin_street_2023.txt')""").fetchall())
+    stated, score, missing = rows["baishui_town_2023.txt"]
+    assert (stated, score) == (2, 0.25)
+    assert "行政复议受理" in missing and "行政复议办结" not in missing and "行政复议纠错率" not in missing
+    assert rows["songlin_street_2023.txt"][:2] == (0, 0)
+    assert len(rows["songlin_street_2023.txt"][2].split("、")) == 8
+
+
+def test_report_shows_the_least_disclosed_reports(planted_run):
+    html = planted_run.summary.report_path.read_text(encoding="utf-8")
+    table = html[html.index('id="disclosure-lowest"'):]
+    table = table[:table.index("</table>")]
+    assert "songlin_street_2023.txt" in table and "0%" in table
