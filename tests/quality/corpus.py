@@ -86,6 +86,7 @@ REPORTS: dict[str, str] = {
 （一）化解行政争议。全年收到行政复议申请30件，受理25件。经审理，维持原行政行为9件，占受理案件的42%。
 （二）办理诉讼案件。全年收到起诉材料80件，立案60件，审结52件，审结率为70%。
 （三）化解民间纠纷。全镇新收劳动争议案件30件，结案41件。
+（四）规范行政执法。全年办理行政处罚案件30件，其中治安类10件、交通类12件、其他类5件。
 二、存在问题
 基层调解力量不足。
 """,
@@ -96,7 +97,8 @@ REPORTS: dict[str, str] = {
 （一）化解行政争议。全年收到行政复议申请50件，受理40件，其中维持24件，占受理案件的60%；驳回10件，占收到申请的20%。
 （二）办理诉讼案件。全年新收一审行政案件20件，结案26件（含上年结转8件）。
 （三）规范行政执法。行政处罚案件同比增长200%。
-（四）提供法律援助。全年办理法律援助案件90件，其中刑事案件50件（含未成年人案件5件）、民事案件40件。
+（四）规范执法检查。全年开展执法检查40次，其中专项检查15次、联合检查20次、其他检查5次。
+（五）提供法律援助。全年办理法律援助案件90件，其中刑事案件50件（含未成年人案件5件）、民事案件40件。
 二、存在问题
 部分执法人员业务能力有待提升。
 """,
@@ -146,6 +148,8 @@ PLANTED: tuple[Planted, ...] = (
     Planted("xiaoxi_town_2023.txt", "stated_rate_fits_a_base", "warning", "审结率为70%"),
     Planted("xiaoxi_town_2023.txt", "closed_le_received_in_sentence", "error", "新收劳动争议案件30件，结案41件"),
     Planted("shiqiao_town_2023.txt", "closed_le_received", "error", "办结行政复议案件80件"),
+    # listed down to 其他: the parts are all of it, 10 + 12 + 5 = 27, not 30
+    Planted("xiaoxi_town_2023.txt", "parts_sum_to_total", "warning", "其中治安类10件、交通类12件、其他类5件"),
 )
 
 # Reports whose statements are all consistent: no check may flag them.

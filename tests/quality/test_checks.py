@@ -89,7 +89,7 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
         "rate_within_0_100", "closed_le_received", "corrected_le_closed", "parts_le_total",
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
         "fact_has_report", "fact_has_span", "fact_has_sentence", "fact_key_unique",
-        "stated_rate_fits_a_base", "closed_le_received_in_sentence",
+        "stated_rate_fits_a_base", "closed_le_received_in_sentence", "parts_sum_to_total",
     }
     assert expected <= set(names)
     per_check = dict(con.execute("""select check_name, count(*) from dq.check_failures where run_id = ?
@@ -104,7 +104,7 @@ def test_severities_follow_the_suites(planted_run):
     severity = {c.check_name: c.severity for c in planted_run.summary.checks}
     assert {n for n, s in severity.items() if s == "warning"} == {
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
-        "stated_rate_fits_a_base"}
+        "stated_rate_fits_a_base", "parts_sum_to_total"}
 
 
 def test_this_year_is_taken_at_run_time(planted_run):
