@@ -117,8 +117,10 @@ def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, st
 
 
 def render_text(s: RunSummary) -> str:
-    """The plain-text part of the mail: the verdict and every failing row."""
-    lines = [f"fazhi data quality: {s.verdict}", f"run {s.run_id} ({s.trigger}), status {s.status}", "",
+    """The plain-text part of the mail: the news in Chinese, the verdict, each check's first rows."""
+    news = (f"数据质量：{s.news.new} 个新问题（共 {s.news.unresolved} 个未解决，{s.news.fixed} 个已修复，"
+            f"{s.news.acked} 个已确认）· {s.reports_total} 份报告" if s.news else None)
+    lines = [*([news] if news else []), f"fazhi data quality: {s.verdict}", f"run {s.run_id} ({s.trigger}), status {s.status}", "",
              f"files seen {s.landing.seen}, landed {s.landing.landed}, skipped {s.landing.skipped}, "
              f"failed {s.landing.failed}; reports in warehouse {s.reports_total}",
              "facts: " + ", ".join(f"{t} {n}" for t, n in s.facts.items()), ""]

@@ -38,6 +38,7 @@ def test_run_mails_its_report(planted_run, smtp):
     text, html, attachments = parts(message)
     assert attachments == [(s.report_path.name, s.report_path.read_bytes())]
     assert "全年受理行政复议案件40件，办结52件。" in text and VERDICT in text
+    assert text.startswith(f"数据质量：{s.news.new} 个新问题（共 {s.news.new} 个未解决，0 个已修复，0 个已确认）· 15 份报告")
     assert "办结<mark>52件</mark>" in html
     assert "&lt;script&gt;document.title" in html and "<script" not in html.lower()
     assert (SMTP_USER, SMTP_PASSWORD) in smtp.inbox.logins
