@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from fazhi import progress
 from fazhi.config import EXPECTATIONS_DIR
+from fazhi.news import failure_key
 from fazhi.warehouse import connect
 
 if TYPE_CHECKING:  # pandas and pyarrow are imported where tables are read: `fazhi report` and `status` start faster
@@ -291,7 +292,8 @@ def build_data_docs(context, docs_dir: Path) -> Path:
 
 
 def store_results(warehouse: Path, run_id: str, results: list[CheckResult]) -> None:
-    """Write one dq.check_results row per check and one dq.check_failures row per failing row."""
+    """Write one dq.check_results row per check and one dq.check_failures row per failing row
+    (with its stable ``failure_key``; ``fazhi.news.classify`` then sets its status)."""
     import pyarrow as pa
 
     checks = pa.table({
@@ -308,6 +310,8 @@ def store_results(warehouse: Path, run_id: str, results: list[CheckResult]) -> N
         "detail": [f.detail for _, f in failing], "sentence": [f.sentence for _, f in failing],
         "span_start": pa.array([f.span_start for _, f in failing], pa.int32()),
         "span_end": pa.array([f.span_end for _, f in failing], pa.int32()),
+        "failure_key": [failure_key(f.doc or f.report_id, r.check_name, f.metric, f.span_start, f.span_end)
+                        for r, f in failing],
     })
     # One insert per table from Arrow: row-by-row inserts took seconds for a few thousand failures.
     with connect(warehouse) as con:

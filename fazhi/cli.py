@@ -404,6 +404,53 @@ def docs(
                 pass
 
 
+CHECK_FIELDS = ("doc", "report_id", "check", "severity", "metric", "span_start", "span_end", "sentence",
+                "status", "key")
+
+
+@app.command()
+def checks(
+    warehouse: WarehouseOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id [default: the latest checked run]")] = None,
+) -> None:
+    """A run's failing rows, one per line, with status new/open/acked, then the rows it fixed."""
+    from fazhi.listing import write_rows
+    from fazhi.news import status_rows
+
+    if fmt not in ("jsonl", "csv"):
+        err.print("--format must be jsonl or csv")
+        raise typer.Exit(2)
+    with _read_only(_settings(warehouse)) as con:
+        run_id = run_id or con.execute("select max(run_id) from dq.check_results").fetchone()[0]
+        rows = status_rows(con, run_id) if run_id else []
+    write_rows(CHECK_FIELDS, ([r[f] for f in CHECK_FIELDS] for r in rows), fmt, sys.stdout)
+
+
+@app.command()
+def ack(
+    key: Annotated[str, typer.Argument(help="A failing row's key (`fazhi checks`)")],
+    note: Annotated[Optional[str], typer.Option("--note", help="Why it is known or accepted")] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Acknowledge a known failure: kept in dq.acks, it is no longer counted new or mailed."""
+    from fazhi.news import UnknownKey
+    from fazhi.news import ack as acknowledge
+    from fazhi.warehouse import WarehouseBusy, build_copy
+
+    settings = _settings(warehouse)
+    try:
+        with build_copy(settings.warehouse) as build:
+            acknowledge(build, key, note)
+    except UnknownKey as e:
+        err.print(str(e), markup=False)
+        raise typer.Exit(2)
+    except WarehouseBusy as e:
+        err.print(str(e), markup=False)
+        raise typer.Exit(3)
+    console.print(f"acknowledged {key}", markup=False)
+
+
 @app.command()
 def report(
     warehouse: WarehouseOpt = None,

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     mail_to: Annotated[tuple[str, ...], NoDecode] = ()
     smtp_retries: int = Field(3, ge=0)
     smtp_backoff_s: float = Field(1.0, ge=0)
+    # When a run mails its report: new (only when a failure is new), always, or never.
+    mail_when: Literal["new", "always", "never"] = "new"
     max_archive_mb: float = Field(1024.0, gt=0)   # one archive (with those inside it) expands to this much at most
     smtp_timeout_s: float = Field(60.0, gt=0)     # the whole send, retries included; each socket operation too
     smtp_allow_plain_auth: bool = False           # log in over a connection without TLS (a test server only)

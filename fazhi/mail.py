@@ -141,8 +141,13 @@ def send(settings: Settings, msg: EmailMessage) -> MailOutcome:
 
 
 def subject(s: RunSummary) -> str:
-    """The verdict as a subject line: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
-    return f"[fazhi] {s.verdict}"
+    """Problems, not checks: '[fazhi] 2 个新问题（共 47 个未解决）· 1,204 份报告' (fazhi.news);
+    a run without that count gets its verdict: '[fazhi] 3 errors, 2 warnings in 12 reports'."""
+    from fazhi.news import subject as news_subject
+
+    if s.news is None:
+        return f"[fazhi] {s.verdict}"
+    return news_subject(s.news, s.reports_total, s.dbt_tests_failed)
 
 
 def send_report(settings: Settings, s: RunSummary) -> MailOutcome:

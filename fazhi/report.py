@@ -26,6 +26,10 @@ from fazhi.runs import RunSummary
 _ENV = Environment(loader=PackageLoader("fazhi", "templates"), autoescape=select_autoescape(["html", "j2"]))
 _BAR_SCALE = 300
 _LABEL_CHARS = 28
+# Mail-safe size: each failing check lists its first rows, the chart its top reports;
+# the rest are counted and found in dq.check_failures (`fazhi checks`).
+ROWS_PER_CHECK = 50
+BARS = 20
 DOCS_DIR = "gx_docs"
 DOCS_KEPT = 10  # runs whose Data Docs stay on disk (~4 MB each)
 
@@ -40,8 +44,46 @@ def highlight(f: Failure) -> tuple[str, str, str] | None:
     return f.sentence[:start], f.sentence[start:end], f.sentence[end:]
 
 
+def report_names(warehouse: Path) -> dict[str, str]:
+    """Each report's name for readers: issuer, year and title from dim_reports (file names aside)."""
+    from fazhi.warehouse import connect
+
+    with connect(warehouse, read_only=True) as con:
+        if not con.execute("select 1 from information_schema.tables where table_name = 'dim_reports'").fetchall():
+            return {}
+        rows = con.execute("select report_id, issuer, report_year, title from dim_reports").fetchall()
+    names = {}
+    for report_id, issuer, year, title in rows:
+        # a title that names its issuer and year says it all
+        said = title and (not issuer or issuer in title) and (not year or str(year) in title)
+        parts = [f"《{title}》"] if said else [issuer or "", f"{year}年度" if year else "", f"《{title}》" if title else ""]
+        if any(parts):
+            names[report_id] = " ".join(p for p in parts if p)
+    return names
+
+
+def disclosure(warehouse: Path, lowest: int = BARS) -> dict | None:
+    """The reports' disclosure scores (dim_reports): the average and the ``lowest`` reports."""
+    from fazhi.warehouse import connect
+
+    with connect(warehouse, read_only=True) as con:
+        present = {r[0] for r in con.execute("""select column_name from information_schema.columns
+                                                where table_name = 'dim_reports'""").fetchall()}
+        if "disclosure_score" not in present:
+            return None
+        rows = con.execute("""select report_id, doc, disclosure_stated, disclosure_score, disclosure_missing
+                              from dim_reports where duplicate_of is null
+                              order by disclosure_score, doc""").fetchall()
+    if not rows:
+        return None
+    average = sum(r[3] or 0 for r in rows) / len(rows)
+    return dict(average=round(100 * average), reports=len(rows),
+                lowest=[dict(report_id=r[0], doc=r[1], stated=r[2], score=round(100 * (r[3] or 0)), missing=r[4] or "")
+                        for r in rows[:lowest]])
+
+
 def _chart(s: RunSummary) -> dict | None:
-    """Bars of error and warning rows per report, for the inline SVG."""
+    """Bars of error and warning rows per report (the top BARS), drawn as table cells: mail-safe."""
     errors: Counter[str] = Counter()
     warnings: Counter[str] = Counter()
     for c in s.checks:
@@ -52,27 +94,33 @@ def _chart(s: RunSummary) -> dict | None:
         return None
     top = max(errors[d] + warnings[d] for d in docs)
     bars = [
-        dict(label=_label(d), doc=d, y=i * 24, errors=errors[d], warnings=warnings[d],
+        dict(label=_label(d), doc=d, errors=errors[d], warnings=warnings[d],
              error_width=round(_BAR_SCALE * errors[d] / top), warning_width=round(_BAR_SCALE * warnings[d] / top))
-        for i, d in enumerate(docs)
+        for d in docs[:BARS]
     ]
-    return dict(bars=bars, width=220 + _BAR_SCALE + 60, height=len(bars) * 24 + 4, label_width=220)
+    return dict(bars=bars, reports=len(docs), more=max(0, len(docs) - BARS))
 
 
 def _label(doc: str) -> str:
     return doc if len(doc) <= _LABEL_CHARS else doc[:_LABEL_CHARS - 1] + "…"
 
 
-def render_html(s: RunSummary, data_docs: str | None = None) -> str:
-    """The report page; ``data_docs`` is a link to the run's GX Data Docs, relative to the page."""
+def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, str] | None = None,
+                disclosed: dict | None = None) -> str:
+    """The report page, mail-safe (tables and inline styles, no SVG, no links): failures first,
+    each check's first ROWS_PER_CHECK rows; ``data_docs`` is the run's GX Data Docs path, shown as text."""
+    failing = sorted((c for c in s.checks if not c.success), key=lambda c: (c.severity != "error", c.check_name))
     return _ENV.get_template("report.html.j2").render(
         s=s, chart=_chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
-        failing=[c for c in s.checks if not c.success])
+        failing=failing, passing=[c for c in s.checks if c.success], names=names or {},
+        rows_per_check=ROWS_PER_CHECK, disclosed=disclosed)
 
 
 def render_text(s: RunSummary) -> str:
-    """The plain-text part of the mail: the verdict and every failing row."""
-    lines = [f"fazhi data quality: {s.verdict}", f"run {s.run_id} ({s.trigger}), status {s.status}", "",
+    """The plain-text part of the mail: the news in Chinese, the verdict, each check's first rows."""
+    news = (f"数据质量：{s.news.new} 个新问题（共 {s.news.unresolved} 个未解决，{s.news.fixed} 个已修复，"
+            f"{s.news.acked} 个已确认）· {s.reports_total} 份报告" if s.news else None)
+    lines = [*([news] if news else []), f"fazhi data quality: {s.verdict}", f"run {s.run_id} ({s.trigger}), status {s.status}", "",
              f"files seen {s.landing.seen}, landed {s.landing.landed}, skipped {s.landing.skipped}, "
              f"failed {s.landing.failed}; reports in warehouse {s.reports_total}",
              "facts: " + ", ".join(f"{t} {n}" for t, n in s.facts.items()), ""]
@@ -80,8 +128,10 @@ def render_text(s: RunSummary) -> str:
         if c.success:
             continue
         lines.append(f"[{c.severity}] {c.check_name}: {c.rows_failing} of {c.rows_checked} rows — {c.description}")
-        lines += [f"  - {f.doc}{' (read by OCR)' if f.read_by_ocr else ''} {f.metric or ''} {f.detail}"
-                  f"\n    「{f.sentence or ''}」" for f in c.failures]
+        lines += [f"  - {f.doc}{' (read by OCR)' if f.read_by_ocr else ''} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」"
+                  for f in c.failures[:ROWS_PER_CHECK]]
+        if len(c.failures) > ROWS_PER_CHECK:
+            lines.append(f"  … 另有 {len(c.failures) - ROWS_PER_CHECK} 行 (more rows): dq.check_failures, `fazhi checks`")
     for e in s.landing.errors:
         lines.append(f"[ingest] {e.location}: {e.stage}: {e.reason}")
     if s.report_path is not None:
@@ -114,11 +164,14 @@ def report_file(reports_dir: Path, run_id: str) -> Path:
     return reports_dir / f"{run_id}.html"
 
 
-def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True) -> Path:
-    """Write <run>.html (and refresh latest.html); return the run's file."""
+def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None, latest: bool = True,
+                 warehouse: Path | None = None) -> Path:
+    """Write <run>.html (and refresh latest.html); return the run's file. With ``warehouse``
+    (the run's working copy), reports are named from dim_reports and their disclosure shown."""
     reports_dir.mkdir(parents=True, exist_ok=True)
     path = report_file(reports_dir, s.run_id)
-    path.write_text(render_html(s, data_docs), encoding="utf-8")
+    names, disclosed = (report_names(warehouse), disclosure(warehouse)) if warehouse else ({}, None)
+    path.write_text(render_html(s, data_docs, names, disclosed), encoding="utf-8")
     if latest:
         shutil.copyfile(path, reports_dir / "latest.html")
     return path

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fazhi.checks import CheckResult, Failure, add_sentence_starts
 from fazhi.ingest.land import IngestError, LandingSummary
+from fazhi.news import News, read_news
 from fazhi.warehouse import connect
 
 FACT_TABLES = ("fct_facts", "fct_cases", "fct_rates", "fct_counts")
@@ -45,6 +46,7 @@ class RunSummary:
     mail_error: str | None = None
     dbt_tests_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
+    news: News | None = None  # failing rows new / open / fixed / acknowledged (fazhi.news)
 
     @property
     def errors_failed(self) -> int:
@@ -63,7 +65,8 @@ class RunSummary:
         """The mail subject's words: '3 errors, 2 warnings in 12 reports'."""
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
-        return (f"{n(self.errors_failed, 'error')}, {n(self.warnings_failed, 'warning')} "
+        dbt = f", {n(self.dbt_tests_failed, 'dbt test')} failed" if self.dbt_tests_failed else ""
+        return (f"{n(self.errors_failed, 'error')}, {n(self.warnings_failed, 'warning')}{dbt} "
                 f"in {n(self.reports_total, 'report')}")
 
 
@@ -84,7 +87,8 @@ def record_run(warehouse: Path, s: RunSummary) -> None:
         checks_failed=s.errors_failed + s.warnings_failed, errors_failed=s.errors_failed,
         warnings_failed=s.warnings_failed, report_path=str(s.report_path) if s.report_path else None,
         mail_status=s.mail_status, mail_error=s.mail_error, reports=s.reports_total,
-        timings=json.dumps(s.timings),
+        timings=json.dumps(s.timings), dbt_tests_failed=s.dbt_tests_failed,
+        new_failures=s.news.new if s.news else None,
     )
     columns = ", ".join(row)
     with connect(warehouse) as con:
@@ -104,7 +108,7 @@ def load_run(warehouse: Path, run_id: str | None = None) -> RunSummary:
     """A recorded run's summary from dq.runs, dq.check_results, dq.check_failures and
     raw.ingest_errors; ``run_id`` None means the latest run that wrote a report.
 
-    Not stored, so left empty: dbt test failures, and row counts of fact tables
+    Not stored, so left empty: row counts of fact tables
     no check reads (runs recorded before dq.runs had ``reports`` and ``timings``
     also lack those).
     """
@@ -121,12 +125,14 @@ def load_run(warehouse: Path, run_id: str | None = None) -> RunSummary:
         if row[13] is not None:
             s.reports_total = row[13]
         s.timings = json.loads(row[14]) if row[14] else {}
+        s.dbt_tests_failed = row[15] or 0
+        s.news = read_news(con, s.run_id)
     add_sentence_starts(warehouse, s.checks)  # for highlighting, while the facts are still there
     return s
 
 
 _RUN_COLUMNS = """run_id, trigger, started_at, finished_at, status, files_seen, files_landed, files_skipped,
-                  files_failed, facts, report_path, mail_status, mail_error, reports, timings"""
+                  files_failed, facts, report_path, mail_status, mail_error, reports, timings, dbt_tests_failed"""
 
 
 def _run_row(con, run_id: str | None) -> tuple:

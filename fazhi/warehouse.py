@@ -115,6 +115,11 @@ create table if not exists dq.check_failures (
     span_start    integer,
     span_end      integer
 );
+create table if not exists dq.acks (
+    failure_key   varchar primary key,   -- dq.check_failures.failure_key (fazhi ack KEY)
+    note          varchar,
+    acked_at      timestamp not null
+);
 """
 
 
@@ -169,6 +174,10 @@ alter table dq.runs add column if not exists timings varchar;
 alter table raw.reports add column if not exists method varchar;
 alter table raw.reports add column if not exists ocr_confidence double;
 alter table raw.report_sources add column if not exists last_seen_at timestamp;
+alter table dq.runs add column if not exists dbt_tests_failed integer;
+alter table dq.runs add column if not exists new_failures integer;
+alter table dq.check_failures add column if not exists failure_key varchar;
+alter table dq.check_failures add column if not exists status varchar;
 """
 
 

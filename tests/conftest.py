@@ -81,6 +81,13 @@ def samples_run(tmp_path_factory):
     return run_pipeline([SAMPLES_DIR], warehouse), warehouse
 
 
+@pytest.fixture(scope="session")
+def dev_run(tmp_path_factory):
+    """The 36 real dev excerpts (../shared/dev/texts) through the whole pipeline: (summary, warehouse)."""
+    warehouse = tmp_path_factory.mktemp("dev") / "dev.duckdb"
+    return run_pipeline([_shared("dev", "texts")], warehouse), warehouse
+
+
 @pytest.fixture()
 def read_only(request):
     """Open a warehouse read-only for one test: ``read_only(path)``."""

@@ -11,15 +11,13 @@ import json
 import subprocess
 import sys
 
-from unit.test_extract_dev import _shared, dev_facts
+from unit.test_extract_dev import dev_facts
 
 FIELDS = ("doc", "start", "end", "value", "unit", "kind", "qualifier", "metric")
 
 
-def test_pipeline_facts_equal_the_scored_ones(pipeline_runner, tmp_path):
-    texts = _shared("dev", "texts")
-    warehouse = tmp_path / "dev.duckdb"
-    pipeline_runner([texts], warehouse)
+def test_pipeline_facts_equal_the_scored_ones(dev_run):
+    _, warehouse = dev_run
     out = subprocess.run([sys.executable, "-m", "fazhi.cli", "facts", "--format", "jsonl", "--warehouse",
                           str(warehouse)], capture_output=True, text=True, check=True)
     piped = sorted((tuple(json.loads(line)[f] for f in FIELDS) for line in out.stdout.splitlines() if line.strip()),

@@ -20,7 +20,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, journal, lifecycle, mail, parallel, progress, report
+from fazhi import checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
@@ -137,13 +137,20 @@ def validate(build: Path, run_id: str, settings: Settings) -> list[checks.CheckR
     return results
 
 
-def write_report(summary: RunSummary, settings: Settings) -> Path:
+def classify_news(build: Path, summary: RunSummary) -> None:
+    """Which failing rows are new, open, fixed or acknowledged (fazhi.news)."""
+    summary.news = news.classify(build, summary.run_id)
+
+
+def write_report(summary: RunSummary, settings: Settings, build: Path) -> Path:
     docs = report.data_docs_link(settings.reports_dir, summary.run_id)
-    return report.write_report(summary, settings.reports_dir, docs)
+    return report.write_report(summary, settings.reports_dir, docs, warehouse=build)
 
 
 @task(name="send")
 def send_report(summary: RunSummary, settings: Settings) -> mail.MailOutcome:
+    if settings.mail_configured and not news.should_mail(settings.mail_when, summary.news):
+        return mail.MailOutcome(f"not sent: nothing new (FAZHI_MAIL_WHEN={settings.mail_when})")
     return mail.send_report(settings, summary)
 
 
@@ -210,10 +217,11 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
         lifecycle.check_stop()
         with _timed(summary, "checks"):
             summary.checks = validate(build, summary.run_id, settings)
+            classify_news(build, summary)
         summary.reports_total, summary.facts = count_facts(build)
         summary.status = "failed checks" if summary.errors_failed else "ok"
         with _timed(summary, "report"):
-            summary.report_path = write_report(summary, settings)
+            summary.report_path = write_report(summary, settings, build)
         summary.mail_status = "pending" if settings.mail_configured else "not configured"
         summary.finished_at = utcnow()
         lifecycle.check_stop()   # a stop whose exception a library swallowed: still not published

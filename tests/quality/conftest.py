@@ -109,26 +109,28 @@ def planted_run(tmp_path_factory, pipeline_runner, smtp) -> Run:
     return Run(summary, warehouse, corpus, smtp.inbox.mails[before:])
 
 
+def copy_warehouse(run: Run, into: Path) -> Path:
+    """A copy of a run's warehouse at ``into``/warehouse/fazhi.duckdb."""
+    target = into / "warehouse" / "fazhi.duckdb"
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(run.warehouse, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def down_run(tmp_path_factory, pipeline_runner, smtp, planted_run) -> Run:
     """A second run on a copy of the planted warehouse while the mail server is down."""
-    root = tmp_path_factory.mktemp("mail_down")
-    warehouse = root / "warehouse" / "fazhi.duckdb"
-    warehouse.parent.mkdir(parents=True)
-    shutil.copyfile(planted_run.warehouse, warehouse)
-    summary = _run_with_env(pipeline_runner, [planted_run.corpus], warehouse, smtp.env(port=free_port()))
+    warehouse = copy_warehouse(planted_run, tmp_path_factory.mktemp("mail_down"))
+    # nothing is new in this second run: mail anyway, to meet the down server
+    env = {**smtp.env(port=free_port()), "FAZHI_MAIL_WHEN": "always"}
+    summary = _run_with_env(pipeline_runner, [planted_run.corpus], warehouse, env)
     return Run(summary, warehouse, planted_run.corpus, [])
 
 
 @pytest.fixture()
 def copy_of():
     """A copy of a run's warehouse in a fresh folder, for tests that write to it."""
-    def _copy(run: Run, into: Path) -> Path:
-        target = into / "warehouse" / "fazhi.duckdb"
-        target.parent.mkdir(parents=True)
-        shutil.copyfile(run.warehouse, target)
-        return target
-    return _copy
+    return copy_warehouse
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,55 @@ REPORTS: dict[str, str] = {
 二、存在问题
 依法行政意识有待提高。
 """,
+    # Rates next to their own counts that fit no base the report gives, and a
+    # sentence closing more cases than it received of a type no metric names.
+    "xiaoxi_town_2023.txt": """小溪镇人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年收到行政复议申请30件，受理25件。经审理，维持原行政行为9件，占受理案件的42%。
+（二）办理诉讼案件。全年收到起诉材料80件，立案60件，审结52件，审结率为70%。
+（三）化解民间纠纷。全镇新收劳动争议案件30件，结案41件。
+（四）规范行政执法。全年办理行政处罚案件30件，其中治安类10件、交通类12件、其他类5件。
+二、存在问题
+基层调解力量不足。
+""",
+    # The same kinds of statements, all consistent: nothing here may be flagged.
+    "lianhua_county_2023.txt": """莲花县人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年收到行政复议申请50件，受理40件，其中维持24件，占受理案件的60%；驳回10件，占收到申请的20%。
+（二）办理诉讼案件。全年新收一审行政案件20件，结案26件（含上年结转8件）。
+（三）规范行政执法。行政处罚案件同比增长200%。
+（四）规范执法检查。全年开展执法检查40次，其中专项检查15次、联合检查20次、其他检查5次。
+（五）提供法律援助。全年办理法律援助案件90件，其中刑事案件50件（含未成年人案件5件）、民事案件40件。
+二、存在问题
+部分执法人员业务能力有待提升。
+""",
+    # 收到 and, under it, 受理: the cases closed are the accepted ones (80 > 70).
+    "shiqiao_town_2023.txt": """石桥镇人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年收到行政复议申请90件，其中依法受理70件。全年办结行政复议案件80件。
+二、存在问题
+行政复议人员力量不足。
+""",
+    # Cases carried over make 66 closed of 60 received possible; corrections stated
+    # only under 其中 of 办结 are the corrected count.
+    "dongpo_county_2023.txt": """东坡县司法局2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年受理行政复议案件60件（另有上年结转8件），办结行政复议案件66件，其中撤销3件、确认违法2件。
+二、存在问题
+行政复议人员力量不足。
+""",
+    # The closed count includes cases not accepted: compared with the 收到 total.
+    "yuxi_street_2023.txt": """玉溪街道办事处2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）办理行政复议案件。全年收到行政复议申请30件，其中受理24件。全年办结行政复议案件28件（包括不予受理案件6件）。
+二、存在问题
+行政复议人员力量不足。
+""",
     # Text under a Word binary's name: not a .doc fazhi can read, an ingest error of the run.
     "qingchuan_county_2022.doc": "青川县人民政府2022年度法治政府建设情况报告（旧版Word文件）",
 }
@@ -93,7 +142,18 @@ PLANTED: tuple[Planted, ...] = (
     Planted("hexi_district_2099.txt", "report_year_in_range", "warning", "2099年度"),
     Planted("nanshan_county_1999.txt", "report_year_in_range", "warning", "1999年度"),
     Planted("qingchuan_county_2024.txt", "metric_jump_le_tenfold", "warning", "法治宣传活动150场"),
+    # 9 / 25 = 36 %, 9 / 30 = 30 %: 42 % fits neither base
+    Planted("xiaoxi_town_2023.txt", "stated_rate_fits_a_base", "warning", "占受理案件的42%"),
+    # 52 / 80 = 65 %, 52 / 60 = 86.7 %: 70 % fits neither
+    Planted("xiaoxi_town_2023.txt", "stated_rate_fits_a_base", "warning", "审结率为70%"),
+    Planted("xiaoxi_town_2023.txt", "closed_le_received_in_sentence", "error", "新收劳动争议案件30件，结案41件"),
+    Planted("shiqiao_town_2023.txt", "closed_le_received", "error", "办结行政复议案件80件"),
+    # listed down to 其他: the parts are all of it, 10 + 12 + 5 = 27, not 30
+    Planted("xiaoxi_town_2023.txt", "parts_sum_to_total", "warning", "其中治安类10件、交通类12件、其他类5件"),
 )
+
+# Reports whose statements are all consistent: no check may flag them.
+CONSISTENT = ("lianhua_county_2023.txt", "dongpo_county_2023.txt", "yuxi_street_2023.txt")
 
 
 def write_corpus(directory: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from fazhi import checks
 from fazhi.config import SAMPLES_DIR
 
-from .corpus import PLANTED, REPORTS
+from .corpus import CONSISTENT, PLANTED, REPORTS
 
 SAMPLE_DOCS = {p.name for p in SAMPLES_DIR.iterdir()}
 # The one contradiction the samples carry on purpose (办结 71 > 受理 64).
@@ -45,6 +45,27 @@ def test_clean_samples_raise_no_error(planted_run, read_only):
     assert sample_errors == {SAMPLE_ERROR}
 
 
+def test_consistent_statements_raise_nothing(planted_run, read_only):
+    """Shares that fit 受理 or 收到, closed > received with 上年结转 stated, a 同比 change of 200%,
+    a part's own part in brackets: none of them is an alarm."""
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    assert [r for r in rows if r[2] in CONSISTENT] == []
+
+
+def test_case_stages_read_accepted_carried_over_and_corrected_parts(planted_run, read_only):
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (received, carried_over, closed, corrected) from quality.qa_case_stages
+                               where doc in ('shiqiao_town_2023.txt', 'dongpo_county_2023.txt')""").fetchall())
+    assert rows == {"shiqiao_town_2023.txt": (70, 0, 80, None), "dongpo_county_2023.txt": (60, 8, 66, 5)}
+
+
+def test_a_rate_row_names_its_nearest_base(planted_run, read_only):
+    rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
+    (share,) = [r for r in rows if r[0] == "stated_rate_fits_a_base" and "42%" in r[5]]
+    assert "stated_pct=42" in share[4] and "count_value=9" in share[4] and "matched_base=∅" in share[4]
+    assert REPORTS["xiaoxi_town_2023.txt"][share[6]:share[7]] == "42%"
+
+
 def test_failure_rows_carry_values_and_number_span(planted_run, read_only):
     rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
     (closed,) = [r for r in rows if r[0] == "closed_le_received" and r[2] == "qingchuan_county_2023.txt"]
@@ -68,6 +89,7 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
         "rate_within_0_100", "closed_le_received", "corrected_le_closed", "parts_le_total",
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
         "fact_has_report", "fact_has_span", "fact_has_sentence", "fact_key_unique",
+        "stated_rate_fits_a_base", "closed_le_received_in_sentence", "parts_sum_to_total",
     }
     assert expected <= set(names)
     per_check = dict(con.execute("""select check_name, count(*) from dq.check_failures where run_id = ?
@@ -81,7 +103,8 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
 def test_severities_follow_the_suites(planted_run):
     severity = {c.check_name: c.severity for c in planted_run.summary.checks}
     assert {n for n, s in severity.items() if s == "warning"} == {
-        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold"}
+        "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
+        "stated_rate_fits_a_base", "parts_sum_to_total"}
 
 
 def test_this_year_is_taken_at_run_time(planted_run):
@@ -95,3 +118,31 @@ def test_this_year_is_taken_at_run_time(planted_run):
     (years,) = [r for r in in_2022 if r.check_name == "report_year_in_range"]
     assert {"hexi_district_2099.txt", "nanshan_county_1999.txt", "qingchuan_county_2023.txt"} <= {
         f.doc for f in years.failures}
+
+
+def test_a_defined_rate_is_compared_with_every_base(planted_run, read_only):
+    """纠错率 12 / 受理 64 = 18.75 % fits 18.5 % though 12 / 办结 71 does not; 35 / 218 fits no base."""
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (matched_base, gap_points <= 0.5) from quality.qa_rate_consistency
+                               where doc in ('donghu_justice_bureau_2023.txt', 'baishui_town_2023.txt')""").fetchall())
+    assert rows == {"donghu_justice_bureau_2023.txt": ("admin_reconsideration.received", True),
+                    "baishui_town_2023.txt": (None, False)}
+
+
+def test_disclosure_score_counts_the_core_indicators_a_report_states(planted_run, read_only):
+    """baishui states 办结 and 纠错率 of the 8 core indicators; songlin states none."""
+    con = read_only(planted_run.warehouse)
+    rows = dict(con.execute("""select doc, (disclosure_stated, disclosure_score, disclosure_missing) from dim_reports
+                               where doc in ('baishui_town_2023.txt', 'songlin_street_2023.txt')""").fetchall())
+    stated, score, missing = rows["baishui_town_2023.txt"]
+    assert (stated, score) == (2, 0.25)
+    assert "行政复议受理" in missing and "行政复议办结" not in missing and "行政复议纠错率" not in missing
+    assert rows["songlin_street_2023.txt"][:2] == (0, 0)
+    assert len(rows["songlin_street_2023.txt"][2].split("、")) == 8
+
+
+def test_report_shows_the_least_disclosed_reports(planted_run):
+    html = planted_run.summary.report_path.read_text(encoding="utf-8")
+    table = html[html.index('id="disclosure-lowest"'):]
+    table = table[:table.index("</table>")]
+    assert "songlin_street_2023.txt" in table and "0%" in table

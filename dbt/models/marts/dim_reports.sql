@@ -62,6 +62,9 @@ select
     coalesce(section_counts.sections, 0) as sections,
     coalesce(sentence_counts.sentences, 0) as sentences,
     coalesce(fact_counts.facts, 0) as facts,
+    disclosure.disclosure_stated,
+    disclosure.disclosure_score,
+    disclosure.disclosure_missing,
     reports.ingested_at,
     stamps.parsed_at
 from reports
@@ -71,3 +74,4 @@ left join stamps using (report_id)
 left join section_counts using (report_id)
 left join sentence_counts using (report_id)
 left join fact_counts using (report_id)
+left join {{ ref('int_report_disclosure') }} as disclosure using (report_id)

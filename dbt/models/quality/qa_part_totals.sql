@@ -6,11 +6,27 @@
 -- as written; a part stated as a ceiling (不到/以内) adds nothing to parts_floor, the
 -- least the parts can sum to. An approximate total (约) leaves 5% for rounding
 -- (total_ceiling). parts_sum is the sum as written.
+-- A part is summed only when it is in the total's sentence (a list the reader ran on
+-- past the sentence's end is not the report's claim) and not inside a bracket opened
+-- after the total (刑事案件118件（含自诉1件）: the 1件 is a part of the 118, not of the total).
+-- A list that ends with the rest (其他, 其余: 其中治安类10件、征收类12件、其他类5件) says
+-- its parts are all of the total, so they must add up to it (parts_sum_to_total), when
+-- neither the total nor a part is stated loosely.
 with facts as (
     select
         *,
-        case when kind = 'case' and unit in ('件', '起') then '件' else unit end as counting_unit
+        case when kind = 'case' and unit in ('件', '起', '宗') then '件' else unit end as counting_unit
     from {{ ref('fct_facts') }}
+),
+
+placed as (
+    select
+        parts.*,
+        substr(parts.sentence_text, totals.end_offset - totals.sentence_start + 1,
+               parts.start_offset - totals.end_offset) as between_text
+    from facts as parts
+    inner join facts as totals on totals.fact_id = parts.part_of_fact_id
+    where parts.sentence_start = totals.sentence_start
 ),
 
 parts as (
@@ -19,9 +35,13 @@ parts as (
         counting_unit,
         sum(value) as parts_sum,
         sum(case when qualifier = 'at_most' then 0 else value end) as parts_floor,
-        count(*) as parts
-    from facts
-    where part_of_fact_id is not null and kind not in ('rate', 'change')
+        count(*) as parts,
+        bool_or(regexp_matches(between_text, '其他|其余|其它')) as closes_with_rest,
+        bool_or(qualifier is not null) as loose_parts
+    from placed
+    where kind not in ('rate', 'change')
+      and length(regexp_replace(between_text, '[^(（]', '', 'g'))
+          <= length(regexp_replace(between_text, '[^)）]', '', 'g'))
     group by part_of_fact_id, counting_unit
 )
 
@@ -37,6 +57,9 @@ select
     parts.parts_sum,
     parts.parts_floor,
     parts.parts,
+    parts.closes_with_rest,
+    not parts.closes_with_rest or parts.loose_parts or totals.qualifier is not null
+        or parts.parts_sum = totals.value as parts_sum_to_total,
     totals.sentence_text,
     totals.start_offset,
     totals.end_offset

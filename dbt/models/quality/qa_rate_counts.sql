@@ -1,0 +1,96 @@
+-- qa_rate_counts: a rate stated right after its own count in one sentence
+-- ("维持5件，占受理案件的33%", "审结4696件，审结率94.8%"), with every base the
+-- report states that the rate could be of, for the check stated_rate_fits_a_base.
+-- The count is the fact just before the rate in the sentence (a case or a count,
+-- not a part of another list's rate); the bases are the report's counts of the same
+-- unit family (件/起/宗, 人/名) at least as large as the count. A rate fits a base
+-- when the count over it, in per cent, is within half a point (or the rounding of
+-- the stated decimals, when coarser) of the stated rate; matched_base names the
+-- first base that fits, or is null when none does. Changes (同比 …) are not rates
+-- here, and a rate or count stated loosely (余, 约, 以上, 不到) is not compared.
+with facts as (
+    select
+        *,
+        case
+            when unit in ('件', '起', '宗') then '件'
+            when unit in ('人', '名', '人次') then '人'
+            else unit
+        end as unit_family
+    from {{ ref('fct_facts') }}
+),
+
+ordered as (
+    select
+        *,
+        lag(fact_id) over by_sentence as previous_fact_id
+    from facts
+    window by_sentence as (partition by report_id, sentence_start order by start_offset, fact_id)
+),
+
+rates as (
+    select
+        rates.fact_id,
+        rates.report_id,
+        rates.doc,
+        rates.metric,
+        rates.subject,
+        rates.value as stated_pct,
+        counts.fact_id as count_fact_id,
+        counts.value as count_value,
+        counts.unit_family,
+        counts.subject as count_subject,
+        counts.action as count_action,
+        -- the stated decimals' rounding: 38% may be 37.5 … 38.5
+        greatest(0.5, 0.5 * power(10, -coalesce(length(regexp_extract(rates.number_text, '[.．]([0-9]+)', 1)), 0))) as tolerance,
+        rates.sentence_text,
+        rates.start_offset,
+        rates.end_offset
+    from ordered as rates
+    inner join facts as counts on counts.fact_id = rates.previous_fact_id
+    where rates.kind = 'rate'
+      and rates.qualifier is null
+      and counts.qualifier is null
+      and counts.kind in ('case', 'count')
+      and counts.value > 0
+      and rates.value > 0 and rates.value < 100
+      -- a share of a base (占受理案件的38%) or the count's own rate (审结4696件，审结率83.4%);
+      -- other rates after a count (调解成功率 after 调解19138件) may have it as their base
+      -- rates with a definition (纠错率 = 纠错 / 办结) are stated_rate_matches_counts' own
+      and coalesce(rates.metric, '') not in (select rate_metric from {{ ref('rate_definitions') }})
+      and (rates.subject like '占%'
+           or (counts.action is not null and contains(rates.subject, counts.action || '率')))
+),
+
+bases as (
+    select fact_id, report_id, unit_family, value, subject, action, number_text
+    from facts
+    where kind in ('case', 'count') and qualifier is null and value > 0
+),
+
+fits as (
+    select
+        rates.fact_id,
+        count(bases.value) as bases,
+        arg_min(bases.number_text, abs(100.0 * rates.count_value / bases.value - rates.stated_pct)) as nearest_base,
+        min(abs(100.0 * rates.count_value / bases.value - rates.stated_pct)) as nearest_gap,
+        arg_min(coalesce(bases.action, '') || coalesce(bases.subject, '') || ' ' || bases.number_text,
+                abs(100.0 * rates.count_value / bases.value - rates.stated_pct))
+            filter (where abs(100.0 * rates.count_value / bases.value - rates.stated_pct) <= rates.tolerance) as matched_base
+    from rates
+    left join bases
+        on bases.report_id = rates.report_id
+        and bases.unit_family is not distinct from rates.unit_family
+        and bases.value >= rates.count_value
+        and bases.fact_id <> rates.count_fact_id
+    group by rates.fact_id
+)
+
+select
+    rates.*,
+    fits.bases,
+    fits.matched_base,
+    fits.nearest_base,
+    round(fits.nearest_gap, 2) as nearest_gap,
+    fits.matched_base is not null or fits.bases = 0 as fits_a_base
+from rates
+inner join fits using (fact_id)
