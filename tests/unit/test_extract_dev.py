@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import shared as _shared
 from fazhi.extract import compile_taxonomy, extract_report
 from fazhi.extract.taxonomy import load_taxonomy
 from fazhi.text.normalize import normalize
 from fazhi.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 SLICES = {"all": range(1, 37), "d01-d12": range(1, 13), "d13-d24": range(13, 25), "d25-d36": range(25, 37)}
 FLOORS = {
     "all": {
@@ -40,13 +40,6 @@ FLOORS = {
     "d25-d36": {"f1": 0.92},
 }
 
-
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.fail(f"{path} is missing: this test needs ../shared (dev, gold, eval) beside the repo",
-                    pytrace=False)
-    return path
 
 
 def dev_facts() -> list[dict]:

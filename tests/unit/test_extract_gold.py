@@ -14,26 +14,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import shared as _shared
 from fazhi.extract import extract_report
 from fazhi.extract.taxonomy import load_taxonomy
 from fazhi.text.normalize import normalize
 from fazhi.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 FLOORS = {
     "precision": 0.97, "recall": 0.97,
     "unit_accuracy": 0.97, "kind_accuracy": 0.97, "qualifier_accuracy": 0.97,
     "metric_recall": 0.85, "metric_precision": 0.95,
 }
 
-
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.fail(f"{path} is missing: this test needs ../shared (seeds, gold, eval) beside the repo",
-                    pytrace=False)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -17,23 +17,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import shared as _shared
 from fazhi.metadata import describe
 from fazhi.metadata.gazetteer import load, mentions
 from fazhi.metadata.page import read
 from fazhi.metadata.places import chain, extend_from_text, resolve
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 FIELDS = ("report_year", "issuer", "region", "province", "city")
 DEV_FIELD_FLOOR, DEV_MEAN_FLOOR = 0.90, 0.95
 
-
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.fail(f"{path} is missing: this test needs ../shared (dev set, seeds, gold, eval) beside the repo",
-                    pytrace=False)
-    return path
 
 
 def _score(gold: Path, rows: list[dict], tmp: Path) -> dict:
