@@ -16,7 +16,7 @@ from fazhi.ingest.formats.base import count_ideographs
 MIN_CHINESE = 20        # characters of Chinese text in the shortest report worth landing
 MIN_CHINESE_SHARE = 0.2  # of the text's non-space characters
 
-_SPACE = re.compile(r"\s")
+_SPACE = re.compile(r"\s+")
 
 
 def not_a_report(text: str) -> str | None:
@@ -24,7 +24,7 @@ def not_a_report(text: str) -> str | None:
     chinese = count_ideographs(text)
     if chinese < MIN_CHINESE:
         return f"not a report: {chinese} Chinese characters (fewer than {MIN_CHINESE})"
-    visible = len(text) - len(_SPACE.findall(text))
+    visible = len(text) - sum(map(len, _SPACE.findall(text)))
     if chinese < MIN_CHINESE_SHARE * visible:
         return (f"not a report: only {100 * chinese / visible:.0f}% of its characters are Chinese "
                 f"(at least {100 * MIN_CHINESE_SHARE:.0f}%)")

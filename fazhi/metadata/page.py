@@ -32,9 +32,24 @@ def _converter():
     return opencc.OpenCC("t2s.json")
 
 
+@cache
+def _convertible() -> re.Pattern[str]:
+    """Any character OpenCC's t2s changes on its own (traditional ones, and the few
+    simplified ones it folds, e.g. 乾 -> 干)."""
+    chars = [chr(c) for c in range(0x3400, 0xA000)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    return re.compile("[" + "".join(c for c, s in zip(chars, converted) if c != s) + "]")
+
+
 def simplified(text: str) -> str:
-    """Traditional characters to simplified, pinyin glosses removed."""
-    return _PINYIN.sub("", _converter().convert(text))
+    """Traditional characters to simplified, pinyin glosses removed.
+
+    OpenCC runs only on a text holding a character it changes: it costs about
+    as much as the rest of the metadata of a report, and most reports are simplified.
+    """
+    if _convertible().search(text):
+        text = _converter().convert(text)
+    return _PINYIN.sub("", text)
 
 
 @dataclass(frozen=True)

