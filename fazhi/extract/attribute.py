@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
@@ -59,7 +60,10 @@ class Carry:
 
 
 _alt = ph.alternation
-_CLAUSE_CUT = re.compile(r"[，；：。！？!?;:\n]|,(?![0-9]{3}(?![0-9]))")
+# A clause ends at these marks, and at a comma that is not a thousands separator.
+# (One character class first, the comma's condition after it: a pattern opening
+# with a class lets the regex engine skip to the next mark at once.)
+_CLAUSE_CUT = re.compile(r"[，；：。！？!?;:\n,](?:(?<!,)|(?![0-9]{3}(?![0-9])))")
 _HARD_CUT = re.compile(r"[；;：:。！？!?\n]")
 _CONNECTOR = frozenset(("", "、", "和", "及", "与", "以及", ",", "，"))
 _RATE_WORD = re.compile(r"(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?")
@@ -123,9 +127,12 @@ _CASE_UNITS = lx.CASE_UNITS
 _DOMAIN_HEAD = re.compile(_alt(lx.DOMAIN_HEADS))
 
 
-@dataclass(slots=True)
-class _Context:
-    """One mention and the words around it, sliced from the report text."""
+class _Context(NamedTuple):
+    """One mention and the words around it, sliced from the report text.
+
+    A NamedTuple built by ``tuple.__new__`` (see ``attribute_sentence``): one
+    is made per mention, and a dataclass's ``__init__`` costs a Python call.
+    """
 
     text: str
     m: Mention
@@ -148,6 +155,9 @@ class _Context:
         return self.prev_end >= 0 and _HARD_CUT.search(self.text, self.prev_end, self.m.lead) is None
 
 
+_tuple_new = tuple.__new__   # a NamedTuple without its Python-level __new__
+
+
 class _State:
     """What earlier mentions of the sentence leave for later ones."""
 
@@ -164,18 +174,6 @@ class _State:
         self.serial: list[str] = []         # verbs still to hand out in a 分别 list
         self.serial_subjects: list[str] = []
         self.by_clause: dict[int, list[Draft]] = {}
-
-    def remember(self, drafts: list[Draft], clause: int) -> None:
-        if drafts:
-            self.by_clause.setdefault(clause, []).extend(drafts)
-            d = drafts[-1]
-            if d.kind not in _LEVEL_KINDS and d.form != "zero":
-                if d.subject:
-                    self.subject = d.subject
-                if d.action:
-                    self.action = d.action
-            self.last = drafts
-        self.clause = clause
 
 
 def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], carry: Carry) -> list[Draft]:
@@ -208,11 +206,11 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
                     after = mentions[i + 2].lead if i + 2 < n else clause_end
                     next_right = text[following.end:min(after, clause_end)]
         left = text[prev_end if from_prev else clause_start:lead]
-        ctx = _Context(
+        ctx = _tuple_new(_Context, (
             text, m, ordinal, left, text[end:nxt] if nxt > end else "",
             next_right, from_prev, ci, prev_end,
             ((cut_at[ci - 2] + 1 if ci >= 2 else s0), clause_start - 1) if ci else (0, 0),
-        )
+        ))
         if form == "count":
             drafts = _count(ctx, state)
         elif form == "zero":
@@ -225,8 +223,21 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
                 "每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
             for d in drafts:
                 d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
-        state.remember(drafts, ci)
-        out += drafts
+        if drafts:   # state.remember(drafts, ci), inline: once per number
+            by_clause = state.by_clause
+            if ci in by_clause:
+                by_clause[ci] += drafts
+            else:
+                by_clause[ci] = drafts[:]
+            d = drafts[-1]
+            if d.kind not in _LEVEL_KINDS and d.form != "zero":
+                if d.subject:
+                    state.subject = d.subject
+                if d.action:
+                    state.action = d.action
+            state.last = drafts
+            out += drafts
+        state.clause = ci
         prev_end = end
     for d in reversed(out):
         if d.subject and d.kind not in _LEVEL_KINDS:
@@ -354,16 +365,18 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     if action and ("督察" in action or "督查" in action):
         return "count"   # 督察交办的案件和问题: found by inspection, not received or handled
     nouns = _KIND_NOUN.findall(subject) if subject else ()
-    found = {_KIND_OF_NOUN[w] for w in nouns}
+    if not nouns:
+        # 办理各类事务300件: handling with no noun of its own
+        if unit in ("件", "起") and action and (action in lx.OUTCOME_VERBS or action in lx.HANDLING_VERBS):
+            return "case"
+        return "count"
+    found = set(map(_KIND_OF_NOUN.__getitem__, nouns))
     if "not_case" in found:
         return "count"
-    if not nouns or "case" not in found:
-        # 维持原决定8件, 办理各类事务300件: an outcome, or handling with no noun of its own
-        if unit in ("件", "起") and action and (action in lx.OUTCOME_VERBS or (
-                not nouns and action in lx.HANDLING_VERBS)):
+    if "case" not in found:
+        # 维持原决定8件: an outcome
+        if unit in ("件", "起") and action and action in lx.OUTCOME_VERBS:
             return "case"
-        if not nouns:
-            return "count"
     if "case" in found:
         return "case"
     if "conditional" in found and action and _CASE_VERB.search(action) and not _NOT_CASE_VERB.search(action):

@@ -85,15 +85,15 @@ class Taxonomy:
                                    re.compile(r.action_pattern) if r.action_pattern else None)))
         kinds = set(_FAMILIES) | {f for f, _ in rows if f}
         self._families = {k: _Family([row for f, row in rows if f in (k, None)]) for k in kinds}
-        self._memo: dict[tuple[str, str, str], str | None] = {}
+        self._memo: dict[tuple[str, str | None, str | None], str | None] = {}
 
     def match(self, kind: str, subject: str | None, action: str | None) -> str | None:
         """The first row's metric id that fits, else None."""
-        key = (_FAMILY.get(kind, kind), subject or "", action or "")
+        key = (kind, subject, action)   # as given: the memo is looked up far more often than filled
         found = self._memo.get(key, self)
         if found is self:
-            family = self._families.get(key[0])
-            found = family.match(key[1], key[2]) if family is not None else None
+            family = self._families.get(_FAMILY.get(kind, kind))
+            found = family.match(subject or "", action or "") if family is not None else None
             self._memo[key] = found
         return found
 

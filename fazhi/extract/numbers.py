@@ -147,12 +147,14 @@ def _scan(text: str) -> list[Mention]:
     out: list[Mention] = []
     quote_end = 0   # end of the last quotation found (they do not overlap: one inside another is not one)
     for m in _CANDIDATE.finditer(text):
+        if m.lastindex == _QUOTE_GROUP:
+            # a quotation (the quote group closes last in its branch, and only there): its
+            # opening marks are almost half the candidates, so they skip the groups() tuple
+            if m.start() >= quote_end:
+                quote_end = m.end(_QUOTE_GROUP)
+            continue
         # one groups() call instead of a lookup per named group (most candidates are counts)
         groups = m.groups()
-        if groups[_G_QUOTE] is not None:
-            if m.start() >= quote_end:
-                quote_end = m.end(_G_QUOTE + 1)
-            continue
         if groups[_G_AR_REST] is not None or groups[_G_CN_REST] is not None:
             mention = _count(text, m, groups, m.start() < quote_end)
         else:
@@ -168,6 +170,7 @@ _G_ALL = tuple(_CANDIDATE.groupindex[g] - 1 for g in (
     "post", "quote", "nil"))
 (_G_ZERO, _G_ZERO0, _G_PCN, _G_DEN_REST, _G_NUM, _G_CHENG2, _G_AR_REST, _G_HI, _G_CN_REST, _G_Q1, _G_MULT, _G_Q2, _G_UNIT,
  _G_BARE, _G_POST, _G_QUOTE, _G_NIL) = _G_ALL
+_QUOTE_GROUP = _G_QUOTE + 1   # the group number of "quote" (m.lastindex of a quotation)
 # Building a NamedTuple through tuple.__new__ skips its Python-level __new__ (half the cost).
 _tuple_new = tuple.__new__
 assert _G_ALL == tuple(range(_CANDIDATE.groups))   # every group, in the order _count unpacks them

@@ -140,6 +140,8 @@ def verbs(phrase: str) -> list[Verb]:
     # _WORD_SPLIT.split gives [gap, word, gap, word, …, gap]: the words finditer
     # would find, without building a match object for each (a third of the cost).
     parts = _WORD_SPLIT.split(phrase)
+    if len(parts) == 1:
+        return []   # no word at all (a third of the calls)
     out: list[Verb] = []
     pos = 0
     for k in range(1, len(parts), 2):
@@ -169,11 +171,11 @@ def left_phrase(left: str) -> Left:
     found = verbs(left)
     if not found:
         return (strip(left), None, False, "", ())
-    k = _group_start(left, found, len(found))
+    k = _group_start(left, found, len(found)) if len(found) > 1 else 0
     last = found[k:]   # the last group of serial verbs: 办理答复, 制定、出台
     after = strip(left[last[-1][1]:])
     if after:
-        action = _verb_text(last)
+        action = last[0][2] if len(last) == 1 else _verb_text(last)
         if last[-1][2] in lx.LIGHT_VERBS:
             # 完成…合法性审核86件: a light verb frames the stage the noun ends with
             tail = _VERB_AT_END.search(after)
@@ -215,8 +217,8 @@ def _verb_text(group: list[Verb]) -> str:
 
 def right_noun(right: str) -> str:
     """The noun phrase written right after a measure word (36个[县级专项应急预案])."""
-    if not right or not is_cjk(right[0]) or right.startswith(_NOT_NOUN_START):
-        return ""
+    if not right or not ("\u4e00" <= right[0] <= "\u9fff" or right[0] in "“”") or right.startswith(_NOT_NOUN_START):
+        return ""   # (is_cjk(right[0]), inline)
     de = right.rfind("的")
     if 0 < de < len(right) - 1 and _STOP.search(right, 0, de):
         right = right[de + 1:]   # 1起[因施工引发的]相邻权纠纷: skip the relative clause

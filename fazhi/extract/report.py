@@ -77,6 +77,7 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
     """The facts of a text already in parse view (simplified, without layout noise)."""
     match = taxonomy.match
     facts: list[Fact] = []
+    append = facts.append
     carry = Carry()
     first: dict[str, Draft] = {}   # the first figure of each count metric in the report
     tables = find_tables(text)   # tables go to the table reader; the prose scan skips them
@@ -90,7 +91,9 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         linked = _link_parts(drafts, sentence, carry)
         if linked:
             _parts_take_case(drafts, carry)
-        labels = [None if d.no_metric else _label(match, d, drafts, carry) for d in drafts]
+        # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
+        labels = [None if d.no_metric else (match(d.kind, d.subject, d.action) or (
+            _label(match, d, drafts, carry) if d.subject else None)) for d in drafts]
         if linked:
             # one figure per metric per statement: a part whose total has its metric gets none
             by_start = {carry.total.start: carry.total_label} if carry.total is not None else {}
@@ -99,12 +102,19 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
                       else lab for d, lab in zip(drafts, labels)]
         if labels.count(None) != len(labels):   # most sentences label nothing: skip the loop
             _narrower_scopes(text, drafts, labels, first)
-        facts += [_new_fact({
-            "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
-            "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
-            "action": d.action or None, "metric": lab, "sentence": d.sentence,
-            "respectively": d.respectively, "part_of": d.part_of,
-        }) for d, lab in zip(drafts, labels)]
+        for d, lab in zip(drafts, labels):
+            fields = {
+                "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
+                "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
+                "action": d.action or None, "metric": lab, "sentence": d.sentence,
+                "respectively": d.respectively, "part_of": d.part_of,
+            }
+            if _FAST_FACTS:   # _fast_fact without a call: one fact per number is the extractor's hottest loop
+                fact = _object_new(Fact)
+                _object_setattr(fact, "__dict__", fields)
+                append(fact)
+            else:
+                append(_new_fact(fields))
         for d, lab in zip(reversed(drafts), reversed(labels)):
             if _countlike(d):
                 carry.total, carry.total_label = d, lab
@@ -149,11 +159,9 @@ def _stage(action: str | None) -> str | None:
 
 
 def _label(match, d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
-    """The metric of a draft; a part or a rate that names no domain of its own
-    (纠错13件 under 行政复议…办结132件; 纠错率9.8% right after) borrows its total's."""
-    found = match(d.kind, d.subject, d.action)
-    if found is not None or not d.subject:
-        return found
+    """The metric of a draft with a subject that matches no row as it stands: a part
+    or a rate that names no domain of its own (纠错13件 under 行政复议…办结132件;
+    纠错率9.8% right after) borrows its total's."""
     domain = _domain(d, drafts, carry)
     if domain and domain not in d.subject:
         return match(d.kind, domain + d.subject, d.action)
@@ -293,11 +301,16 @@ def _parts_take_case(drafts: list[Draft], carry: Carry) -> None:
             d.kind = "case"
 
 
+_object_new = object.__new__
+_object_setattr = object.__setattr__
+
+
 def _fast_fact(fields: dict) -> Fact:
     # A frozen dataclass sets each field through object.__setattr__, which costs
-    # about 2 µs a fact; filling __dict__ builds the same, equal, immutable object.
-    fact = object.__new__(Fact)
-    fact.__dict__.update(fields)
+    # about 2 µs a fact; giving it the fields as its __dict__ builds the same,
+    # equal, immutable object (``fields`` must be a new dict: the fact keeps it).
+    fact = _object_new(Fact)
+    _object_setattr(fact, "__dict__", fields)
     return fact
 
 
@@ -309,3 +322,4 @@ _new_fact = _fast_fact if (not hasattr(Fact, "__slots__") and not hasattr(Fact, 
                            and set(Fact.__dataclass_fields__) == {
                                "start", "end", "number_text", "value", "unit", "kind", "qualifier", "subject",
                                "action", "metric", "sentence", "respectively", "part_of"}) else _slow_fact
+_FAST_FACTS = _new_fact is _fast_fact
