@@ -4,7 +4,10 @@ A run publishes its row of ``dq.runs`` only with its build, so a run killed
 (or failed, or interrupted) before publishing would leave no trace. The
 pipeline therefore writes ``.<warehouse>.runs/<run_id>.json`` when it starts,
 marks it ``interrupted`` or ``error: …`` when it stops early, and removes it
-once its row is published. ``fazhi status`` lists these beside ``dq.runs``: a
+once its row is published. Each step (ingest, dbt, checks, report) writes its
+name into the file as it starts, so ``fazhi status`` shows where a run is, or where
+it stopped (``running (dbt)``, ``abandoned (checks)``), and a watcher can wait for a
+step instead of guessing its time. ``fazhi status`` lists these beside ``dq.runs``: a
 ``running`` file whose run no longer holds the warehouse's lock is shown as
 ``abandoned``. The next run writes every such file into ``dq.runs`` with its
 build (``fold_into``), so a killed run ends up there too.
@@ -34,6 +37,13 @@ def _write(published: Path, entry: dict) -> None:
 def start(published: Path, run_id: str, trigger: str, started_at: datetime) -> None:
     _write(published, dict(run_id=run_id, trigger=trigger, started_at=started_at.isoformat(),
                            finished_at=None, status="running", pid=os.getpid()))
+
+
+def step(published: Path, run_id: str, name: str) -> None:
+    """The run starts its step ``name`` (ingest, dbt, checks, report)."""
+    path = journal_dir(published) / f"{run_id}.json"
+    if path.exists():
+        _write(published, {**json.loads(path.read_text(encoding="utf-8")), "step": name})
 
 
 def stop(published: Path, run_id: str, status: str, finished_at: datetime) -> None:
@@ -91,9 +101,11 @@ def fold_into(build: Path, published: Path, exclude: str) -> list[str]:
 
 
 def status_rows(published: Path, recorded: set[str]) -> list[tuple]:
-    """Runs on file not yet in dq.runs, shaped like ``fazhi status``'s rows."""
+    """Runs on file not yet in dq.runs, shaped like ``fazhi status``'s rows; the status
+    names the step the run had started last (``abandoned (dbt)``)."""
     return [(e["run_id"], e.get("trigger") or "manual", _time(e["started_at"]), _time(e.get("finished_at")),
-             e["status"], None, None, None, None, None, None, "", None)
+             f"{e['status']} ({e['step']})" if e.get("step") else e["status"], None, None, None, None, None, None,
+             "", None)
             for e in entries(published) if e["run_id"] not in recorded]
 
 

@@ -44,6 +44,7 @@ FACT_SCHEMA = {
     "start_offset": pl.Int32, "end_offset": pl.Int32, "number_text": pl.String, "value": pl.Float64,
     "unit": pl.String, "kind": pl.String, "qualifier": pl.String, "subject": pl.String,
     "action": pl.String, "metric": pl.String, "respectively": pl.Boolean, "part_of_offset": pl.Int32,
+    "prior_of_offset": pl.Int32,
 }
 
 
@@ -197,6 +198,6 @@ def facts_frame(reports: pl.DataFrame, rules: Iterable[MetricRule]) -> pl.DataFr
             rows.append((
                 report_id, f"{report_id}:{f.start}:{n}", f.sentence, f.start, f.end, f.number_text,
                 float(f.value), f.unit, f.kind, f.qualifier, f.subject, f.action, f.metric,
-                bool(f.respectively), f.part_of,
+                bool(f.respectively), f.part_of, f.prior_of,
             ))
     return pl.DataFrame(rows, schema=FACT_SCHEMA, orient="row")

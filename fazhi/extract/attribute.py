@@ -10,6 +10,10 @@ it reads the clause around the number (with ``phrases.py``):
 * a percentage is a rate named before it (调解成功率达97%) or a change after a
   change verb (同比下降4.7% -> -4.7); a bare rate name (答复率, 合格率) takes
   its domain from the clause before;
+* a figure stated as the previous period's (上年为100件, 由100件增至120件) and a
+  year-on-year change (同比增长20%, 比上年增加20件, 同比提高5个百分点) are
+  marked ``prior`` (figure, from, change); ``report.py`` links each to the
+  figure of this year it speaks of;
 * 分别 lists spread values over subjects; 均 and rate lists (参训率、合格率99%)
   spread one value over several subjects; 未发生A和B案件 gives one zero per
   thing named;
@@ -48,6 +52,8 @@ class Draft:
     part_of: int | None = None
     no_metric: bool = False   # an illustrative episode or an earlier period's figure
     form: str = "count"
+    prior: str | None = None      # figure (上年为…), from (由…增至), change (同比增长…): about last year
+    prior_of: int | None = None   # the start of this year's figure it speaks of (set by report.py)
 
 
 @dataclass(slots=True)
@@ -78,6 +84,11 @@ _COMPARED_CHANGE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较
                               r"|与(?:上年|去年|上一年|[0-9]{4}年)(?:度)?(?:同期)?相比)(?:同期)?"
                               r"(增加|减少|增长|下降|上升|新增|多|少)了?([\u4e00-\u9fff“”]{0,12})$")
 _COMPARE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|与上年相比|与去年相比)(?:同期)?")
+# A comparison with the year before (not 环比, not a named year): 同比, 较上年, 与去年相比 …
+_YEAR_ON_YEAR = re.compile(r"同比|[较比](?:上年|去年|上一年)|与(?:上年|去年|上一年)")
+# 去年同期受理100件: a clause that opens with the earlier period and a stage verb
+_EARLIER_OPENING = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?(?:共|为|是|有)?(" + _alt(
+    w for w in lx.ACTION_VERBS if "结转" not in w) + r")?(?:了|为|共|共计)?$")
 # 上年为120件, 去年同期共80件: an earlier period's figure (the left words end so)
 _EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
                          for b in ("", "同期") for c in ("", "为", "是", "有", "共"))
@@ -218,11 +229,17 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
         else:
             drafts = _percent(ctx, state)
         last_char = left[-1:]
-        if (last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS)) or (
-                last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS)) or (
-                "每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
+        earlier = last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS)
+        from_figure = not earlier and last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS)
+        if earlier or from_figure or ("每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
             for d in drafts:
                 d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
+        if (earlier or from_figure or (not from_prev and ("上" in left or "去年" in left)
+                                       and _EARLIER_OPENING.match(ph.strip(left)))) \
+                and m.start <= several_years_from:
+            for d in drafts:
+                if d.kind != "change":
+                    d.prior = "from" if from_figure else "figure"
         if drafts:   # state.remember(drafts, ci), inline: once per number
             by_clause = state.by_clause
             if ci in by_clause:
@@ -341,12 +358,14 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
         d.kind = "change"
         if d.action in ("减少", "下降", "少"):
             d.value = -d.value
+        if _YEAR_ON_YEAR.match((absolute_change or compared).group()):
+            d.prior = "change"   # 同比增加20件, 比上年多出12项: this year's figure minus last year's
     return [d]
 
 
 def _copy(d: Draft, m: Mention) -> Draft:
     return Draft(m.start, m.end, m.value, m.unit, d.kind, m.qualifier, d.subject, d.action, d.sentence,
-                 respectively=True, form=m.form)
+                 respectively=True, form=m.form, prior=d.prior if d.kind == "change" else None)
 
 
 def count_kind(unit: str, subject: str | None, action: str | None) -> str:
@@ -501,8 +520,10 @@ def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | Non
         subject = (prev.subject if prev is not None else None) or state.subject or state.fallback
     action = next((w for w in _CHANGE_WORDS if word.startswith(w)), None)
     down = action in lx.CHANGE_DOWN
+    # 同比增长20%: against last year; 环比 or 较2019年 is against another period
+    yoy = cmp_end >= 0 and action is not None and _YEAR_ON_YEAR.match(head, cmp_start) is not None
     return Draft(m.start, m.end, -m.value if down else m.value, unit, "change", m.qualifier, subject, action,
-                 ctx.sentence, respectively="分别" in ctx.left, form=m.form)
+                 ctx.sentence, respectively="分别" in ctx.left, form=m.form, prior="change" if yoy else None)
 
 
 def _split_rates(name: str, jun: bool) -> list[str]:

@@ -24,7 +24,9 @@ class Fact:
     kind is case|rate|change|amount|duration|count; qualifier is None,
     at_least, approx or at_most; sentence is the ordinal of the sentence
     holding the number; part_of is the start offset of the total this fact
-    is a part of (其中 lists); respectively marks 分别/均 spreads.
+    is a part of (其中 lists); respectively marks 分别/均 spreads; prior_of
+    is the start offset of this year's figure that this fact gives last
+    year's value of (上年为100件) or the year-on-year change of (同比增长20%).
     """
 
     start: int
@@ -40,3 +42,4 @@ class Fact:
     sentence: int
     respectively: bool = False
     part_of: int | None = None
+    prior_of: int | None = None

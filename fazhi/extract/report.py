@@ -3,7 +3,8 @@
 ``extract_report`` runs the steps in order: ``numbers.find_mentions`` scans the
 whole text once; mentions are dealt to their sentences; ``attribute`` gives
 each its subject, action and kind; totals and their parts (其中 …, 其余 …) are
-linked here; ``metrics.Taxonomy`` labels each fact. Pure: no I/O, nothing
+linked here, and so are last year's figures and year-on-year changes to the
+figure of this year they speak of; ``metrics.Taxonomy`` labels each fact. Pure: no I/O, nothing
 kept between calls.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ _NEW_STATEMENT = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SHARE_AFTER = re.compile(r"[，,]?占")
 _PEOPLE = frozenset(("人", "名", "人次", "位"))
+_CASE_FAMILY = frozenset(("件", "起", "宗"))
 # Words that name an attribute of what a total counts (未成年人, 非本地户籍, 女性), not a part of it.
 _ATTRIBUTE = re.compile(r"^非|未成年|女性|男性|妇女|老年|残疾|少数民族|农民工|外籍|外地|本地户籍|低保|退役军人")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
@@ -69,6 +71,7 @@ def _back_to_raw(facts: list[Fact], view: View, text: str, sentences: Sequence[S
             **f.__dict__, "start": start, "end": end, "number_text": text[start:end],
             "sentence": sentences[k].ordinal if k >= 0 else f.sentence,
             "part_of": view.raw_offset(f.part_of) if f.part_of is not None else None,
+            "prior_of": view.raw_offset(f.prior_of) if f.prior_of is not None else None,
         }))
     return out
 
@@ -89,6 +92,7 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         if not drafts:
             continue
         linked = _link_parts(drafts, sentence, carry)
+        _link_priors(text, drafts)
         if linked:
             _parts_take_case(drafts, carry)
         # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
@@ -107,7 +111,7 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
                 "start": d.start, "end": d.end, "number_text": text[d.start:d.end], "value": d.value,
                 "unit": d.unit, "kind": d.kind, "qualifier": d.qualifier, "subject": d.subject or None,
                 "action": d.action or None, "metric": lab, "sentence": d.sentence,
-                "respectively": d.respectively, "part_of": d.part_of,
+                "respectively": d.respectively, "part_of": d.part_of, "prior_of": d.prior_of,
             }
             if _FAST_FACTS:   # _fast_fact without a call: one fact per number is the extractor's hottest loop
                 fact = _object_new(Fact)
@@ -267,6 +271,66 @@ def _link_parts(drafts: list[Draft], sentence: Sentence, carry: Carry) -> bool:
     return False
 
 
+def _unit_family(unit: str | None) -> str | None:
+    """件/起/宗 are one family, 人/名 another: a figure and last year's may be written in either."""
+    if unit in _CASE_FAMILY:
+        return "件"
+    if unit in ("人", "名"):
+        return "人"
+    return unit
+
+
+def _link_priors(text: str, drafts: list[Draft]) -> None:
+    """Point last year's figures and year-on-year changes at this year's figure they speak of.
+
+    Only the plain layouts, within one sentence, are read; anything else stays unlinked:
+    * 受理120件，上年为100件 / 去年同期受理100件: the figure just before, of the same
+      kind and unit family;
+    * 由100件增至120件: the figure right after, in the same clause;
+    * 受理120件，同比增长20% (比上年增加20件): the figure just before, a count for a
+      per cent or an absolute change (of its unit family), a rate for 百分点;
+    * 受理120件、办结110件，同比分别增长20%、10%: the n changes go to the n figures
+      right before them, in order.
+    """
+    if not any(d.prior for d in drafts):
+        return
+    k = 0
+    while k < len(drafts):
+        d = drafts[k]
+        if d.prior is None or d.form == "zero":
+            k += 1
+            continue
+        if d.prior == "from":
+            nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+            if nxt is not None and nxt.prior is None and _same_measure(d, nxt) and \
+                    _CLAUSE_BREAK.search(text, d.end, nxt.start) is None:
+                d.prior_of = nxt.start
+            k += 1
+            continue
+        run = 1
+        if d.prior == "change" and d.respectively:
+            while k + run < len(drafts) and drafts[k + run].prior == "change" and drafts[k + run].respectively:
+                run += 1
+        before = drafts[max(0, k - run):k]
+        if len(before) == run and all(b.prior is None and b.form != "zero" and _same_measure(d, b) for b in before):
+            for change, figure in zip(drafts[k:k + run], before):
+                change.prior_of = figure.start
+        k += run
+
+
+def _same_measure(prior: Draft, figure: Draft) -> bool:
+    """Whether ``prior`` (last year's figure, or the change) can speak of ``figure``."""
+    if prior.kind != "change":
+        if (prior.kind == "rate") != (figure.kind == "rate"):
+            return False
+        return _unit_family(prior.unit) == _unit_family(figure.unit)
+    if prior.unit == "百分点":
+        return figure.kind == "rate"
+    if not _countlike(figure):
+        return False
+    return prior.unit == "%" or _unit_family(prior.unit) == _unit_family(figure.unit)
+
+
 def _list_end(text: str, s0: int, pos: int, stop: int) -> int:
     """Where a 其中 list at ``pos`` ends, before ``stop``: at the bracket closing one
     opened before 其中, else at the first ；(unless 其中： opens a ；-separated list)."""
@@ -321,5 +385,6 @@ def _slow_fact(fields: dict) -> Fact:
 _new_fact = _fast_fact if (not hasattr(Fact, "__slots__") and not hasattr(Fact, "__post_init__")
                            and set(Fact.__dataclass_fields__) == {
                                "start", "end", "number_text", "value", "unit", "kind", "qualifier", "subject",
-                               "action", "metric", "sentence", "respectively", "part_of"}) else _slow_fact
+                               "action", "metric", "sentence", "respectively", "part_of",
+                               "prior_of"}) else _slow_fact
 _FAST_FACTS = _new_fact is _fast_fact

@@ -202,7 +202,8 @@ class _Reader:
         form = metric is not None   # the form's cells are what they are, whatever the prose said
         return {"start": c.start, "end": c.end, "number_text": text, "value": value, "unit": unit,
                 "kind": kind, "qualifier": None, "subject": subject, "action": action, "metric": metric,
-                "sentence": self.sentence_of(c.start), "respectively": False, "part_of": None, "form": form}
+                "sentence": self.sentence_of(c.start), "respectively": False, "part_of": None,
+                "prior_of": None, "form": form}
 
     def link_totals(self) -> None:
         """Cells of a table with total rows point to the total of their column

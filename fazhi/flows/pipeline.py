@@ -155,7 +155,10 @@ def send_report(summary: RunSummary, settings: Settings) -> mail.MailOutcome:
 
 
 @contextmanager
-def _timed(summary: RunSummary, step: str):
+def _timed(summary: RunSummary, step: str, published: Path | None = None):
+    """Time a step; with ``published``, first write its name into the run's file (fazhi.journal)."""
+    if published is not None:
+        journal.step(published, summary.run_id, step)
     t = time.perf_counter()
     yield
     summary.timings[step] = round(time.perf_counter() - t, 3)
@@ -201,7 +204,7 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
                        remove: list[str] | None = None, remove_reason: str | None = None) -> None:
     with build_copy(settings.warehouse) as build:
         earlier = journal.fold_into(build, settings.warehouse, exclude=summary.run_id)
-        with _timed(summary, "ingest"):
+        with _timed(summary, "ingest", settings.warehouse):
             summary.landing = ingest(paths, build, summary.run_id, settings)
             if remove:
                 mark_removed(build, remove, summary.run_id, summary.started_at, remove_reason)
@@ -209,18 +212,18 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
         if heavy:
             return_freed_memory()
         lifecycle.check_stop()
-        with _timed(summary, "dbt"):
+        with _timed(summary, "dbt", settings.warehouse):
             built = transform(build, full_refresh, settings.dbt_state)
         if heavy:
             return_freed_memory()
         summary.dbt_tests_failed = built.tests_failed
         lifecycle.check_stop()
-        with _timed(summary, "checks"):
+        with _timed(summary, "checks", settings.warehouse):
             summary.checks = validate(build, summary.run_id, settings)
             classify_news(build, summary)
         summary.reports_total, summary.facts = count_facts(build)
         summary.status = "failed checks" if summary.errors_failed else "ok"
-        with _timed(summary, "report"):
+        with _timed(summary, "report", settings.warehouse):
             summary.report_path = write_report(summary, settings, build)
         summary.mail_status = "pending" if settings.mail_configured else "not configured"
         summary.finished_at = utcnow()

@@ -127,6 +127,48 @@ REPORTS: dict[str, str] = {
 二、存在问题
 行政复议人员力量不足。
 """,
+    # One issuer's reports of two years: the later states last year's figures, two of
+    # them not what the earlier report said (上年为110件 against 100件; 60场 up 20% from 40场).
+    "yunshan_town_2022.txt": """云杉镇人民政府2022年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年受理行政复议案件100件，办结96件。
+（二）规范行政执法。全年办理行政处罚案件300件。
+（三）化解矛盾纠纷。全年调解矛盾纠纷500起。
+（四）提升行政应诉水平。全镇行政机关负责人出庭应诉率为90%。
+（五）加强普法宣传。全年开展法治宣传活动40场。
+二、存在问题
+基层执法力量仍然薄弱。
+""",
+    "yunshan_town_2023.txt": """云杉镇人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年受理行政复议案件130件，上年为110件。全年办结行政复议案件120件，比上年增加24件。
+（二）规范行政执法。全年办理行政处罚案件352件，同比增长17%。
+（三）化解矛盾纠纷。全年调解矛盾纠纷540件，同比增长8%。
+（四）提升行政应诉水平。全镇行政机关负责人出庭应诉率为95%，同比提高5个百分点。
+（五）加强普法宣传。全年开展法治宣传活动60场，同比增长20%。
+二、存在问题
+普法宣传的针对性不够强。
+""",
+    # Another issuer's report of 2022 (the 2023 figures above are not compared with it),
+    # and a report whose issuer has no report of the year before: nothing to compare.
+    "shanxi_town_2022.txt": """杉溪镇人民政府2022年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年受理行政复议案件70件，办结66件。
+（二）规范行政执法。全年办理行政处罚案件180件。
+二、存在问题
+法治工作队伍建设有待加强。
+""",
+    "baixi_town_2023.txt": """柏溪镇人民政府2023年度法治政府建设情况报告
+
+一、主要工作成效
+（一）化解行政争议。全年受理行政复议案件45件，上年为60件。
+（二）规范行政执法。全年办理行政处罚案件150件，同比下降25%。
+二、存在问题
+行政复议人员力量不足。
+""",
     # Text under a Word binary's name: not a .doc fazhi can read, an ingest error of the run.
     "qingchuan_county_2022.doc": "青川县人民政府2022年度法治政府建设情况报告（旧版Word文件）",
 }
@@ -150,10 +192,14 @@ PLANTED: tuple[Planted, ...] = (
     Planted("shiqiao_town_2023.txt", "closed_le_received", "error", "办结行政复议案件80件"),
     # listed down to 其他: the parts are all of it, 10 + 12 + 5 = 27, not 30
     Planted("xiaoxi_town_2023.txt", "parts_sum_to_total", "warning", "其中治安类10件、交通类12件、其他类5件"),
+    # last year's report of the same issuer said 100件 and 40场 (60 / 1.2 = 50)
+    Planted("yunshan_town_2023.txt", "matches_last_years_report", "warning", "受理行政复议案件130件，上年为110件"),
+    Planted("yunshan_town_2023.txt", "matches_last_years_report", "warning", "法治宣传活动60场，同比增长20%"),
 )
 
 # Reports whose statements are all consistent: no check may flag them.
-CONSISTENT = ("lianhua_county_2023.txt", "dongpo_county_2023.txt", "yuxi_street_2023.txt")
+CONSISTENT = ("lianhua_county_2023.txt", "dongpo_county_2023.txt", "yuxi_street_2023.txt",
+              "yunshan_town_2022.txt", "shanxi_town_2022.txt", "baixi_town_2023.txt")
 
 
 def write_corpus(directory: Path) -> Path:

@@ -78,6 +78,33 @@ def test_failure_rows_carry_values_and_number_span(planted_run, read_only):
     assert "previous_value=12" in jump[4] and "value=150" in jump[4] and "ratio=12.5" in jump[4]
 
 
+def test_last_years_figure_is_checked_against_last_years_report(planted_run, read_only):
+    """云杉镇 2023 says 上年为110件 and 60场 up 20% (50): its 2022 report said 100件 and 40场.
+    Its other statements agree (96 = 120 − 24; 352 / 300 = +17.3 % stated as 17%; 540件 of
+    500起 = +8%; 95% − 5 points = 90%); 杉溪镇's 2022 figures are another issuer's, and
+    柏溪镇 has no report of 2022: none of them is a row that fails."""
+    con = read_only(planted_run.warehouse)
+    rows = [r for r in failures(con, planted_run.summary.run_id) if r[0] == "matches_last_years_report"]
+    text = REPORTS["yunshan_town_2023.txt"]
+    flagged = sorted((r[2], r[3], text[r[6]:r[7]]) for r in rows)
+    assert flagged == [("yunshan_town_2023.txt", "admin_reconsideration.received", "110件"),
+                       ("yunshan_town_2023.txt", "law_popularisation.activities", "20%")]
+    (received,) = [r for r in rows if r[3] == "admin_reconsideration.received"]
+    assert "previous_value=100" in received[4] and "previous_year=2022" in received[4]
+    assert "云杉镇人民政府2022年度法治政府建设情况报告" in received[4] and "yunshan_town_2022.txt" in received[4]
+    (activities,) = [r for r in rows if r[3] == "law_popularisation.activities"]
+    assert "previous_value=40" in activities[4] and "previous_low=49.7925" in activities[4]
+    compared = dict(con.execute("""select number_text, matches_last_year from quality.qa_year_over_year
+                                   where doc = 'yunshan_town_2023.txt'""").fetchall())
+    assert compared == {"110件": False, "24件": True, "17%": True, "8%": True, "5个百分点": True, "20%": False}
+    assert con.execute("""select count(*) from quality.qa_year_over_year
+                          where doc <> 'yunshan_town_2023.txt'""").fetchone()[0] == 0
+    # 柏溪镇 states last year's figures too: no row only because its issuer has no 2022 report
+    assert con.execute("""select list(number_text order by start_offset) from intermediate.int_last_year_claims
+                          join dim_reports using (report_id) where doc = 'baixi_town_2023.txt'""").fetchone()[0] == [
+        "60件", "25%"]
+
+
 def test_every_check_is_stored_with_its_counts(planted_run, read_only):
     con = read_only(planted_run.warehouse)
     run_id = planted_run.summary.run_id
@@ -90,6 +117,7 @@ def test_every_check_is_stored_with_its_counts(planted_run, read_only):
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
         "fact_has_report", "fact_has_span", "fact_has_sentence", "fact_key_unique",
         "stated_rate_fits_a_base", "closed_le_received_in_sentence", "parts_sum_to_total",
+        "matches_last_years_report",
     }
     assert expected <= set(names)
     per_check = dict(con.execute("""select check_name, count(*) from dq.check_failures where run_id = ?
@@ -104,7 +132,7 @@ def test_severities_follow_the_suites(planted_run):
     severity = {c.check_name: c.severity for c in planted_run.summary.checks}
     assert {n for n, s in severity.items() if s == "warning"} == {
         "stated_rate_matches_counts", "report_has_facts", "report_year_in_range", "metric_jump_le_tenfold",
-        "stated_rate_fits_a_base", "parts_sum_to_total"}
+        "stated_rate_fits_a_base", "parts_sum_to_total", "matches_last_years_report"}
 
 
 def test_this_year_is_taken_at_run_time(planted_run):

@@ -13,7 +13,7 @@ from .conftest import MAIL_FROM, MAIL_TO, SMTP_PASSWORD, SMTP_USER, fazhi
 # (set up by the pipeline runs) sees fazhi's log lines outside any flow.
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'fazhi.mail' attempted to send logs:UserWarning")
 
-VERDICT = "4 errors, 6 warnings in 15 reports"  # error and warning checks failing; 11 planted + 4 sample reports
+VERDICT = "4 errors, 7 warnings in 19 reports"  # error and warning checks failing; 15 planted + 4 sample reports
 
 
 def parts(message):
@@ -32,13 +32,13 @@ def test_run_mails_its_report(planted_run, smtp):
     assert sender == MAIL_FROM and recipients == list(MAIL_TO)
     # the first run: every failing row is new; the subject counts problems
     assert s.news.new == s.news.unresolved > 0 and s.news.open == s.news.fixed == 0
-    assert message["Subject"] == f"[fazhi] {s.news.new} 个新问题（共 {s.news.new} 个未解决）· 15 份报告"
+    assert message["Subject"] == f"[fazhi] {s.news.new} 个新问题（共 {s.news.new} 个未解决）· 19 份报告"
     assert [a.strip() for a in message["To"].split(",")] == list(MAIL_TO)
     assert message.get_content_type() == "multipart/mixed"
     text, html, attachments = parts(message)
     assert attachments == [(s.report_path.name, s.report_path.read_bytes())]
     assert "全年受理行政复议案件40件，办结52件。" in text and VERDICT in text
-    assert text.startswith(f"数据质量：{s.news.new} 个新问题（共 {s.news.new} 个未解决，0 个已修复，0 个已确认）· 15 份报告")
+    assert text.startswith(f"数据质量：{s.news.new} 个新问题（共 {s.news.new} 个未解决，0 个已修复，0 个已确认）· 19 份报告")
     assert "办结<mark>52件</mark>" in html
     assert "&lt;script&gt;document.title" in html and "<script" not in html.lower()
     assert (SMTP_USER, SMTP_PASSWORD) in smtp.inbox.logins
@@ -87,7 +87,7 @@ def test_report_email_resends_a_runs_report(down_run, copy_of, tmp_path, smtp, r
     assert "mail sent" in out.stdout
     (sender, recipients, message), = smtp.inbox.mails[before:]
     unresolved = down_run.summary.news.unresolved
-    assert recipients == list(MAIL_TO) and message["Subject"] == f"[fazhi] 0 个新问题（共 {unresolved} 个未解决）· 15 份报告"
+    assert recipients == list(MAIL_TO) and message["Subject"] == f"[fazhi] 0 个新问题（共 {unresolved} 个未解决）· 19 份报告"
     text, html, attachments = parts(message)
     assert attachments == [(s.report_path.name, s.report_path.read_bytes())]
     assert "全年受理行政复议案件40件，办结52件。" in text  # rebuilt from dq.check_failures

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -72,6 +73,14 @@ def _wait_for(predicate, timeout: float, what: str) -> None:
         time.sleep(0.1)
 
 
+def step_on_file(entry: Path) -> str | None:
+    """The step a run on file (``.fazhi.runs/<run>.json``) last started."""
+    try:
+        return json.loads(entry.read_text(encoding="utf-8")).get("step")
+    except (OSError, ValueError):
+        return None
+
+
 def _status(warehouse: Path) -> str:
     out = fazhi("status", "--warehouse", str(warehouse))
     assert out.returncode == 0, out.stderr
@@ -125,10 +134,11 @@ def test_a_killed_run_shows_as_abandoned_then_lands_in_dq_runs(published, corpus
     proc = _start(["run", str(corpus), "--warehouse", str(warehouse)])
     _wait_for(lambda: journal.is_dir() and any(journal.glob("*.json")), 120, "the run to start")
     killed = next(journal.glob("*.json")).stem
-    time.sleep(1)
+    # the run writes each step's name on file as it starts it: kill it during the models' build
+    _wait_for(lambda: step_on_file(journal / f"{killed}.json") == "dbt", 300, "the run to reach its dbt step")
     proc.kill()
     proc.wait()
-    assert any(killed in l and "abandoned" in l for l in _status(warehouse).splitlines())
+    assert any(killed in l and "abandoned (dbt)" in l for l in _status(warehouse).splitlines())
     one = tmp_path / "one"
     one.mkdir()
     (one / "b.txt").write_text(REPORT.replace("12件", "13件"), encoding="utf-8")

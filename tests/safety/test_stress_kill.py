@@ -1,6 +1,8 @@
 """Stress: `kill -9` of `fazhi run` on 2,000 reports at three moments (ingest, dbt, checks).
 
-After each kill, every process the run started (its Prefect API server, the
+A run writes each step's name into its file in ``.fazhi.runs/`` as the step starts
+(fazhi.journal), so the kill lands in the step it names, however fast or slow the
+machine: no guessed delays. After each kill, every process the run started (its Prefect API server, the
 parsing workers, multiprocessing's resource tracker) is gone within 5 s, the
 published warehouse is as it was, and a rerun converges: every report once,
 every fact once, the killed runs in dq.runs as abandoned.
@@ -8,6 +10,7 @@ every fact once, the killed runs in dq.runs as abandoned.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -38,6 +41,21 @@ def _marked(marker: str) -> list[int]:
     return found
 
 
+def _steps_on_file(folder: Path, before: set[str]) -> list[str]:
+    """The step each run on file but those ``before`` (killed earlier) last started."""
+    steps = []
+    for entry in (folder / ".fazhi.runs").glob("*.json"):
+        if entry.stem in before:
+            continue
+        try:
+            run = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):   # being replaced this instant
+            continue
+        if run.get("step"):
+            steps.append(run["step"])
+    return steps
+
+
 def _digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
@@ -55,28 +73,22 @@ def test_kill_9_at_three_moments_leaves_nothing_behind_and_a_rerun_converges(cor
     folder = warehouse.parent
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}   # each run starts its own API server
     env["FAZHI_PREFECT_HOME"] = str(tmp_path / "prefect")
-    state = Path(env["FAZHI_HOME"]) / "dbt"
-    moments = {
-        "ingest": lambda run: any((folder / ".fazhi.runs").glob("*.json")),
-        "dbt": lambda run: (state / "build.duckdb").is_symlink(),
-        "checks": lambda run: any((folder / "reports" / "gx_docs").glob("*")),
-    }
     killed = []
-    for moment, reached in moments.items():
+    for moment in ("ingest", "dbt", "checks"):
         marker = uuid.uuid4().hex
         before = _digest(warehouse)
+        earlier = {p.stem for p in (folder / ".fazhi.runs").glob("*.json")}
         run = subprocess.Popen([sys.executable, "-m", "fazhi.cli", "run", str(corpus), "--warehouse", str(warehouse)],
                                env={**env, MARKER: marker}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 600
-        while not reached(run):
+        while _steps_on_file(folder, earlier) != [moment]:
             assert run.poll() is None, f"the run ended before {moment}: {run.stderr.read()[-3000:]}"
             assert time.monotonic() < deadline, f"no {moment} within 600 s"
             time.sleep(0.05)
-        if moment != "checks":   # the checks' Data Docs come last: past them a run publishes within a second
-            time.sleep(0.5)
         run.send_signal(signal.SIGKILL)
         run.wait()
         run.stderr.close()
+        assert _steps_on_file(folder, earlier) == [moment], "the kill landed after the step it was meant for"
         killed_at = time.monotonic()
         while (left := _marked(marker)) and time.monotonic() - killed_at < 5:
             time.sleep(0.1)

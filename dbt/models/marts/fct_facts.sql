@@ -60,7 +60,10 @@ select
     sections.path as section_path,
     sections.title as section_title,
     stamps.parsed_at,
-    '{{ models_version() }}' as models_version
+    '{{ models_version() }}' as models_version,
+    -- last, as an appended column: an incremental mart with a contract only appends new columns
+    case when facts.prior_of_offset is not null
+         then facts.report_id || ':' || facts.prior_of_offset || ':0' end as prior_of_fact_id
 from facts
 inner join stamps using (report_id)
 inner join reports using (report_id)

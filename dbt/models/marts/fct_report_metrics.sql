@@ -2,7 +2,8 @@
 -- (dots become double underscores: admin_reconsideration__received), with region
 -- and year, ready for Excel or a BI tool. A metric stated twice counts its first
 -- statement; a part of a total (其中 …) stands for a metric only when its total is
--- not of that metric (纠错 inside 办结; the 自然人 cell of the 政府信息公开 form's 总计).
+-- not of that metric (纠错 inside 办结; the 自然人 cell of the 政府信息公开 form's 总计):
+-- the figures of int_report_figures.
 -- A duplicate file of a report (dim_reports.duplicate_of) is not a row.
 -- Its yml (types, the contract, a description per column) is generated from the taxonomy
 -- by fazhi.wide_mart.
@@ -11,19 +12,8 @@
 {%- endset -%}
 {%- set metrics = run_query(metric_query).rows if execute else [] %}
 
-with facts as (
-    select parts.*
-    from {{ ref('fct_facts') }} as parts
-    left join {{ ref('fct_facts') }} as totals
-        on totals.fact_id = parts.part_of_fact_id
-    where parts.metric is not null
-      and (parts.part_of_fact_id is null or parts.metric is distinct from totals.metric)
-),
-
-firsts as (
-    select report_id, metric, arg_min(value, start_offset) as value
-    from facts
-    group by report_id, metric
+with firsts as (
+    select report_id, metric, value from {{ ref('int_report_figures') }}
 ),
 
 reports as (
