@@ -178,6 +178,7 @@ alter table dq.runs add column if not exists dbt_tests_failed integer;
 alter table dq.runs add column if not exists new_failures integer;
 alter table dq.check_failures add column if not exists failure_key varchar;
 alter table dq.check_failures add column if not exists status varchar;
+alter table dq.runs add column if not exists code_fingerprint varchar;
 """
 
 
