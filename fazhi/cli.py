@@ -119,7 +119,7 @@ def run(
         where = ", ".join(targets) or f"the inbox ({settings.inbox})"
         err.print(f"nothing to do: no report files in {where}; the warehouse is unchanged", markup=False)
         raise typer.Exit(0)
-    _run_pipeline(settings, targets, full_refresh=full_refresh, fail_on_error=fail_on_error)
+    _run_pipeline(settings, targets, full_refresh=full_refresh, fail_on_error=fail_on_error, may_skip=True)
 
 
 @app.command()
@@ -160,18 +160,62 @@ def remove(
 
 
 def _run_pipeline(settings: Settings, targets: list[str], full_refresh: bool = False, fail_on_error: bool = False,
-                  remove: list[str] | None = None, reason: str | None = None) -> None:
+                  remove: list[str] | None = None, reason: str | None = None, may_skip: bool = False) -> None:
+    """The flow over ``targets``; with ``may_skip``, first find out whether there is anything to do
+    (``fazhi.nothing_new``) and start nothing when there is not."""
     prepare_environment(settings)
     from fazhi import progress
     from fazhi.lifecycle import quiet_interrupts
     from fazhi.warehouse import writer_lock
+
+    from fazhi.run_ids import utcnow
+
+    started_at = utcnow()
+    # a second writer stops at the lock, before any start-up; Ctrl-C is one line
+    with writer_lock(settings.warehouse), quiet_interrupts():
+        if may_skip and not remove:
+            from fazhi.nothing_new import nothing_new
+
+            found = nothing_new(settings, targets, full_refresh=full_refresh)
+            if found is not None:
+                _skip(settings, found, started_at, fail_on_error)
+                return
+        _run_flow(settings, targets, full_refresh, fail_on_error, remove, reason)
+
+
+def _skip(settings: Settings, found, started_at, fail_on_error: bool) -> None:
+    """Nothing to do: put the run on file (fazhi.journal), say so like a run's summary, mail nothing."""
+    from fazhi import journal
+    from fazhi.nothing_new import STATUS
+    from fazhi.run_ids import new_run_id, utcnow
+
+    run_id = new_run_id()
+    mail_status = "not sent: nothing new" if settings.mail_configured else "not configured"
+    journal.finished(settings.warehouse, run_id, "manual", started_at, utcnow(), STATUS, files_seen=found.files,
+                     files_landed=0, files_skipped=found.landed, files_failed=found.known_failures,
+                     reports=found.reports, mail_status=mail_status)
+    failed = f", {found.known_failures} failed before (raw.ingest_errors)" if found.known_failures else ""
+    checks = f"{found.errors_failed} error(s), {found.warnings_failed} warning(s) failing"
+    if _verbosity["quiet"]:
+        console.print(f"{run_id}: {STATUS}; report {found.report_path}", soft_wrap=True, markup=False,
+                      highlight=False)
+    else:
+        console.print(f"fazhi run {run_id}: {STATUS}: {found.landed} files already landed, 0 new{failed}; "
+                      f"the warehouse is as run {found.built_by} left it ({found.reports} reports, {checks}); "
+                      f"mail {mail_status}\nreport {found.report_path}", soft_wrap=True, markup=False,
+                      highlight=False)
+    if fail_on_error and found.errors_failed:
+        raise typer.Exit(1)
+
+
+def _run_flow(settings: Settings, targets: list[str], full_refresh: bool, fail_on_error: bool,
+              remove: list[str] | None, reason: str | None) -> None:
+    from fazhi import progress
     from fazhi.warmup import warm_up
 
     files, size = input_size(targets)
     show = err.is_terminal and not _verbosity["quiet"]
-    # a second writer stops at the lock, before any start-up; Ctrl-C is one line
-    with writer_lock(settings.warehouse), quiet_interrupts(), \
-            progress.use(progress.RichReporter(err) if show else progress.Reporter()):
+    with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
         warm_up(settings.prefect_home, expect_bytes=size)
         from fazhi.errors import quiet_flow_errors
@@ -299,7 +343,7 @@ def status(warehouse: WarehouseOpt = None,
     for r in rows:
         secs = f"{(r[3] - r[2]).total_seconds():.1f}" if r[3] else ""
         mail = r[11] + (f": {r[12]}" if r[12] else "")
-        t.add_row(r[0], r[1], f"{r[2]:%Y-%m-%d %H:%M:%S}", secs, r[4], *(str(v) for v in r[5:11]), mail)
+        t.add_row(r[0], r[1], f"{r[2]:%Y-%m-%d %H:%M:%S}", secs, r[4], *("" if v is None else str(v) for v in r[5:11]), mail)
     console.print(t)
 
 

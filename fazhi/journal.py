@@ -11,6 +11,10 @@ step instead of guessing its time. ``fazhi status`` lists these beside ``dq.runs
 ``running`` file whose run no longer holds the warehouse's lock is shown as
 ``abandoned``. The next run writes every such file into ``dq.runs`` with its
 build (``fold_into``), so a killed run ends up there too.
+
+A run with nothing to do (``fazhi.nothing_new``) is on file the same way,
+with its file counts: ``finished`` writes its whole entry at once, and the next
+full run folds it into dq.runs like the others, at no cost to this one.
 """
 from __future__ import annotations
 
@@ -55,6 +59,20 @@ def stop(published: Path, run_id: str, status: str, finished_at: datetime) -> No
     _write(published, entry)
 
 
+# Counts a finished entry may carry into dq.runs (columns of dq.runs).
+COUNTS = ("files_seen", "files_landed", "files_skipped", "files_failed", "reports", "mail_status")
+
+
+def finished(published: Path, run_id: str, trigger: str, started_at: datetime, finished_at: datetime,
+             status: str, **counts: object) -> None:
+    """A run that ended without a build to publish (nothing new): on file at once, with ``COUNTS``."""
+    unknown = set(counts) - set(COUNTS)
+    if unknown:
+        raise ValueError(f"not a column a journal entry carries: {', '.join(sorted(unknown))}")
+    _write(published, dict(run_id=run_id, trigger=trigger, started_at=started_at.isoformat(),
+                           finished_at=finished_at.isoformat(), status=status, pid=os.getpid(), **counts))
+
+
 def remove(published: Path, run_ids: list[str]) -> None:
     for run_id in run_ids:
         (journal_dir(published) / f"{run_id}.json").unlink(missing_ok=True)
@@ -90,13 +108,14 @@ def fold_into(build: Path, published: Path, exclude: str) -> list[str]:
             continue
         status = "abandoned" if e["status"] == "running" else e["status"]
         rows.append((e["run_id"], e.get("trigger") or "manual", _time(e["started_at"]), _time(e.get("finished_at")),
-                     status))
+                     status, *(e.get(c) for c in COUNTS)))
     if rows:
+        columns = ("run_id", "trigger", "started_at", "finished_at", "status", *COUNTS)
         with connect(build) as con:
             for row in rows:
-                con.execute("""insert into dq.runs (run_id, trigger, started_at, finished_at, status)
-                               select ?, ?, ?, ?, ? where ?::varchar not in (select run_id from dq.runs)""",
-                            [*row, row[0]])
+                con.execute(f"""insert into dq.runs ({', '.join(columns)})
+                                select {', '.join('?' * len(columns))}
+                                where ?::varchar not in (select run_id from dq.runs)""", [*row, row[0]])
     return [r[0] for r in rows]
 
 
@@ -104,8 +123,9 @@ def status_rows(published: Path, recorded: set[str]) -> list[tuple]:
     """Runs on file not yet in dq.runs, shaped like ``fazhi status``'s rows; the status
     names the step the run had started last (``abandoned (dbt)``)."""
     return [(e["run_id"], e.get("trigger") or "manual", _time(e["started_at"]), _time(e.get("finished_at")),
-             f"{e['status']} ({e['step']})" if e.get("step") else e["status"], None, None, None, None, None, None,
-             "", None)
+             f"{e['status']} ({e['step']})" if e.get("step") else e["status"],
+             e.get("files_landed"), e.get("files_skipped"), e.get("files_failed"), None, None, None,
+             e.get("mail_status") or "", None)
             for e in entries(published) if e["run_id"] not in recorded]
 
 

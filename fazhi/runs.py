@@ -7,27 +7,17 @@ end; ``load_run`` reads a recorded run back (``fazhi report``) and
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from fazhi.checks import CheckResult, Failure, add_sentence_starts
 from fazhi.ingest.land import IngestError, LandingSummary
 from fazhi.news import News, read_news
+from fazhi.run_ids import new_run_id, utcnow  # noqa: F401  (re-exported)
 from fazhi.warehouse import connect
 
 FACT_TABLES = ("fct_facts", "fct_cases", "fct_rates", "fct_counts")
-
-
-def new_run_id(now: datetime | None = None) -> str:
-    """Sortable and unique: 20261122T144100Z-3fa2."""
-    now = now or datetime.now(timezone.utc)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 @dataclass
@@ -47,6 +37,7 @@ class RunSummary:
     dbt_tests_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
     news: News | None = None  # failing rows new / open / fixed / acknowledged (fazhi.news)
+    code_fingerprint: str | None = None  # the code that built it (fazhi.fingerprint)
 
     @property
     def errors_failed(self) -> int:
@@ -88,7 +79,7 @@ def record_run(warehouse: Path, s: RunSummary) -> None:
         warnings_failed=s.warnings_failed, report_path=str(s.report_path) if s.report_path else None,
         mail_status=s.mail_status, mail_error=s.mail_error, reports=s.reports_total,
         timings=json.dumps(s.timings), dbt_tests_failed=s.dbt_tests_failed,
-        new_failures=s.news.new if s.news else None,
+        new_failures=s.news.new if s.news else None, code_fingerprint=s.code_fingerprint,
     )
     columns = ", ".join(row)
     with connect(warehouse) as con:

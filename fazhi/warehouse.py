@@ -1,7 +1,7 @@
 """The DuckDB warehouse file: its raw and dq tables, and safe hand-over between writers.
 
 A run never writes the published file. ``build_copy`` copies it to a working
-file, every step of the run writes there in turn (ingest, dbt, checks), and
+file (a clone where the file system shares blocks: ``copy_file``), every step of the run writes there in turn (ingest, dbt, checks), and
 only a complete build is renamed over the published file. Analysts holding a
 read-only connection keep reading the old file until they reconnect; they
 never see a half-built warehouse and never block a run. A lock file keeps a
@@ -9,6 +9,7 @@ second writer out.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -178,6 +179,7 @@ alter table dq.runs add column if not exists dbt_tests_failed integer;
 alter table dq.runs add column if not exists new_failures integer;
 alter table dq.check_failures add column if not exists failure_key varchar;
 alter table dq.check_failures add column if not exists status varchar;
+alter table dq.runs add column if not exists code_fingerprint varchar;
 """
 
 
@@ -261,7 +263,7 @@ def build_copy(published: Path) -> Iterator[Path]:
         before = guard.snapshot(published)
         try:
             if before.file is not None:
-                shutil.copyfile(published, work)
+                copy_file(published, work)
                 guard.check_whole(work, published)
                 if before.wal is not None:
                     shutil.copyfile(guard.wal_path(published), guard.wal_path(work))
@@ -277,6 +279,31 @@ def build_copy(published: Path) -> Iterator[Path]:
             os.replace(guard.wal_path(published), work.with_name(f"set-aside-{before.wal[2]}.wal"))
         os.replace(work, published)
         _fsync_dir(published.parent)
+
+
+# copy_file_range refuses these where a file system or kernel cannot copy this way: shutil can.
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL, errno.EPERM}
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` in the kernel (os.copy_file_range): file systems that share
+    blocks (XFS, Btrfs) clone it without copying data; others copy it in the kernel, as fast as
+    shutil's sendfile. Where the call is refused, shutil copies it.
+
+    Measured on ext4 (no sharing), a 290 MB warehouse: 0.13-0.24 CPU-seconds, 1-2 s of disk either way.
+    """
+    try:
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            left = os.fstat(src.fileno()).st_size
+            while left > 0:
+                copied = os.copy_file_range(src.fileno(), dst.fileno(), left)
+                if copied == 0:   # shorter than it was: check_whole finds a truncated copy
+                    break
+                left -= copied
+    except OSError as e:
+        if e.errno not in _NO_KERNEL_COPY:
+            raise
+        shutil.copyfile(source, target)
 
 
 def _ensure_schema_of(work: Path, published: Path, before: guard.Snapshot) -> None:

@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from fazhi import checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
+from fazhi.fingerprint import code_fingerprint
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
 from fazhi.parallel import DASK_SCHEDULER_ENV
@@ -202,6 +203,7 @@ def pipeline(paths: list[str], warehouse: str | None = None, full_refresh: bool 
 
 def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str], full_refresh: bool,
                        remove: list[str] | None = None, remove_reason: str | None = None) -> None:
+    summary.code_fingerprint = code_fingerprint()   # before the code runs: a change meanwhile is not this build's
     with build_copy(settings.warehouse) as build:
         earlier = journal.fold_into(build, settings.warehouse, exclude=summary.run_id)
         with _timed(summary, "ingest", settings.warehouse):

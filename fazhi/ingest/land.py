@@ -13,7 +13,6 @@ Three steps, so the CPU work can run on any worker while one process writes:
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from fazhi.ingest.identity import content_id
 from fazhi.ingest.readers import Document, ReadError, read_document
 from fazhi.ingest.screen import not_a_report
 from fazhi.ingest.sources import Input
@@ -96,7 +96,7 @@ def triage(inputs: Iterable[Input], known: set[str]) -> Triage:
         if item.data is None:
             t.errors.append(IngestError(item.name, item.location, item.size, None, item.stage, item.error or "unreadable"))
             continue
-        report_id = hashlib.sha256(item.data).hexdigest()
+        report_id = content_id(item.data)
         if report_id in known:
             t.seen.append((report_id, _without_bytes(item)))
         else:
