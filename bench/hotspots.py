@@ -82,18 +82,27 @@ def parse_line(line: str) -> Stack | None:
     return Stack(tuple(processes), frames, samples)
 
 
-def role(processes: tuple[tuple[int, str], ...]) -> str:
-    """What the sampled (innermost) process is: main, workers, Prefect API or other (named by its command)."""
+def role(processes: tuple[tuple[int, str], ...], api: bool = False) -> str:
+    """What the sampled (innermost) process is: main, workers, Prefect API or other (named by its command).
+
+    ``api``: some stack of this process runs Prefect's server code. py-spy keeps the command
+    line it first saw, and fazhi starts the API with a preexec_fn, so py-spy may find the API's
+    process between fork and exec, still under main's command line.
+    """
     if len(processes) <= 1:
         return "main"
     command = processes[-1][1]
-    if "uvicorn" in command or "prefect server" in command or "prefect.server" in command:
+    if api or "uvicorn" in command or "prefect server" in command or "prefect.server" in command:
         return "Prefect API"
     if "multiprocessing.spawn" in command or "multiprocessing-fork" in command:
         return "workers"
     if "resource_tracker" in command:
         return "multiprocessing resource tracker"
     return "other: " + command[:60]
+
+
+def _runs_api(frames: tuple[str, ...]) -> bool:
+    return any("(uvicorn/" in f or "(prefect/server/" in f for f in frames)
 
 
 def waiting(frame: str) -> bool:
@@ -107,9 +116,10 @@ def summarise(stacks: list[Stack], rate: int) -> Profile:
     roles: Counter = Counter()
     waits: Counter = Counter()
     pids: dict[str, set[int]] = defaultdict(set)
+    api = {s.processes[-1][0] for s in stacks if len(s.processes) > 1 and _runs_api(s.frames)}
     for stack in stacks:
         seconds = stack.samples / rate
-        who = role(stack.processes)
+        who = role(stack.processes, bool(stack.processes) and stack.processes[-1][0] in api)
         if stack.processes:
             pids[who].add(stack.processes[-1][0])
         if stack.frames and waiting(stack.frames[-1]):
