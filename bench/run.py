@@ -108,22 +108,40 @@ def machine() -> dict:
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
+def corpus_dir(n: int, seed: int, redraw: float | None = None) -> Path:
+    return OUT / (f"corpus-{n}-{seed}" + (f"-redraw{redraw:g}" if redraw else ""))
+
+
+def made(corpus: Path) -> bool:
+    """Whether ``corpus`` was generated whole (synth writes the manifest as it goes; a killed run leaves it short)."""
+    return (truth_dir(corpus) / "manifest.jsonl").exists()
+
+
 def synth(n: int, seed: int, gold: bool, redraw: float | None = None) -> Path:
     """The corpus of ``n`` reports for ``seed`` (generated once, then kept in bench/out)."""
-    out = OUT / (f"corpus-{n}-{seed}" + (f"-redraw{redraw:g}" if redraw else ""))
-    if not (truth_dir(out) / "manifest.jsonl").exists():
+    out = corpus_dir(n, seed, redraw)
+    if not made(out):
         shutil.rmtree(out, ignore_errors=True)
-        subprocess.run([*FAZHI, "synth", "--reports", str(n), "--out", str(out), "--seed", str(seed),
-                        "--gold" if gold else "--no-gold", *(["--redraw", str(redraw)] if redraw else [])],
+        generator = redraw_synth() if redraw else [*FAZHI, "synth"]
+        subprocess.run([*generator, "--reports", str(n), "--out", str(out), "--seed", str(seed),
+                        *([] if gold else ["--no-gold"]), *(["--redraw", str(redraw)] if redraw else [])],
                        check=True, stdout=subprocess.DEVNULL)
     return out
 
 
+def redraw_synth() -> list[str] | None:
+    """A synth command with --redraw (`fazhi synth`, else `python -m fazhi.synth`), or None without one."""
+    for command in ([*FAZHI, "synth"], [sys.executable, "-m", "fazhi.synth"]):
+        help_text = subprocess.run([*command, "--help"], capture_output=True, text=True,
+                                   env={**os.environ, "COLUMNS": "200"}).stdout
+        if "--redraw" in help_text:
+            return command
+    return None
+
+
 def synth_redraws() -> bool:
-    """Whether this checkout's `fazhi synth` has --redraw (numbers redrawn so reports contradict themselves)."""
-    out = subprocess.run([*FAZHI, "synth", "--help"], capture_output=True, text=True, check=True,
-                         env={**os.environ, "COLUMNS": "200"})
-    return "--redraw" in out.stdout
+    """Whether the second corpus is there or this checkout's synth can make it (its --redraw option)."""
+    return made(corpus_dir(10000, 2, REDRAW)) or redraw_synth() is not None
 
 
 def last_run(warehouse: Path) -> dict:
@@ -351,7 +369,7 @@ def main() -> None:
         print(f"  cold {red_cold['seconds']:.1f} s, nothing new {red_nothing['seconds']:.1f} s, "
               f"+10 {red_inc['seconds']:.1f} s", flush=True)
     else:
-        notes.append("the second corpus was skipped: this checkout's `fazhi synth` has no --redraw option.")
+        notes.append("the second corpus was skipped: this checkout's synth has no --redraw option.")
         print(f"note: {notes[-1]}", flush=True)
 
     print("accuracy …", flush=True)
