@@ -31,7 +31,8 @@ from pathlib import Path
 _PROCESS = re.compile(r'process (\d+):"')
 # Innermost frames ("function (file)" as py-spy writes them, file beginnings allowed) that mean
 # the thread is blocked: waits on a condition, event or join; selectors; thread-pool,
-# multiprocessing-pool and aiosqlite workers idling on their queues; fazhi polling for the API.
+# multiprocessing-pool and aiosqlite workers idling on their queues; fazhi polling for the API
+# and its workers' thread that sleeps until the parent is gone.
 WAITING = ("Condition.wait (threading.py)", "Event.wait (threading.py)", "Thread.join (threading.py)",
            "Thread._wait_for_tstate_lock (threading.py)", "EpollSelector.select (selectors.py)",
            "_PollLikeSelector.select (selectors.py)", "PollSelector.select (selectors.py)",
@@ -39,7 +40,7 @@ WAITING = ("Condition.wait (threading.py)", "Event.wait (threading.py)", "Thread
            "Pool._handle_results (multiprocessing/pool.py)", "Pool._handle_tasks (multiprocessing/pool.py)",
            "Pool._handle_workers (multiprocessing/pool.py)", "wait (multiprocessing/connection.py)",
            "Queue.get (queue.py)", "_send_heartbeats.<locals>.heartbeat_loop (prefect/",
-           "TemporaryApi.wait (fazhi/prefect_server.py)")
+           "TemporaryApi.wait (fazhi/prefect_server.py)", "watch_parent.<locals>.watch (fazhi/lifecycle.py)")
 _COUNT = re.compile(r"^(.*) (\d+)$")
 
 

@@ -392,17 +392,24 @@ def main() -> None:
                "accuracy_seeds": acc_seeds, "accuracy_dev": acc_dev, "notes": notes,
                "bench_seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    print(write_outputs(results))
+
+
+def write_outputs(results: dict) -> str:
+    """bench/RESULTS.md, growth.png, PROFILE.md and the README's tables from one results dict; the markdown."""
     markdown = render(results)
     (ROOT / "bench" / "RESULTS.md").write_text(markdown, encoding="utf-8")
     growth_plot.draw(results, ROOT / "bench" / "growth.png")
     profiles = [(title, hotspots.read(Path(run["profile"]), PROFILE_RATE), run["seconds"])
-                for title, run in (("10,000 reports, cold", e10k), ("+10 reports, fresh `fazhi run`", inc),
-                                   ("nothing new, fresh `fazhi run`", nothing)) if run.get("profile")]
+                for title, run in (("10,000 reports, cold", results["e2e_10k"]),
+                                   ("+10 reports, fresh `fazhi run`", results["incremental_cold"]),
+                                   ("nothing new, fresh `fazhi run`", results["nothing_new"]))
+                if run.get("profile") and Path(run["profile"]).exists()]
     if profiles:
-        (ROOT / "bench" / "PROFILE.md").write_text(hotspots.document(profiles, info), encoding="utf-8")
+        (ROOT / "bench" / "PROFILE.md").write_text(hotspots.document(profiles, results["machine"]), encoding="utf-8")
         update_readme(hotspots.summary(profiles), "profile")
     update_readme(markdown.split("\n", 2)[2].strip(), "bench")   # without the title
-    print(markdown)
+    return markdown
 
 
 def update_readme(body: str, marker: str) -> None:
@@ -416,4 +423,7 @@ def update_readme(body: str, marker: str) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--again"]:   # the outputs again from bench/out/results.json, nothing measured
+        print(write_outputs(json.loads((OUT / "results.json").read_text(encoding="utf-8"))))
+    else:
+        main()

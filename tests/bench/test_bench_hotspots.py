@@ -43,6 +43,7 @@ def profile(tmp_path: Path) -> hotspots.Profile:
     ("Condition.wait (threading.py)", True),
     ("_connection_worker_thread (aiosqlite/core.py)", True),   # idling on its queue, in C
     ("_worker (concurrent/futures/thread.py)", True),
+    ("watch_parent.<locals>.watch (fazhi/lifecycle.py)", True),   # sleeps until the parent is gone
     ("wait (fazhi/flows/pipeline.py)", False),                  # a name alone does not make a wait
     ("execute (duckdb.py)", False),
 ])
