@@ -62,6 +62,7 @@ class Profile:
     processes_by_role: dict[str, int] = field(default_factory=dict)
     self_s: Counter = field(default_factory=Counter)        # (role, function) -> s as the innermost frame
     inclusive_s: Counter = field(default_factory=Counter)   # (role, function) -> s anywhere in the stack
+    calls_s: Counter = field(default_factory=Counter)       # (role, fazhi caller, next fazhi callee) -> s
 
 
 def parse_line(line: str) -> Stack | None:
@@ -131,6 +132,9 @@ def summarise(stacks: list[Stack], rate: int) -> Profile:
             profile.self_s[(who, stack.frames[-1])] += seconds
         for frame in set(stack.frames):       # a recursive function counts once per sample
             profile.inclusive_s[(who, frame)] += seconds
+        ours = [f for f in stack.frames if own_code(f)]
+        for pair in set(zip(ours, ours[1:])):
+            profile.calls_s[(who, *pair)] += seconds
     profile.total_s = sum(roles.values())
     profile.by_role = dict(roles.most_common())
     profile.waiting_s = dict(waits.most_common())
@@ -149,6 +153,12 @@ def own_code(function: str) -> bool:
     return "(fazhi/" in function
 
 
+def passes_through(profile: Profile, who: str, function: str, share: float = 0.95) -> bool:
+    """Whether fazhi's ``function`` spends ``share`` of its time in one fazhi function it calls (a wrapper)."""
+    total = profile.inclusive_s[(who, function)]
+    return any(s >= share * total for (w, caller, _), s in profile.calls_s.items() if w == who and caller == function)
+
+
 def markdown(title: str, profile: Profile, wall_s: float | None = None, top: int = 12) -> str:
     """One run's section of PROFILE.md: seconds by process, then the top functions."""
     lines = [f"### {title}", ""]
@@ -164,8 +174,9 @@ def markdown(title: str, profile: Profile, wall_s: float | None = None, top: int
               "| process | function | self s | inclusive s |", "|---|---|---|---|"]
     for (who, fn), seconds in profile.self_s.most_common(top):
         lines.append(f"| {who} | `{fn}` | {seconds:.1f} | {profile.inclusive_s[(who, fn)]:.1f} |")
-    ours = Counter({k: v for k, v in profile.inclusive_s.items() if own_code(k[1])})
-    lines += ["", f"Top {top} of fazhi's own functions by inclusive time (it or what it called was running):", "",
+    ours = Counter({k: v for k, v in profile.inclusive_s.items() if own_code(k[1]) and not passes_through(profile, *k)})
+    lines += ["", f"Top {top} of fazhi's own functions by inclusive time (it or what it called was running; "
+              "a function that spends 95 % of it in one fazhi function it calls is left out for that one):", "",
               "| process | function | inclusive s | self s |", "|---|---|---|---|"]
     for (who, fn), seconds in ours.most_common(top):
         lines.append(f"| {who} | `{fn}` | {seconds:.1f} | {profile.self_s[(who, fn)]:.1f} |")

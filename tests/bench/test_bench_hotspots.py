@@ -94,3 +94,15 @@ def test_the_readme_summary_names_each_run_and_its_top_functions(profile):
     text = hotspots.summary([("toy run", profile, 9.0)], top=1)
     assert text.startswith("- **toy run** (9.0 s wall): busy 16.5 s — main 8.5 s, workers 6.0 s, Prefect API 2.0 s.")
     assert "`execute (duckdb.py)` 5.0 s (main)" in text
+
+
+def test_a_wrapper_of_one_fazhi_function_is_left_out_of_the_own_ranking(tmp_path):
+    path = tmp_path / "raw.txt"
+    path.write_text(f"{MAIN};entry (fazhi/cli.py);step (fazhi/flows/x.py);work (lib.py) 20\n"
+                    f"{MAIN};entry (fazhi/cli.py);other (fazhi/y.py) 1\n", encoding="utf-8")
+    profile = hotspots.read(path, rate=10)
+    assert hotspots.passes_through(profile, "main", "entry (fazhi/cli.py)")       # 2.0 of its 2.1 s in step
+    assert not hotspots.passes_through(profile, "main", "step (fazhi/flows/x.py)")
+    own = hotspots.markdown("wrapped", profile).split("fazhi's own")[1]
+    assert "`step (fazhi/flows/x.py)` | 2.0 |" in own
+    assert "entry" not in own
