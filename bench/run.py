@@ -2,15 +2,25 @@
 
 Generates synthetic corpora (fazhi synth), then measures, each in a fresh
 process unless it says otherwise:
-- end to end (`fazhi run`) on 1,000 and 10,000 reports into an empty
-  warehouse: wall time, peak RSS, seconds per step (from dq.runs);
+- end to end (`fazhi run`) on 1,000 and 10,000 reports (and 100,000 with
+  BENCH_SCALE=100000) into an empty warehouse: wall time, peak RSS, seconds per
+  step (from dq.runs); bench/growth.png draws time and RSS against reports;
 - incremental: 10 new reports into the 10,000-report warehouse, as runs of
   the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`;
+  then a run with nothing new (the 10,000-report folder again);
+- the same cold, nothing-new and +10 runs on a second 10,000-report corpus whose
+  numbers are mostly redrawn at random (`fazhi synth --redraw 0.9`), so that old
+  failures are many;
+- the compute floor: DuckDB reading the 10,000 files plus extraction alone on
+  one core, divided by the cores; every time in the table is also given as a
+  multiple of it;
 - extraction alone on one core, beside a bare re.finditer('[0-9]+') scan;
 - report metadata alone on one core (fazhi.metadata.describe), and of it the
   resolution of regions against the gazetteer (place mentions + resolve);
 - accuracy of the facts on the synthetic corpus, the seeds and the dev set of real reports (score.py).
-The benchmark reports; it asserts nothing.
+The cold 10,000-report run, the fresh +10 run and the run with nothing new are
+recorded by py-spy (bench/requirements.lock); bench/hotspots.py sums the
+profiles into bench/PROFILE.md. The benchmark reports; it asserts nothing.
 """
 from __future__ import annotations
 
@@ -25,16 +35,24 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import growth_plot
+import hotspots
 from fazhi.synth import truth_dir
+from results_table import render
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SHARED = ROOT.parent / "shared"
 FAZHI = [sys.executable, "-m", "fazhi.cli"]
-FLOORS = {"e2e_10k_s": 60, "incremental_s": 10, "rss_gb": 2, "extract_mchars": 5, "regions_ms": 1}
+PY_SPY = Path(sys.executable).with_name("py-spy")
+# Samples a second of the profiled runs, taken without pausing them (--nonblocking): on a
+# 1,000-report cold run this cost +7 % CPU, where 25 a second with pauses cost +24-37 % (README).
+PROFILE_RATE = 10
+REDRAW = 0.9   # share of the second corpus's reports whose numbers are redrawn at random
 
 # Runs a command and reports its wall time, its own peak RSS and the largest
-# peak RSS of any process in its tree (workers, the Prefect API included).
+# peak RSS of any process in its tree (workers, the Prefect API included), and
+# the CPU seconds of the whole tree.
 MEASURE = """
 import json, os, resource, subprocess, sys, time
 t = time.perf_counter()
@@ -42,7 +60,8 @@ p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.
 _, status, usage = os.wait4(p.pid, 0)
 err = p.stderr.read().decode(errors="replace")[-2000:]
 tree = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": usage.ru_maxrss / 1024,
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "rss_mb": usage.ru_maxrss / 1024,
                   "tree_rss_mb": tree / 1024, "status": os.waitstatus_to_exitcode(status), "stderr": err}))
 """
 
@@ -55,6 +74,32 @@ def measure(*cmd: str) -> dict:
     return result
 
 
+def profiled(name: str, *cmd: str) -> dict:
+    """measure() of ``cmd`` under `py-spy record --subprocesses`; its raw profile goes to out/profile-NAME.txt.
+
+    Without py-spy (a plain `python bench/run.py`), the run is measured unprofiled.
+    """
+    if not can_profile():
+        return measure(*cmd)
+    raw = OUT / f"profile-{name}.txt"
+    result = measure(str(PY_SPY), "record", "--subprocesses", "--nonblocking", "--format", "raw", "--nolineno",
+                     "--rate", str(PROFILE_RATE), "--output", str(raw), "--", *cmd)
+    return {**result, "profile": str(raw)}
+
+
+def can_profile() -> bool:
+    """Whether py-spy is installed and may trace processes here (it needs ptrace: a container may forbid it)."""
+    global _CAN_PROFILE
+    if _CAN_PROFILE is None:
+        _CAN_PROFILE = PY_SPY.exists() and subprocess.run(
+            [str(PY_SPY), "record", "--format", "raw", "--output", os.devnull, "--", sys.executable, "-c",
+             "import time; time.sleep(0.3)"], capture_output=True).returncode == 0
+    return _CAN_PROFILE
+
+
+_CAN_PROFILE: bool | None = None
+
+
 def machine() -> dict:
     mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
@@ -63,13 +108,40 @@ def machine() -> dict:
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
-def synth(n: int, seed: int, gold: bool) -> Path:
-    out = OUT / f"corpus-{n}-{seed}"
-    if not (truth_dir(out) / "manifest.jsonl").exists():
+def corpus_dir(n: int, seed: int, redraw: float | None = None) -> Path:
+    return OUT / (f"corpus-{n}-{seed}" + (f"-redraw{redraw:g}" if redraw else ""))
+
+
+def made(corpus: Path) -> bool:
+    """Whether ``corpus`` was generated whole (synth writes the manifest as it goes; a killed run leaves it short)."""
+    return (truth_dir(corpus) / "manifest.jsonl").exists()
+
+
+def synth(n: int, seed: int, gold: bool, redraw: float | None = None) -> Path:
+    """The corpus of ``n`` reports for ``seed`` (generated once, then kept in bench/out)."""
+    out = corpus_dir(n, seed, redraw)
+    if not made(out):
         shutil.rmtree(out, ignore_errors=True)
-        subprocess.run([*FAZHI, "synth", "--reports", str(n), "--out", str(out), "--seed", str(seed),
-                        "--gold" if gold else "--no-gold"], check=True, stdout=subprocess.DEVNULL)
+        generator = redraw_synth() if redraw else [*FAZHI, "synth"]
+        subprocess.run([*generator, "--reports", str(n), "--out", str(out), "--seed", str(seed),
+                        *([] if gold else ["--no-gold"]), *(["--redraw", str(redraw)] if redraw else [])],
+                       check=True, stdout=subprocess.DEVNULL)
     return out
+
+
+def redraw_synth() -> list[str] | None:
+    """A synth command with --redraw (`fazhi synth`, else `python -m fazhi.synth`), or None without one."""
+    for command in ([*FAZHI, "synth"], [sys.executable, "-m", "fazhi.synth"]):
+        help_text = subprocess.run([*command, "--help"], capture_output=True, text=True,
+                                   env={**os.environ, "COLUMNS": "200"}).stdout
+        if "--redraw" in help_text:
+            return command
+    return None
+
+
+def synth_redraws() -> bool:
+    """Whether the second corpus is there or this checkout's synth can make it (its --redraw option)."""
+    return made(corpus_dir(10000, 2, REDRAW)) or redraw_synth() is not None
 
 
 def last_run(warehouse: Path) -> dict:
@@ -78,14 +150,24 @@ def last_run(warehouse: Path) -> dict:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         run_id, reports, facts, timings = con.execute(
             "select run_id, reports, facts, timings from dq.runs order by started_at desc limit 1").fetchone()
-    return {"run_id": run_id, "reports": reports, "facts": facts, "steps": json.loads(timings or "{}")}
+        failing = con.execute("select coalesce(sum(rows_failing), 0) from dq.check_results where run_id = ?",
+                              [run_id]).fetchone()[0]
+    return {"run_id": run_id, "reports": reports, "facts": facts, "failing": int(failing),
+            "steps": json.loads(timings or "{}")}
 
 
-def end_to_end(corpus: Path, name: str) -> tuple[dict, Path]:
+def end_to_end(corpus: Path, name: str, profile: bool = False) -> tuple[dict, Path]:
+    """A cold `fazhi run` of ``corpus`` into an empty warehouse out/NAME/fazhi.duckdb."""
     warehouse = OUT / name / "fazhi.duckdb"
     shutil.rmtree(warehouse.parent, ignore_errors=True)
-    result = measure(*FAZHI, "run", str(corpus), "--warehouse", str(warehouse))
-    return {**result, **last_run(warehouse)}, warehouse
+    return again(corpus, warehouse, name if profile else None), warehouse
+
+
+def again(paths: Path, warehouse: Path, profile: str | None = None) -> dict:
+    """A fresh `fazhi run` of ``paths`` into ``warehouse`` (profiled as ``profile`` when named)."""
+    cmd = (*FAZHI, "run", str(paths), "--warehouse", str(warehouse))
+    result = profiled(profile, *cmd) if profile else measure(*cmd)
+    return {**result, **last_run(warehouse)}
 
 
 def served_incremental(warehouse: Path, batches: list[Path]) -> list[dict]:
@@ -146,6 +228,27 @@ def _served_run(inbox: Path, batch: Path) -> dict:
             "late_s": run.estimated_start_time_delta.total_seconds()}
 
 
+def compute_floor(corpus: Path, extraction: dict) -> dict:
+    """What a cold run of ``corpus`` cannot go below: reading its files plus extracting its facts, over the cores.
+
+    Reading is DuckDB's read_blob of every file, best of 3 (read_text refuses the
+    GB18030 files, which are part of the corpus); extraction is extraction_speed's
+    best time on one core for the same corpus.
+    """
+    import duckdb
+
+    glob = str(corpus / "*")
+    with duckdb.connect() as con:
+        def read() -> tuple[int, int]:   # files, bytes: every file's content is read
+            return con.execute("select count(*), sum(octet_length(content)) from read_blob(?)", [glob]).fetchone()
+        files, _ = read()
+        read_s = min(_timed(read) for _ in range(3))
+    x = next(v for k, v in extraction.items() if k.startswith("synthetic"))
+    cores = os.cpu_count() or 1
+    return {"files": files, "read_s": read_s, "extract_s": x["extract_s"], "chars": x["chars"], "cores": cores,
+            "seconds": read_s + x["extract_s"] / cores}
+
+
 def extraction_speed() -> dict:
     from fazhi.extract import compile_taxonomy, extract_report, load_taxonomy
     from fazhi.ingest.readers import read_document
@@ -167,7 +270,8 @@ def extraction_speed() -> dict:
         chars = sum(len(t) for t in texts)
         best = min(_timed(lambda: [extract_report(t, s, taxonomy) for t, s in prepared]) for _ in range(3))
         bare = min(_timed(lambda: [sum(1 for _ in re.finditer("[0-9]+", t)) for t in texts]) for _ in range(3))
-        result[name] = {"chars": chars, "extract_mchars_s": chars / best / 1e6, "bare_regex_mchars_s": chars / bare / 1e6}
+        result[name] = {"chars": chars, "extract_s": best, "extract_mchars_s": chars / best / 1e6,
+                        "bare_regex_mchars_s": chars / bare / 1e6}
     return result
 
 
@@ -225,102 +329,101 @@ def main() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    scale = int(os.environ.get("BENCH_SCALE") or 10000)
     info = machine()
     print(f"machine: {info}", flush=True)
     c1k, c10k = synth(1000, 1, gold=True), synth(10000, 2, gold=False)
     inc_a, inc_b = synth(10, 3, gold=False), synth(10, 4, gold=False)
+    notes = [] if can_profile() else ["py-spy is not installed or may not trace processes here "
+                                      "(`make bench` installs it; it needs ptrace): nothing was profiled."]
 
     print("extraction alone …", flush=True)
     extraction = extraction_speed()
+    floor = compute_floor(c10k, extraction)
+    print(f"  compute floor {floor['seconds']:.2f} s", flush=True)
     print("metadata alone …", flush=True)
     metadata = metadata_speed(c1k)
     print("end to end, 1,000 reports …", flush=True)
     e1k, w1k = end_to_end(c1k, "run-1k")
     print(f"  {e1k['seconds']:.1f} s", flush=True)
-    print("end to end, 10,000 reports …", flush=True)
-    e10k, w10k = end_to_end(c10k, "run-10k")
+    print("end to end, 10,000 reports (profiled) …", flush=True)
+    e10k, w10k = end_to_end(c10k, "run-10k", profile=True)
     print(f"  {e10k['seconds']:.1f} s", flush=True)
     print("incremental +10 …", flush=True)
-    inc = {**measure(*FAZHI, "run", str(inc_a), "--warehouse", str(w10k)), **last_run(w10k)}
+    inc = again(inc_a, w10k, "plus-10")
     print(f"  fresh `fazhi run`: {inc['seconds']:.1f} s", flush=True)
     served = served_incremental(w10k, [synth(10, 5, gold=False), inc_b])
     print("  served runs: " + ", ".join(f"{r['seconds']:.1f} s" for r in served), flush=True)
+    print("nothing new …", flush=True)
+    nothing = again(c10k, w10k, "nothing-new")
+    print(f"  {nothing['seconds']:.1f} s", flush=True)
+
+    redraw = None
+    if synth_redraws():
+        print(f"second corpus, 10,000 reports, {REDRAW:.0%} redrawn …", flush=True)
+        red_cold, w_red = end_to_end(synth(10000, 2, gold=False, redraw=REDRAW), "run-10k-redraw")
+        red_nothing = again(synth(10000, 2, gold=False, redraw=REDRAW), w_red)
+        red_inc = again(inc_a, w_red)
+        redraw = {"fraction": REDRAW, "failing": red_cold["failing"], "cold": red_cold,
+                  "nothing_new": red_nothing, "incremental_cold": red_inc}
+        print(f"  cold {red_cold['seconds']:.1f} s, nothing new {red_nothing['seconds']:.1f} s, "
+              f"+10 {red_inc['seconds']:.1f} s", flush=True)
+    else:
+        notes.append("the second corpus was skipped: this checkout's synth has no --redraw option.")
+        print(f"note: {notes[-1]}", flush=True)
+
     print("accuracy …", flush=True)
     acc_synth = accuracy(w1k, truth_dir(c1k) / "gold")
     acc_seeds = accuracy_of(SHARED / "seeds", SHARED / "gold", "run-seeds")
     acc_dev = accuracy_of(SHARED / "dev" / "texts", SHARED / "dev" / "gold", "run-dev")
 
-    results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "incremental_cold": inc, "incremental_served": served,
-               "extraction": extraction, "metadata": metadata, "accuracy_synthetic": acc_synth, "accuracy_seeds": acc_seeds,
-               "accuracy_dev": acc_dev,
+    e100k = None
+    if scale >= 100000:
+        print("100,000 reports: generating …", flush=True)
+        t = time.perf_counter()
+        c100k = synth(100000, 7, gold=False)
+        print(f"  {time.perf_counter() - t:.0f} s; end to end …", flush=True)
+        e100k, _ = end_to_end(c100k, "run-100k")
+        print(f"  {e100k['seconds']:.1f} s", flush=True)
+
+    results = {"machine": info, "e2e_1k": e1k, "e2e_10k": e10k, "e2e_100k": e100k, "incremental_cold": inc,
+               "incremental_served": served, "nothing_new": nothing, "redraw": redraw, "floor": floor,
+               "extraction": extraction, "metadata": metadata, "accuracy_synthetic": acc_synth,
+               "accuracy_seeds": acc_seeds, "accuracy_dev": acc_dev, "notes": notes,
                "bench_seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    print(write_outputs(results))
+
+
+def write_outputs(results: dict) -> str:
+    """bench/RESULTS.md, growth.png, PROFILE.md and the README's tables from one results dict; the markdown."""
     markdown = render(results)
     (ROOT / "bench" / "RESULTS.md").write_text(markdown, encoding="utf-8")
-    update_readme(markdown)
-    print(markdown)
+    growth_plot.draw(results, ROOT / "bench" / "growth.png")
+    profiles = [(title, hotspots.read(Path(run["profile"]), PROFILE_RATE), run["seconds"])
+                for title, run in (("10,000 reports, cold", results["e2e_10k"]),
+                                   ("+10 reports, fresh `fazhi run`", results["incremental_cold"]),
+                                   ("nothing new, fresh `fazhi run`", results["nothing_new"]))
+                if run.get("profile") and Path(run["profile"]).exists()]
+    if profiles:
+        (ROOT / "bench" / "PROFILE.md").write_text(hotspots.document(profiles, results["machine"]), encoding="utf-8")
+        update_readme(hotspots.summary(profiles), "profile")
+    update_readme(markdown.split("\n", 2)[2].strip(), "bench")   # without the title
+    return markdown
 
 
-def update_readme(markdown: str) -> None:
-    """Put the results table into README.md between its bench markers."""
+def update_readme(body: str, marker: str) -> None:
+    """Put ``body`` into README.md between its <!-- MARKER:start --> and <!-- MARKER:end --> lines."""
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     if start in text and end in text:
-        body = markdown.split("\n", 2)[2].strip()   # without the title
         head, rest = text.split(start, 1)
         readme.write_text(f"{head}{start}\n{body}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
 
 
-def _steps(r: dict) -> str:
-    s = r.get("steps") or {}
-    return ", ".join(f"{k} {v:.1f}" for k, v in s.items())
-
-
-def render(r: dict) -> str:
-    m = r["machine"]
-    e1, e10, ic = r["e2e_1k"], r["e2e_10k"], r["incremental_cold"]
-    served_first, served_next = r["incremental_served"]
-    rss_gb = max(e10["rss_mb"], e1["rss_mb"]) / 1024
-    lines = [
-        "# fazhi benchmark",
-        "",
-        f"Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GiB RAM, Python {m['python']}; "
-        f"{m['date']}; load average before: {m['load_before']:.2f}. `make bench` took {r['bench_seconds']:.0f} s.",
-        "",
-        "| measurement | result | floor |",
-        "|---|---|---|",
-        f"| end to end, 1,000 reports, cold | {e1['seconds']:.1f} s, peak RSS {e1['rss_mb']:.0f} MB "
-        f"(largest process in the tree {e1['tree_rss_mb']:.0f} MB) | |",
-        f"| end to end, 10,000 reports, cold | {e10['seconds']:.1f} s, peak RSS {e10['rss_mb']:.0f} MB "
-        f"(largest process {e10['tree_rss_mb']:.0f} MB) | ≤ {FLOORS['e2e_10k_s']} s, ≤ {FLOORS['rss_gb']} GB |",
-        f"| … of which (s) | {_steps(e10)}; the rest is start-up and publishing | |",
-        f"| +10 reports on the 10,000-report warehouse, `fazhi serve` (a run of its deployment, "
-        f"in the warm service process) | {served_next['seconds']:.1f} s ({_steps(served_next)}) "
-        f"| ≤ {FLOORS['incremental_s']} s |",
-        f"| … a run started the moment serve is up (dbt and GX still importing in the background; dbt's first parse) "
-        f"| {served_first['seconds']:.1f} s ({_steps(served_first)}) | |",
-        f"| +10 reports, fresh `fazhi run` (a new process: imports, temporary Prefect API) "
-        f"| {ic['seconds']:.1f} s ({_steps(ic)}) | |",
-    ]
-    for name, x in r["extraction"].items():
-        lines.append(f"| extraction alone, one core, {name} | {x['extract_mchars_s']:.2f} M chars/s "
-                     f"(bare `re.finditer('[0-9]+')`: {x['bare_regex_mchars_s']:.0f} M chars/s) "
-                     f"| ≥ {FLOORS['extract_mchars']} M chars/s |")
-    if r.get("metadata"):
-        md = r["metadata"]
-        lines.append(f"| report metadata alone, one core, synthetic ({md['reports']:,} reports) | "
-                     f"{md['describe_ms']:.2f} ms a report, of which resolving regions {md['regions_ms']:.2f} ms "
-                     f"| regions ≤ {FLOORS['regions_ms']} ms |")
-    for name, a in (("synthetic corpus (1,000 reports)", r["accuracy_synthetic"]), ("seeds", r["accuracy_seeds"]),
-                    ("dev set (36 real excerpts, 19 provinces)", r.get("accuracy_dev"))):
-        if a:
-            lines.append(f"| accuracy, {name} | P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}; "
-                         f"unit {a['unit_accuracy']:.3f} kind {a['kind_accuracy']:.3f} qualifier "
-                         f"{a['qualifier_accuracy']:.3f}; metric R {a['metric_recall']:.3f} P {a['metric_precision']:.3f} | |")
-    lines += ["", f"Peak RSS of the 10,000-report run: {rss_gb:.2f} GB in the fazhi process.", ""]
-    return "\n".join(lines)
-
-
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--again"]:   # the outputs again from bench/out/results.json, nothing measured
+        print(write_outputs(json.loads((OUT / "results.json").read_text(encoding="utf-8"))))
+    else:
+        main()
