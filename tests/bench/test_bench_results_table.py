@@ -92,14 +92,3 @@ def test_the_growth_table_gives_each_size_and_the_100k_floors():
     assert row(text, "| 10,000 |") == "| 10,000 | 40.0 s (×10.0) | 4.0 | ×3.3 for ×10 | 1600 MB |  |"
     assert row(text, "| 100,000 |") == ("| 100,000 | 480.0 s (×120.0) | 4.8 | ×12.0 for ×10 | 2200 MB "
                                         "| ≤ 11 × the 10,000 run ✗, peak RSS ≤ 2 GB ✗ |")
-
-
-def test_the_growth_plot_is_a_png(tmp_path):
-    pytest.importorskip("matplotlib", reason="matplotlib is a bench tool: `make bench` installs it")
-    import growth_plot
-
-    path = growth_plot.draw(RESULTS, tmp_path / "growth.png")
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (900, 380)
