@@ -5,7 +5,6 @@ import copy
 import sys
 from pathlib import Path
 
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import results_table  # noqa: E402
