@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fazhi import progress
+from fazhi.check_scope import FULL, Scope
 from fazhi.config import EXPECTATIONS_DIR
-from fazhi.news import failure_key
+from fazhi.news import failure_key, previous_run
 from fazhi.warehouse import connect
 
 if TYPE_CHECKING:  # pandas and pyarrow are imported where tables are read: `fazhi report` and `status` start faster
@@ -71,10 +72,21 @@ class CheckResult:
     rows_checked: int
     rows_failing: int
     failures: list[Failure] = field(default_factory=list)
+    # Rows of the run's touched reports only (``fazhi.check_scope``); the keys of every row
+    # checked, failing or not, so a re-checked row is not carried forward from the last run.
+    scoped: bool = False
+    checked_keys: set[str] = field(default_factory=set, repr=False)
+    # Failing rows traced to a report row, when more than ``failures`` holds (a capped list).
+    listed: int | None = None
 
     @property
     def success(self) -> bool:
         return self.rows_failing == 0
+
+    @property
+    def traced(self) -> int:
+        """Failing rows that point at a report row (``failures`` may list only the first)."""
+        return len(self.failures) if self.listed is None else self.listed
 
 
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
@@ -102,16 +114,56 @@ def _needed_columns(spec: dict) -> set[str]:
     return columns
 
 
-def _read_tables(warehouse: Path, suites: list[dict]) -> dict[str, pa.Table]:
-    """Each suite's table, only the columns its checks and failure context need, as Arrow."""
+def report_columns(spec: dict) -> list[str]:
+    """The columns of a suite's rows that name a report (``meta.reports``; default ``report_id``).
+
+    A check comparing a report with others (last year's report, the same body's
+    other figures) names each of them, so a row involving any touched report is checked.
+    """
+    return list(spec["meta"].get("reports", ["report_id"]))
+
+
+def _read_tables(warehouse: Path, suites: list[dict], scope: Scope = FULL) -> dict[str, tuple[pa.Table, bool]]:
+    """Each suite's table, only the columns its checks and failure context need, as Arrow,
+    and whether it holds only the rows involving ``scope``'s touched reports.
+
+    DECIMAL columns are read as DOUBLE: GX serialises each Decimal value of its
+    results through a call that walks the stack (seconds on a large table).
+    """
     tables = {}
+    touched = sorted(scope.touched)
     with connect(warehouse, read_only=True) as con:
         for s in suites:
             table = s["meta"]["table"]
-            present = [r[0] for r in con.execute(f"describe {table}").fetchall()]
-            wanted = ", ".join(f'"{c}"' for c in present if c in _needed_columns(s))
-            tables[s["name"]] = con.sql(f"select {wanted} from {table}").to_arrow_table()
+            present = dict(con.execute(f"select column_name, column_type from (describe {table})").fetchall())
+            needed = _needed_columns(s)
+            wanted = ", ".join(f'"{c}"::double as "{c}"' if t.upper().startswith("DECIMAL") else f'"{c}"'
+                               for c, t in present.items() if c in needed)
+            where, scoped = _scope_filter(s, table, present, scope)
+            tables[s["name"]] = (con.sql(f"select {wanted} from {table}{where}",
+                                         params=[touched] * where.count("?")).to_arrow_table(), scoped)
     return tables
+
+
+def _scope_filter(spec: dict, table: str, present: dict, scope: Scope) -> tuple[str, bool]:
+    """The WHERE clause (with one ``?`` per report column) that keeps the rows involving a touched
+    report, or none: on a full scope, for a table without report columns, and for a check across
+    reports when a report vanished (its neighbours' rows changed without naming it).
+
+    A check across reports keeps every row of a report one of whose rows involves a touched
+    report: its rows share failure keys (the key names the row's own report, the first
+    column), so all rows behind a key are checked again, or none.
+    """
+    columns = [c for c in report_columns(spec) if c in present]
+    if scope.full or not columns or (len(columns) > 1 and scope.vanished):
+        return "", False
+    if not scope.touched:   # the views behind the qa_ tables are not computed at all
+        return " where false", True
+    involved = " or ".join(f'"{c}" in (select unnest(?::varchar[]))' for c in columns)
+    if len(columns) == 1:
+        return f" where {involved}", True
+    own = columns[0]
+    return f' where "{own}" in (select "{own}" from {table} where {involved})', True
 
 
 def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
@@ -138,32 +190,46 @@ def _context():
 
 
 def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path | None = None,
-             today: date | None = None) -> list[CheckResult]:
+             today: date | None = None, scope: Scope = FULL) -> list[CheckResult]:
     """Run every suite against the warehouse's tables; one result per expectation.
 
-    With ``docs_dir``, GX Data Docs of these validations are written there
-    (the directory is replaced); if that fails the run goes on without them.
+    With a ``scope`` of touched reports (``fazhi.check_scope.decide``), only the
+    rows involving them are read and checked; ``carry_forward`` then adds the
+    other reports' failing rows of the previous run. With ``docs_dir``, GX Data
+    Docs of these validations are written there (the directory is replaced); if
+    that fails the run goes on without them.
     """
     suites = load_suites() if suites is None else suites
-    tables = _read_tables(warehouse, suites)
+    tables = _read_tables(warehouse, suites, scope)
+    by_suite: dict[str, list[CheckResult]] = {}
+    progress.add("checks", "check suites", total=len(suites))
+    # A suite with no row of a touched report has nothing to check: GX (seconds to import
+    # and set up) is not started for it, nor at all on a run that touched nothing.
+    idle = [s for s in suites if tables[s["name"]][1] and tables[s["name"]][0].num_rows == 0]
+    for spec in idle:
+        by_suite[spec["name"]] = _nothing_checked(spec)
+        progress.advance("checks")
+    busy = [s for s in suites if s not in idle]
+    if not busy:
+        return [r for s in suites for r in by_suite[s["name"]]]
     context = _context()
     import great_expectations as gx
     source = context.data_sources.add_pandas("fazhi")
     parameters = run_parameters(today)
-    results: list[CheckResult] = []
-    progress.add("checks", "check suites", total=len(suites))
-    for spec in suites:
+    for spec in busy:
         name, key = spec["name"], spec["meta"]["key"]
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=spec["expectations"]))
         batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        table, scoped = tables[name]
         outcome = definition.run(
-            batch_parameters={"dataframe": _checked_frame(tables[name], spec)},
+            batch_parameters={"dataframe": _checked_frame(table, spec)},
             expectation_parameters=parameters,
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
         )
-        results += [_result(spec, tables[name], r) for r in outcome.results]
+        by_suite[name] = [_result(spec, table, r, scoped) for r in outcome.results]
         progress.advance("checks")
+    results = [r for s in suites for r in by_suite[s["name"]]]
     add_sentence_starts(warehouse, results)
     if docs_dir is not None:
         try:
@@ -173,7 +239,7 @@ def validate(warehouse: Path, suites: list[dict] | None = None, docs_dir: Path |
     return results
 
 
-def _result(spec: dict, table: pa.Table, r) -> CheckResult:
+def _result(spec: dict, table: pa.Table, r, scoped: bool = False) -> CheckResult:
     """One expectation's outcome as a CheckResult with its failing rows."""
     config, name, key = r.expectation_config, spec["name"], spec["meta"]["key"]
     meta = {**spec["meta"], **(config.meta or {})}
@@ -181,17 +247,46 @@ def _result(spec: dict, table: pa.Table, r) -> CheckResult:
         raise RuntimeError(f"check {meta.get('check')} on {name} could not run: "
                            f"{r.exception_info.get('exception_message')}")
     failing_keys = [row[key] for row in (r.result.get("unexpected_index_list") or [])]
+    span = tuple(meta.get("span", _SPAN))
     failures = _failures(table, key, failing_keys, meta.get("detail") or _checked_columns(config.kwargs),
-                         meta.get("sentence", _SENTENCE), tuple(meta.get("span", _SPAN)))
+                         meta.get("sentence", _SENTENCE), span)
     unexpected = r.result.get("unexpected_count")
     rows_failing = int(unexpected) if unexpected is not None else len(failing_keys)
+    check = meta.get("check", config.type)
     return CheckResult(
-        check_name=meta.get("check", config.type), severity=SEVERITY[str(config.severity.value)],
+        check_name=check, severity=SEVERITY[str(config.severity.value)],
         table_name=spec["meta"]["table"], description=meta.get("description", ""),
         rows_checked=int(r.result.get("element_count", table.num_rows)),
         rows_failing=rows_failing if rows_failing or r.success else 1,
-        failures=failures,
+        failures=failures, scoped=scoped,
+        checked_keys=_row_keys(table, check, span) if scoped else set(),
     )
+
+
+def _row_keys(table: pa.Table, check: str, span: tuple[str, str]) -> set[str]:
+    """The failure key every row of ``table`` would have under ``check`` (see ``store_results``)."""
+    def column(name: str) -> list:
+        return table[name].to_pylist() if name in table.column_names else [None] * table.num_rows
+
+    rows = zip(column("doc"), column("report_id"), column("metric"), column(span[0]), column(span[1]))
+    return {failure_key(doc or report, check, metric, _int(start), _int(end))
+            for doc, report, metric, start, end in rows}
+
+
+def _int(value: object) -> int | None:
+    return int(value) if value is not None else None
+
+
+def _nothing_checked(spec: dict) -> list[CheckResult]:
+    """A suite's results when none of its rows was to be checked: every check passes on 0 rows."""
+    out = []
+    for e in spec["expectations"]:
+        meta = {**spec["meta"], **(e.get("meta") or {})}
+        out.append(CheckResult(
+            check_name=meta.get("check", e["type"]), severity=SEVERITY[e.get("severity", "critical")],
+            table_name=spec["meta"]["table"], description=meta.get("description", ""),
+            rows_checked=0, rows_failing=0, scoped=True))
+    return out
 
 
 def _checked_columns(kwargs: dict) -> list[str]:
@@ -214,7 +309,7 @@ def _failures(table: pa.Table, key: str, keys: list[object], detail_columns: lis
             report_id=row.get("report_id"), doc=row.get("doc"), metric=row.get("metric"),
             detail=", ".join(f"{c}={_fmt(row.get(c))}" for c in detail_columns),
             sentence=row.get(sentence_column),
-            span_start=int(start) if start is not None else None, span_end=int(end) if end is not None else None,
+            span_start=_int(start), span_end=_int(end),
         ))
     return out
 
@@ -321,3 +416,83 @@ def store_results(warehouse: Path, run_id: str, results: list[CheckResult]) -> N
         con.register("new_failures", failures)
         con.execute("insert into dq.check_results by name select * from new_checks")
         con.execute("insert into dq.check_failures by name select * from new_failures")
+
+
+# Carried rows loaded back per check for the report and the mail (they list ROWS_PER_CHECK rows).
+CARRIED_LISTED = 50
+
+
+def carry_forward(warehouse: Path, run_id: str, results: list[CheckResult], scope: Scope,
+                  listed: int = CARRIED_LISTED) -> int:
+    """Copy the previous run's failing rows that this run did not check again into its own.
+
+    For each check that read only the rows involving touched reports: a failing
+    row of the previous run is still failing when its report is current and
+    untouched and no row checked now has its key. Copied in SQL; only the first
+    ``listed`` rows of each check come back into ``results`` (``listed`` counts all
+    of them), and the check's counts in dq.check_results are brought up to date.
+    Returns the number of rows carried.
+    """
+    scoped = {r.check_name: r for r in results if r.scoped}
+    if not scoped:
+        return 0
+    import pyarrow as pa
+
+    checked = pa.table({"check_name": [n for n, r in scoped.items() for _ in r.checked_keys],
+                        "failure_key": [k for r in scoped.values() for k in r.checked_keys]},
+                       schema=pa.schema([("check_name", pa.string()), ("failure_key", pa.string())]))
+    with connect(warehouse) as con:
+        con.register("checked_rows", checked)
+        before = previous_run(con, run_id)
+        if before is None:
+            return 0
+        con.execute("""
+            create or replace temp table carried as
+            select f.check_name, f.severity, f.report_id, f.doc, f.metric, f.detail, f.sentence,
+                   f.span_start, f.span_end, f.failure_key
+            from dq.check_failures as f
+            where f.run_id = ? and list_contains(?, f.check_name)
+              and f.report_id in (select report_id from dim_reports)
+              and f.report_id not in (select unnest(?::varchar[]))
+              and not exists (select 1 from checked_rows as c
+                              where c.check_name = f.check_name and c.failure_key = f.failure_key)""",
+                    [before, sorted(scoped), sorted(scope.touched)])
+        con.execute("insert into dq.check_failures by name select ? as run_id, * from carried", [run_id])
+        counts = dict(con.execute("select check_name, count(*) from carried group by all").fetchall())
+        first = con.execute("""
+            select check_name, report_id, doc, metric, detail, sentence, span_start, span_end from carried
+            qualify row_number() over (partition by check_name order by doc, span_start) <= ?
+            order by check_name, doc, span_start""", [listed]).fetchall()
+        for name, n in counts.items():
+            con.execute("""update dq.check_results set rows_failing = rows_failing + ?, success = false
+                           where run_id = ? and check_name = ?""", [n, run_id, name])
+        con.execute("drop table carried")
+    shown: dict[str, list[Failure]] = {}
+    for name, *row in first:
+        shown.setdefault(name, []).append(Failure(*row))
+    for name, n in counts.items():
+        r = scoped[name]
+        r.listed = len(r.failures) + n
+        r.rows_failing += n
+        r.failures = r.failures + shown.get(name, [])[:max(0, listed - len(r.failures))]
+    add_sentence_starts(warehouse, [r for r in results if r.check_name in counts])
+    return sum(counts.values())
+
+
+def check_run(warehouse: Path, run_id: str, docs_dir: Path | None = None, today: date | None = None) -> list[CheckResult]:
+    """The flow's validation of its working copy: decide the scope (``fazhi.check_scope``), check
+    the touched reports' rows (or all), store the results, carry the other failing rows forward
+    and keep the view of the reports the next run compares with."""
+    from fazhi import check_scope
+
+    suites = load_suites()
+    fingerprint = check_scope.fingerprint(suites, run_parameters(today))
+    with connect(warehouse, read_only=True) as con:
+        scope = check_scope.decide(con, fingerprint)
+    log.info("checks: %s (%d reports touched)", scope.reason, len(scope.touched))
+    results = validate(warehouse, suites, docs_dir=docs_dir, today=today, scope=scope)
+    store_results(warehouse, run_id, results)
+    carry_forward(warehouse, run_id, results, scope)
+    with connect(warehouse) as con:
+        check_scope.record(con, run_id, fingerprint)
+    return results

@@ -76,17 +76,19 @@ def refuse_open_writer(published: Path) -> None:
 
 
 def check_whole(copy: Path, published: Path) -> None:
-    """Refuse a copy of the published file that DuckDB cannot open or that is shorter than its blocks."""
+    """Refuse a copy of the published file that DuckDB cannot open or that is shorter than its blocks
+    in use. (Free blocks do not count: a checkpoint cuts those at the end of the file off, while
+    ``total_blocks`` still counts them.)"""
     try:
         with duckdb.connect(str(copy), read_only=True) as con:
-            block_size, total_blocks = con.execute(
-                "select block_size, total_blocks from pragma_database_size()").fetchone()
+            block_size, used_blocks = con.execute(
+                "select block_size, used_blocks from pragma_database_size()").fetchone()
     except duckdb.Error as e:
         raise damaged(published, first_line(e)) from e
-    expected = HEADER_BYTES + block_size * total_blocks
+    expected = HEADER_BYTES + block_size * used_blocks
     size = copy.stat().st_size
     if size < expected:
-        raise damaged(published, f"{size} bytes where its header counts {expected}: truncated")
+        raise damaged(published, f"{size} bytes where its blocks in use need {expected}: truncated")
 
 
 def damaged(published: Path, why: str) -> WarehouseDamaged:

@@ -68,7 +68,19 @@ def read_news(con, run_id: str) -> News:
     counts = dict(con.execute("""select status, count(distinct failure_key) from dq.check_failures
                                  where run_id = ? group by status""", [run_id]).fetchall())
     return News(new=counts.get("new", 0), open=counts.get("open", 0), acked=counts.get("acked", 0),
-                fixed=len(fixed_rows(con, run_id)))
+                fixed=count_fixed(con, run_id))
+
+
+def count_fixed(con, run_id: str) -> int:
+    """How many of the previous run's failing rows no longer fail (counted in SQL, not listed)."""
+    before = previous_run(con, run_id)
+    if before is None:
+        return 0
+    columns = ", ".join(c for c in _ROW_COLUMNS.split(", "))
+    return con.execute(f"""select count(*) from (select distinct {columns} from dq.check_failures
+                           where run_id = ? and failure_key not in
+                               (select failure_key from dq.check_failures where run_id = ?))""",
+                       [before, run_id]).fetchone()[0]
 
 
 _ROW_COLUMNS = "doc, report_id, check_name, severity, metric, span_start, span_end, sentence, failure_key"

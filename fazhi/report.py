@@ -44,14 +44,17 @@ def highlight(f: Failure) -> tuple[str, str, str] | None:
     return f.sentence[:start], f.sentence[start:end], f.sentence[end:]
 
 
-def report_names(warehouse: Path) -> dict[str, str]:
-    """Each report's name for readers: issuer, year and title from dim_reports (file names aside)."""
+def report_names(warehouse: Path, report_ids: set[str] | None = None) -> dict[str, str]:
+    """Each report's name for readers: issuer, year and title from dim_reports (file names aside);
+    only those of ``report_ids`` when given."""
     from fazhi.warehouse import connect
 
     with connect(warehouse, read_only=True) as con:
         if not con.execute("select 1 from information_schema.tables where table_name = 'dim_reports'").fetchall():
             return {}
-        rows = con.execute("select report_id, issuer, report_year, title from dim_reports").fetchall()
+        wanted = "" if report_ids is None else " where report_id in (select unnest(?::varchar[]))"
+        rows = con.execute(f"select report_id, issuer, report_year, title from dim_reports{wanted}",
+                           [] if report_ids is None else [sorted(report_ids)]).fetchall()
     names = {}
     for report_id, issuer, year, title in rows:
         # a title that names its issuer and year says it all
@@ -71,15 +74,16 @@ def disclosure(warehouse: Path, lowest: int = BARS) -> dict | None:
                                                 where table_name = 'dim_reports'""").fetchall()}
         if "disclosure_score" not in present:
             return None
+        reports, average = con.execute("""select count(*), avg(coalesce(disclosure_score, 0)) from dim_reports
+                                          where duplicate_of is null""").fetchone()
         rows = con.execute("""select report_id, doc, disclosure_stated, disclosure_score, disclosure_missing
                               from dim_reports where duplicate_of is null
-                              order by disclosure_score, doc""").fetchall()
-    if not rows:
+                              order by disclosure_score, doc limit ?""", [lowest]).fetchall()
+    if not reports:
         return None
-    average = sum(r[3] or 0 for r in rows) / len(rows)
-    return dict(average=round(100 * average), reports=len(rows),
+    return dict(average=round(100 * average), reports=reports,
                 lowest=[dict(report_id=r[0], doc=r[1], stated=r[2], score=round(100 * (r[3] or 0)), missing=r[4] or "")
-                        for r in rows[:lowest]])
+                        for r in rows])
 
 
 def _chart(s: RunSummary) -> dict | None:
@@ -90,15 +94,34 @@ def _chart(s: RunSummary) -> dict | None:
         for f in c.failures:
             (errors if c.severity == "error" else warnings)[f.doc or "?"] += 1
     docs = sorted(set(errors) | set(warnings), key=lambda d: (-errors[d] - warnings[d], d))
-    if not docs:
+    return _bars([(d, errors[d], warnings[d]) for d in docs[:BARS]], len(docs))
+
+
+def failure_chart(warehouse: Path, run_id: str) -> dict | None:
+    """The same bars counted in the warehouse over all the run's failing rows (dq.check_failures):
+    the run's summary may list only each check's first rows."""
+    from fazhi.warehouse import connect
+
+    with connect(warehouse, read_only=True) as con:
+        per_doc = """select coalesce(doc, '?') as doc, count(*) filter (where severity = 'error') as errors,
+                            count(*) filter (where severity <> 'error') as warnings
+                     from dq.check_failures where run_id = ? group by all"""
+        top = con.execute(f"select * from ({per_doc}) order by errors + warnings desc, doc limit ?",
+                          [run_id, BARS]).fetchall()
+        reports = con.execute(f"select count(*) from ({per_doc})", [run_id]).fetchone()[0]
+    return _bars(top, reports)
+
+
+def _bars(top: list[tuple[str, int, int]], reports: int) -> dict | None:
+    if not top:
         return None
-    top = max(errors[d] + warnings[d] for d in docs)
+    most = max(e + w for _, e, w in top)
     bars = [
-        dict(label=_label(d), doc=d, errors=errors[d], warnings=warnings[d],
-             error_width=round(_BAR_SCALE * errors[d] / top), warning_width=round(_BAR_SCALE * warnings[d] / top))
-        for d in docs[:BARS]
+        dict(label=_label(d), doc=d, errors=e, warnings=w,
+             error_width=round(_BAR_SCALE * e / most), warning_width=round(_BAR_SCALE * w / most))
+        for d, e, w in top
     ]
-    return dict(bars=bars, reports=len(docs), more=max(0, len(docs) - BARS))
+    return dict(bars=bars, reports=reports, more=max(0, reports - BARS))
 
 
 def _label(doc: str) -> str:
@@ -106,14 +129,19 @@ def _label(doc: str) -> str:
 
 
 def render_html(s: RunSummary, data_docs: str | None = None, names: dict[str, str] | None = None,
-                disclosed: dict | None = None) -> str:
+                disclosed: dict | None = None, chart: dict | None = None) -> str:
     """The report page, mail-safe (tables and inline styles, no SVG, no links): failures first,
     each check's first ROWS_PER_CHECK rows; ``data_docs`` is the run's GX Data Docs path, shown as text."""
     failing = sorted((c for c in s.checks if not c.success), key=lambda c: (c.severity != "error", c.check_name))
     return _ENV.get_template("report.html.j2").render(
-        s=s, chart=_chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
+        s=s, chart=chart or _chart(s), data_docs=data_docs, version=__version__, highlight=highlight,
         failing=failing, passing=[c for c in s.checks if c.success], names=names or {},
         rows_per_check=ROWS_PER_CHECK, disclosed=disclosed)
+
+
+def _listed_reports(s: RunSummary) -> set[str]:
+    """The reports the page names: those of each check's listed rows."""
+    return {f.report_id for c in s.checks for f in c.failures[:ROWS_PER_CHECK] if f.report_id}
 
 
 def render_text(s: RunSummary) -> str:
@@ -130,8 +158,8 @@ def render_text(s: RunSummary) -> str:
         lines.append(f"[{c.severity}] {c.check_name}: {c.rows_failing} of {c.rows_checked} rows — {c.description}")
         lines += [f"  - {f.doc}{' (read by OCR)' if f.read_by_ocr else ''} {f.metric or ''} {f.detail}\n    「{f.sentence or ''}」"
                   for f in c.failures[:ROWS_PER_CHECK]]
-        if len(c.failures) > ROWS_PER_CHECK:
-            lines.append(f"  … 另有 {len(c.failures) - ROWS_PER_CHECK} 行 (more rows): dq.check_failures, `fazhi checks`")
+        if c.traced > ROWS_PER_CHECK:
+            lines.append(f"  … 另有 {c.traced - ROWS_PER_CHECK} 行 (more rows): dq.check_failures, `fazhi checks`")
     for e in s.landing.errors:
         lines.append(f"[ingest] {e.location}: {e.stage}: {e.reason}")
     if s.report_path is not None:
@@ -170,8 +198,9 @@ def write_report(s: RunSummary, reports_dir: Path, data_docs: str | None = None,
     (the run's working copy), reports are named from dim_reports and their disclosure shown."""
     reports_dir.mkdir(parents=True, exist_ok=True)
     path = report_file(reports_dir, s.run_id)
-    names, disclosed = (report_names(warehouse), disclosure(warehouse)) if warehouse else ({}, None)
-    path.write_text(render_html(s, data_docs, names, disclosed), encoding="utf-8")
+    names, disclosed, chart = ((report_names(warehouse, _listed_reports(s)), disclosure(warehouse),
+                                failure_chart(warehouse, s.run_id)) if warehouse else ({}, None, None))
+    path.write_text(render_html(s, data_docs, names, disclosed, chart), encoding="utf-8")
     if latest:
         shutil.copyfile(path, reports_dir / "latest.html")
     return path

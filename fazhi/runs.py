@@ -147,13 +147,21 @@ def _ingest_errors(con, run_id: str) -> list[IngestError]:
     return [IngestError(*r) for r in rows]
 
 
+# Failing rows read back per check: the report lists the first 50 and counts the rest.
+LISTED_PER_CHECK = 50
+
+
 def _check_results(con, run_id: str) -> list[CheckResult]:
     failures: dict[str, list[Failure]] = {}
     for r in con.execute("""select check_name, report_id, doc, metric, detail, sentence, span_start, span_end
                             from dq.check_failures where run_id = ?
-                            order by check_name, doc, span_start""", [run_id]).fetchall():
+                            qualify row_number() over (partition by check_name order by doc, span_start) <= ?
+                            order by check_name, doc, span_start""", [run_id, LISTED_PER_CHECK]).fetchall():
         failures.setdefault(r[0], []).append(Failure(*r[1:]))
-    return [CheckResult(name, severity, table, description or "", checked, failing, failures.get(name, []))
+    listed = dict(con.execute("select check_name, count(*) from dq.check_failures where run_id = ? group by all",
+                              [run_id]).fetchall())
+    return [CheckResult(name, severity, table, description or "", checked, failing, failures.get(name, []),
+                        listed=listed.get(name, 0))
             for name, severity, table, description, checked, failing in con.execute(
                 """select check_name, severity, table_name, description, rows_checked, rows_failing
                    from dq.check_results where run_id = ? order by table_name, check_name""", [run_id]).fetchall()]

@@ -132,9 +132,8 @@ def transform(build: Path, full_refresh: bool, state: Path) -> TransformResult:
 
 @task(name="validate")
 def validate(build: Path, run_id: str, settings: Settings) -> list[checks.CheckResult]:
-    results = checks.validate(build, docs_dir=report.data_docs_dir(settings.reports_dir, run_id))
+    results = checks.check_run(build, run_id, docs_dir=report.data_docs_dir(settings.reports_dir, run_id))
     report.prune_data_docs(settings.reports_dir)
-    checks.store_results(build, run_id, results)
     return results
 
 

@@ -14,7 +14,8 @@ Output layout (the reports alone in OUT, so ``fazhi run OUT`` lands nothing else
     OUT-truth/gold/<base>.nonfacts.txt  numbers that are not facts: start<TAB>text<TAB>reason
     OUT-truth/texts/<doc>.txt   the landed text (UTF-8) of every page and GB18030 file
     OUT-truth/manifest.jsonl    one line a report: doc, format, encoding, region, issuer,
-                                year, level, chars, facts, planted (issue names), planted_at
+                                year, level, chars, facts, planted (issue names), planted_at,
+                                redrawn (its numbers drawn at random: no gold files)
 
 Offsets (``start``) are Python str indices into the text the pipeline lands:
 ``fazhi.ingest.readers.read_document(doc, bytes).text``. For .txt that is
@@ -46,6 +47,7 @@ from random import Random
 from fazhi.synth.document import build_report
 from fazhi.synth.facts import ISSUES
 from fazhi.synth.layout import gold as gold_lines, jsonl, render
+from fazhi.synth.redraw import redraw as redraw_numbers
 
 __all__ = ["generate", "verify", "truth_dir", "ISSUES"]
 
@@ -99,12 +101,14 @@ class _Writer:
 
 def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: float = 0.03,
              html_share: float = 0.10, gb18030_share: float = 0.05, gold: bool = True,
-             check: bool = False) -> dict:
+             check: bool = False, redraw: float = 0.0) -> dict:
     """Write ``n`` reports with gold under ``out_dir``; return a summary.
 
     ``contradictions`` is the share of reports with a planted issue (rate over
     100, 办结 > 受理, parts over their total, a 纠错率 off its counts), listed
-    in the manifest. ``gold=False`` writes the reports and the manifest only
+    in the manifest. ``redraw`` is the share of reports whose numbers are drawn
+    again at random (``fazhi.synth.redraw``: most of them contradict themselves);
+    they are marked ``redrawn`` in the manifest and get no gold files. ``gold=False`` writes the reports and the manifest only
     (a third of the files, for throughput benchmarks). ``check`` re-reads every
     report with the ingest reader after writing (slow for pages: ~20 ms each)
     and raises if any gold offset does not point at its number. Same ``seed``
@@ -127,12 +131,13 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
         with open(truth / "manifest.jsonl", "w", encoding="utf-8") as manifest:
             for i in range(n):
                 entry, files, lines = _one(Random(master.getrandbits(64)), i, width, out, contradictions,
-                                           html_share, gb18030_share)
+                                           html_share, gb18030_share, redraw)
                 for path, data in files if gold else files[:1]:
                     writer.put(path, data)
                 manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
                 formats["html" if entry["format"] == "html" else f"txt-{entry['encoding']}"] += 1
                 planted.update(entry["planted"])
+                totals["redrawn"] += entry["redrawn"]
                 metrics.update(line["metric"] for line in lines)
                 totals["facts"] += len(lines)
                 totals["nonfacts"] += entry["nonfacts"]
@@ -146,6 +151,7 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
         "nonfacts": totals["nonfacts"], "facts_per_report": round(totals["facts"] / n, 1) if n else 0.0,
         "chars_mean": round(totals["chars"] / n) if n else 0,
         "formats": dict(sorted(formats.items())), "planted": dict(sorted(planted.items())),
+        "redrawn": totals["redrawn"],
         "metrics": len([m for m in metrics if m]),
         "seconds": round(time.perf_counter() - t0, 2),
     }
@@ -158,8 +164,9 @@ def generate(n: int, out_dir: str | Path, seed: int = 0, *, contradictions: floa
 
 
 def _one(rng: Random, i: int, width: int, out: Path, contradictions: float, html_share: float,
-         gb18030_share: float) -> tuple[dict, list[tuple[Path, bytes]], list[dict]]:
-    """Report number ``i``: its manifest entry, the files to write and its gold lines."""
+         gb18030_share: float, redraw: float = 0.0) -> tuple[dict, list[tuple[Path, bytes]], list[dict]]:
+    """Report number ``i``: its manifest entry, the files to write and its gold lines
+    (none for a report whose numbers were redrawn)."""
     plants = []
     if rng.random() < contradictions:
         plants.append(rng.choice(ISSUES))
@@ -172,6 +179,11 @@ def _one(rng: Random, i: int, width: int, out: Path, contradictions: float, html
     r = rng.random()
     fmt = "html" if r < html_share else "gb18030" if r < html_share + gb18030_share else "txt"
     doc = f"syn{i:0{width}d}_{rng.getrandbits(32):08x}.{'html' if fmt == 'html' else 'txt'}"
+    # drawn from the name, not from ``rng``: with or without redraws a seed gives the same
+    # reports, names and layout, only the redrawn ones' numbers differ
+    redrawn = bool(redraw) and Random(f"redraw {doc}").random() < redraw
+    if redrawn:
+        redraw_numbers(report, Random(f"numbers {doc}"))
     rendered = render(report, fmt, rng)
     lines, nonfacts = gold_lines(doc, rendered)
     base = doc[:-4] if doc.endswith(".txt") else doc
@@ -183,11 +195,14 @@ def _one(rng: Random, i: int, width: int, out: Path, contradictions: float, html
     ]
     if fmt != "txt":
         files.append((truth / "texts" / f"{doc}.txt", rendered.text.encode("utf-8")))
+    if redrawn:
+        files, lines = files[:1], []
     entry = {
         "doc": doc, "format": rendered.fmt, "encoding": rendered.encoding, "region": report.region,
         "issuer": report.issuer, "year": report.year, "level": report.level,
         "newline": "crlf" if "\r\n" in rendered.text else "lf", "full_width_digits": rendered.full_width,
-        "chars": len(rendered.text), "facts": len(lines), "nonfacts": len(nonfacts),
+        "chars": len(rendered.text), "facts": len(lines), "nonfacts": 0 if redrawn else len(nonfacts),
+        "redrawn": redrawn,
         "planted": [issue for issue, _ in report.planted],
         "planted_at": [{"issue": issue, "start": fact.start,
                         "number_text": rendered.text[fact.start:fact.start + len(fact.num.text)],
@@ -211,7 +226,7 @@ def verify(out_dir: str | Path, limit: int | None = None) -> dict:
     checked = nlines = 0
     with open(truth / "manifest.jsonl", encoding="utf-8") as f:
         entries = [json.loads(line) for line in f if line.strip()]
-    for entry in entries[:limit]:
+    for entry in [e for e in entries if not e.get("redrawn")][:limit]:
         doc = entry["doc"]
         text = read_document(doc, (out / doc).read_bytes()).text
         predicted = truth / "texts" / f"{doc}.txt"

@@ -38,6 +38,7 @@ select
     current_year.unit,
     previous.report_year as previous_year,
     previous.value as previous_value,
+    previous.report_id as previous_report_id,
     previous.doc as previous_doc,
     previous.sentence_text as previous_sentence,
     current_year.report_year,
