@@ -48,6 +48,8 @@ compared as (
         arg_min(previous.number_text, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
             as previous_number_text,
         arg_min(previous.doc, abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_doc,
+        arg_min(previous.report_id, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
+            as previous_report_id,
         arg_min(coalesce(previous.title, previous.issuer || previous.report_year || '年度报告'),
                 abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_title,
         min(previous.report_year) as previous_year
@@ -76,6 +78,7 @@ select
     compared.previous_value,
     compared.previous_number_text,
     compared.previous_doc,
+    compared.previous_report_id,
     compared.previous_title,
     compared.matches_last_year,
     claims.sentence_text,
