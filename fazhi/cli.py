@@ -391,11 +391,13 @@ def synth(
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same bytes")] = 0,
     contradictions: Annotated[float, typer.Option(help="Share of reports with a planted contradiction")] = 0.03,
     gold: Annotated[bool, typer.Option("--gold/--no-gold", help="Write the true facts (score.py's gold format)")] = True,
+    redraw: Annotated[float, typer.Option(help="Share of reports whose numbers are drawn again at random "
+                                          "(most then contradict themselves; they get no gold)")] = 0.0,
 ) -> None:
     """Write a realistic synthetic corpus with its true facts (for benchmarks and accuracy)."""
     from fazhi.synth import generate
 
-    summary = generate(reports, out, seed, contradictions=contradictions, gold=gold)
+    summary = generate(reports, out, seed, contradictions=contradictions, gold=gold, redraw=redraw)
     console.print_json(data={k: (str(v) if isinstance(v, Path) else v) for k, v in summary.items()})
 
 

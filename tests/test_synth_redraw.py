@@ -57,3 +57,14 @@ def test_redrawn_numbers_keep_their_form_but_change(redrawn):
         assert re.sub(r"[0-9０-９]", "#", old) == re.sub(r"[0-9０-９]", "#", new)
         changed += old != new
     assert changed
+
+
+def test_fazhi_synth_takes_redraw(tmp_path):
+    """The CLI passes --redraw on: the bench makes its second corpus with it."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "fazhi.cli", "synth", "--reports", "6", "--out", str(tmp_path / "c"),
+                          "--seed", "2", "--redraw", "0.5", "--no-gold"], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["redrawn"] == 3
