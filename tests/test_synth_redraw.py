@@ -67,4 +67,4 @@ def test_fazhi_synth_takes_redraw(tmp_path):
 
     out = subprocess.run([sys.executable, "-m", "fazhi.cli", "synth", "--reports", "6", "--out", str(tmp_path / "c"),
                           "--seed", "2", "--redraw", "0.5", "--no-gold"], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout)["redrawn"] == 3
+    assert 0 < json.loads(out.stdout)["redrawn"] < 6   # each report drawn again with that chance
