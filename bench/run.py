@@ -166,8 +166,12 @@ def end_to_end(corpus: Path, name: str, profile: bool = False) -> tuple[dict, Pa
 def again(paths: Path, warehouse: Path, profile: str | None = None) -> dict:
     """A fresh `fazhi run` of ``paths`` into ``warehouse`` (profiled as ``profile`` when named)."""
     cmd = (*FAZHI, "run", str(paths), "--warehouse", str(warehouse))
+    before = last_run(warehouse)["run_id"] if warehouse.exists() else None
     result = profiled(profile, *cmd) if profile else measure(*cmd)
-    return {**result, **last_run(warehouse)}
+    after = last_run(warehouse)
+    if after["run_id"] == before:   # a run with nothing new is on file beside dq.runs: no steps of its own
+        return {**result, "run_id": None, "steps": {}}
+    return {**result, **after}
 
 
 def served_incremental(warehouse: Path, batches: list[Path]) -> list[dict]:
