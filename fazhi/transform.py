@@ -91,6 +91,9 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         if node.resource_type == "test":
             if status == "pass":
                 result.tests_passed += 1
+            elif column_test := _column_failures(warehouse, r):
+                result.tests_failed += len(column_test)    # one per failing column, as one test a column did
+                result.failures += column_test
             else:
                 result.tests_failed += 1
                 result.failures.append(f"{node.name}: {status} {r.message or ''}".strip())
@@ -102,6 +105,27 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
                 loaded.append(node.name)
     seed_digests.record(warehouse, {name: digests[name] for name in loaded if name in digests})
     return result
+
+
+def _column_failures(warehouse: Path, result) -> list[str]:
+    """A failed ``not_null_columns`` test as one failure a column: ``not_null_<table>_<column>: warn 3 null rows``.
+
+    Its query (as compiled for this build) names each column with nulls and counts them;
+    it is run again here, read-only, only when the test failed.
+    """
+    import duckdb
+
+    node = result.node
+    metadata = getattr(node, "test_metadata", None)
+    if metadata is None or metadata.name != "not_null_columns" or str(result.status) == "error":
+        return []
+    attached = node.attached_node or next(iter(node.depends_on.nodes), "")
+    table = "_".join(attached.split(".")[2:])          # model.fazhi.fct_facts, source.fazhi.raw.reports
+    prefix = "source_" if attached.startswith("source.") else ""
+    with duckdb.connect() as con:
+        con.execute("attach '{}' as build (read_only)".format(str(warehouse).replace("'", "''")))
+        rows = con.execute(node.compiled_code).fetchall()
+    return [f"{prefix}not_null_{table}_{column}: {result.status} {count} null rows" for column, count in rows]
 
 
 def _count_nodes(event) -> None:

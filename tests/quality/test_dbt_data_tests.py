@@ -47,3 +47,22 @@ def test_an_incremental_build_tests_only_the_reports_it_parsed(seeds_run, tmp_pa
         result = dbt_build(build)
     assert not any(f.startswith("primary_key_int_sentences_sentence_id") for f in result.failures)
     assert result.tests_passed > 0
+
+
+def test_nulls_fail_one_test_of_the_model_named_by_column_with_their_count(seeds_run, tmp_path):
+    """not_null_columns: one test node a model; its failure names each column with nulls and how many rows."""
+    _, seeds_warehouse = seeds_run
+    published = tmp_path / "fazhi.duckdb"
+    shutil.copyfile(seeds_warehouse, published)
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:
+            con.execute(f"update intermediate.int_facts set value = null, parsed_at = {_LATER} where fact_id in "
+                        "(select fact_id from intermediate.int_facts order by fact_id limit 3)")
+            con.execute(f"update intermediate.int_facts set kind = null, parsed_at = {_LATER} where fact_id = "
+                        "(select max(fact_id) from intermediate.int_facts)")
+        result = dbt_build(build)
+    failures = {f.split(":")[0]: f for f in result.failures}
+    assert failures["not_null_int_facts_value"].endswith("warn 3 null rows")
+    assert failures["not_null_int_facts_kind"].endswith("warn 1 null rows")
+    assert "not_null_int_facts_start_offset" not in failures
+    assert result.tests_failed >= 2
