@@ -82,3 +82,32 @@
         {%- endfor -%}
     {%- endif -%}
 {%- endmacro %}
+
+
+{#- Intermediate tables built one report at a time from the parse tables.
+
+    The same bookkeeping as the marts above, with the parse tables' own stamps in
+    place of int_report_stamps: a row carries the latest `parsed_at` of its
+    report's rows in `models` (the parse tables it reads) and `models_version`.
+    A build reads the reports whose stamp the table does not hold yet; the
+    post-hook deletes rows of older stamps, of reports no longer parsed and of
+    older models. Unlike int_report_stamps this keeps duplicates of a report's
+    text, as the parse tables do. Use for a model whose rows of a report depend
+    only on that report's rows (no window or join across reports). -#}
+
+{% macro incremental_by_parse(models) -%}
+    {{ config(
+        materialized='incremental', incremental_strategy='append', on_schema_change='append_new_columns',
+        post_hook="{{ drop_stale_rows(parse_stamps(" ~ models ~ ")) }}"
+    ) }}
+{%- endmacro %}
+
+
+{% macro parse_stamps(models) -%}
+    {#- A relation of (report_id, parsed_at): each report's latest parse in `models`. -#}
+    (select report_id, max(parsed_at) as parsed_at from (
+        {%- for parsed in models %}
+        select report_id, parsed_at from {{ ref(parsed) }}{{ " union all" if not loop.last }}
+        {%- endfor %}
+    ) group by report_id)
+{%- endmacro %}

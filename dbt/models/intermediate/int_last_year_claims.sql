@@ -8,12 +8,23 @@
 -- Only figures of this year that carry a metric are kept (the metric is what last
 -- year's report is searched for); loose figures (余, 约, 以上, 不到) and scaled ones
 -- (1.2万件: rounded to a thousand, not to its decimals) are left out.
-with facts as (
+-- Built one report at a time (macros/incremental_by_report.sql: incremental_by_parse).
+{{ incremental_by_parse(['int_facts', 'int_sentences']) }}
+{%- set stamps = parse_stamps(['int_facts', 'int_sentences']) %}
+
+with to_build as (
+    select report_id, parsed_at from {{ stamps }} as stamps
+    where {{ reports_to_build(stamps) }}
+),
+
+facts as (
     select * from {{ ref('int_facts') }}
+    where report_id in (select report_id from to_build)
 ),
 
 sentences as (
     select report_id, ordinal, sentence_text from {{ ref('int_sentences') }}
+    where report_id in (select report_id from to_build)
 ),
 
 linked as (
@@ -90,7 +101,10 @@ select
     round(greatest(one_end, other_end), 4) as previous_high,
     sentences.sentence_text,
     implied.start_offset,
-    implied.end_offset
+    implied.end_offset,
+    to_build.parsed_at,
+    '{{ models_version() }}' as models_version
 from implied
 inner join sentences
     on sentences.report_id = implied.report_id and sentences.ordinal = implied.sentence_ordinal
+inner join to_build on to_build.report_id = implied.report_id
