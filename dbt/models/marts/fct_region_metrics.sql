@@ -18,9 +18,11 @@ firsts as (
     select
         report_id,
         metric,
-        arg_min(value, start_offset) as value,
-        arg_min(unit, start_offset) as unit,
-        arg_min(fact_id, start_offset) as fact_id
+        -- facts sharing a span (均: one per subject) tie on start_offset: fact_id decides, as in
+        -- int_report_figures (a tie left to arg_min gave a different fact_id from one build to the next)
+        arg_min(value, (start_offset, fact_id)) as value,
+        arg_min(unit, (start_offset, fact_id)) as unit,
+        arg_min(fact_id, (start_offset, fact_id)) as fact_id
     from facts
     group by report_id, metric
 ),
