@@ -59,6 +59,9 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         "--target-path", str(state / "target"), "--log-path", str(state / "logs"),
         # No manifest.json / run_results.json: nothing reads them, and writing them took ~1.2 s a build.
         "--quiet", "--no-use-colors", "--no-write-json",
+        # dbt.log keeps each node's result and time, not every statement: logging each
+        # statement at debug level cost ~1 CPU-s of a +10 build's ~11 (measured).
+        "--log-level-file", "info",
     ]
     if full_refresh:
         args.append("--full-refresh")

@@ -10,7 +10,9 @@ PARSED = """
     group by r.doc order by r.doc
 """
 MART_STAMPS = "select doc, min(parsed_at) from fct_facts group by doc"
-MARTS = ("fct_facts", "fct_cases", "fct_rates", "fct_counts", "dim_reports", "fct_report_metrics")
+MARTS = ("fct_facts", "fct_cases", "fct_rates", "fct_counts", "dim_reports", "fct_report_metrics", "fct_region_metrics",
+         # built one report at a time from the parse tables (incremental_by_parse)
+         "intermediate.int_report_figures", "intermediate.int_last_year_claims")
 BOOKKEEPING = {"parsed_at", "models_version", "ingested_at"}
 
 
@@ -105,3 +107,35 @@ def test_changed_file_is_a_new_version_and_staging_uses_the_latest(tmp_path, pip
     assert con.execute("select count(*) from dim_reports").fetchone()[0] == 1      # the latest is current
     values = [r[0] for r in con.execute("select value from fct_facts where unit = '件'").fetchall()]
     assert values == [12]
+
+
+def test_a_superseded_or_removed_report_leaves_the_tables_a_full_build_would(tmp_path, pipeline_runner, read_only):
+    """The per-report tables drop a superseded version's and a removed report's rows, as a full rebuild has none."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first, second = inbox / "east_county.txt", inbox / "west_county.txt"
+    first.write_text("东坡县2023年法治政府建设情况报告\n一、主要成效\n全年受理行政复议案件40件，比上年增加6件，"
+                     "办结38件。\n", encoding="utf-8")
+    second.write_text("西岭县2023年法治政府建设情况报告\n一、主要成效\n全年受理行政复议案件25件，比上年减少3件。\n"
+                      "行政应诉案件12件。\n", encoding="utf-8")
+    (tmp_path / "nothing").mkdir()
+    warehouse = tmp_path / "fazhi.duckdb"
+    pipeline_runner([inbox], warehouse)
+    con = read_only(warehouse)
+    assert con.execute("select count(distinct report_id) from intermediate.int_last_year_claims").fetchone()[0] == 2
+    con.close()
+
+    first.write_text(first.read_text(encoding="utf-8").replace("40件", "44件"), encoding="utf-8")   # a new version
+    pipeline_runner([inbox], warehouse)
+    pipeline_runner([tmp_path / "nothing"], warehouse, remove=["west_county.txt"])
+    con = read_only(warehouse)
+    incremental = mart_rows(con)
+    values = {r[0] for r in con.execute("select value from intermediate.int_report_figures").fetchall()}
+    assert 44 in values and 40 not in values and 25 not in values
+    con.close()
+
+    pipeline_runner([tmp_path / "nothing"], warehouse, full_refresh=True)
+    con = read_only(warehouse)
+    full = mart_rows(con)
+    for table in MARTS:
+        assert incremental[table] == full[table], f"{table}: the incremental build differs from a full one"
