@@ -95,7 +95,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
             if status == "pass":
                 result.tests_passed += 1
             elif column_test := _column_failures(warehouse, r):
-                result.tests_failed += len(column_test)    # one per failing column, as one test a column did
+                result.tests_failed += len(column_test)    # one per broken check, as one test a column did
                 result.failures += column_test
             else:
                 result.tests_failed += 1
@@ -111,16 +111,18 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
 
 
 def _column_failures(warehouse: Path, result) -> list[str]:
-    """A failed ``not_null_columns`` test as one failure a column: ``not_null_<table>_<column>: warn 3 null rows``.
+    """A failed ``column_checks`` test as one failure a check and column, named as dbt named
+    the per-column tests: ``not_null_fct_facts_value: warn 3 null rows``,
+    ``accepted_values_int_facts_kind: warn 2 rows of other values``.
 
-    Its query (as compiled for this build) names each column with nulls and counts them;
+    Its query (as compiled for this build) names each broken check and counts its rows;
     it is run again here, read-only, only when the test failed.
     """
     import duckdb
 
     node = result.node
     metadata = getattr(node, "test_metadata", None)
-    if metadata is None or metadata.name != "not_null_columns" or str(result.status) == "error":
+    if metadata is None or metadata.name != "column_checks" or str(result.status) == "error":
         return []
     attached = node.attached_node or next(iter(node.depends_on.nodes), "")
     table = "_".join(attached.split(".")[2:])          # model.fazhi.fct_facts, source.fazhi.raw.reports
@@ -128,7 +130,9 @@ def _column_failures(warehouse: Path, result) -> list[str]:
     with duckdb.connect() as con:
         con.execute("attach '{}' as build (read_only)".format(str(warehouse).replace("'", "''")))
         rows = con.execute(node.compiled_code).fetchall()
-    return [f"{prefix}not_null_{table}_{column}: {result.status} {count} null rows" for column, count in rows]
+    what = {"not_null": "null rows", "accepted_values": "rows of other values"}
+    return [f"{prefix}{check}_{table}_{column}: {result.status} {count} {what.get(check, 'rows')}"
+            for check, column, count in rows]
 
 
 def _count_nodes(event) -> None:

@@ -49,8 +49,8 @@ def test_an_incremental_build_tests_only_the_reports_it_parsed(seeds_run, tmp_pa
     assert result.tests_passed > 0
 
 
-def test_nulls_fail_one_test_of_the_model_named_by_column_with_their_count(seeds_run, tmp_path):
-    """not_null_columns: one test node a model; its failure names each column with nulls and how many rows."""
+def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_column(seeds_run, tmp_path):
+    """column_checks: one test node a model; its failure names each broken check and column, with its rows."""
     _, seeds_warehouse = seeds_run
     published = tmp_path / "fazhi.duckdb"
     shutil.copyfile(seeds_warehouse, published)
@@ -60,9 +60,13 @@ def test_nulls_fail_one_test_of_the_model_named_by_column_with_their_count(seeds
                         "(select fact_id from intermediate.int_facts order by fact_id limit 3)")
             con.execute(f"update intermediate.int_facts set kind = null, parsed_at = {_LATER} where fact_id = "
                         "(select max(fact_id) from intermediate.int_facts)")
+            con.execute(f"update intermediate.int_facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
+                        "(select fact_id from intermediate.int_facts order by fact_id desc limit 3 offset 1)")
         result = dbt_build(build)
     failures = {f.split(":")[0]: f for f in result.failures}
     assert failures["not_null_int_facts_value"].endswith("warn 3 null rows")
     assert failures["not_null_int_facts_kind"].endswith("warn 1 null rows")
+    assert failures["accepted_values_int_facts_qualifier"].endswith("warn 3 rows of other values")
     assert "not_null_int_facts_start_offset" not in failures
-    assert result.tests_failed >= 2
+    assert "accepted_values_int_facts_kind" not in failures     # a null is not another value
+    assert result.tests_failed >= 3
