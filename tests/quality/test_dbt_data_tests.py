@@ -51,18 +51,14 @@ def test_an_incremental_build_tests_only_the_reports_it_parsed(seeds_run, tmp_pa
 
 def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_column(seeds_run, tmp_path):
     """column_checks: one test node a model; its failure names each broken check and column, with its rows."""
-    _, seeds_warehouse = seeds_run
-    published = tmp_path / "fazhi.duckdb"
-    shutil.copyfile(seeds_warehouse, published)
-    with build_copy(published) as build:
-        with duckdb.connect(str(build)) as con:
-            con.execute(f"update intermediate.int_facts set value = null, parsed_at = {_LATER} where fact_id in "
-                        "(select fact_id from intermediate.int_facts order by fact_id limit 3)")
-            con.execute(f"update intermediate.int_facts set kind = null, parsed_at = {_LATER} where fact_id = "
-                        "(select max(fact_id) from intermediate.int_facts)")
-            con.execute(f"update intermediate.int_facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
-                        "(select fact_id from intermediate.int_facts order by fact_id desc limit 3 offset 1)")
-        result = dbt_build(build)
+    result = _build_after(
+        seeds_run, tmp_path,
+        f"update intermediate.int_facts set value = null, parsed_at = {_LATER} where fact_id in "
+        "(select fact_id from intermediate.int_facts order by fact_id limit 3)",
+        f"update intermediate.int_facts set kind = null, parsed_at = {_LATER} where fact_id = "
+        "(select max(fact_id) from intermediate.int_facts)",
+        f"update intermediate.int_facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
+        "(select fact_id from intermediate.int_facts order by fact_id desc limit 3 offset 1)")
     failures = {f.split(":")[0]: f for f in result.failures}
     assert failures["not_null_int_facts_value"].endswith("warn 3 null rows")
     assert failures["not_null_int_facts_kind"].endswith("warn 1 null rows")
@@ -70,3 +66,15 @@ def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_co
     assert "not_null_int_facts_start_offset" not in failures
     assert "accepted_values_int_facts_kind" not in failures     # a null is not another value
     assert result.tests_failed >= 3
+
+
+def _build_after(seeds_run, tmp_path, *statements: str):
+    """dbt build on a copy of the seeds' warehouse after ``statements`` changed its rows."""
+    _, seeds_warehouse = seeds_run
+    published = tmp_path / "fazhi.duckdb"
+    shutil.copyfile(seeds_warehouse, published)
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:
+            for statement in statements:
+                con.execute(statement)
+        return dbt_build(build)
