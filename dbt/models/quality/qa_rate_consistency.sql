@@ -9,8 +9,10 @@
 -- in percentage points, counting only the direction a qualifier (以上 / 不到) leaves
 -- open; matched_base names the base within 0.5 points (null: none fits).
 -- numerator, denominator and computed_pct are the defined base's (else the first other base's).
+{{ quality_by_report() }}
 with facts as (
     select * from {{ ref('fct_facts') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 definitions as (

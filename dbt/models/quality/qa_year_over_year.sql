@@ -8,16 +8,22 @@
 -- when last year's figure lies in the range it implies (widened by the rounding of that
 -- figure's own decimals). Without last year's report, or with one that does not state
 -- the metric, there is no row: nothing to compare.
+{{ quality_by_report(neighbours='issuer') }}
 with reports as (
     select report_id, doc, title, issuer, report_year
     from {{ ref('dim_reports') }}
     where duplicate_of is null and issuer is not null and report_year is not null
 ),
 
+-- the reports whose rows this build writes
+rebuilt as (
+    select * from reports where {{ qa_reports('report_id', 'issuer') }}
+),
+
 claims as (
-    select claims.*, reports.doc, reports.issuer, reports.report_year
+    select claims.*, rebuilt.doc, rebuilt.issuer, rebuilt.report_year
     from {{ ref('int_last_year_claims') }} as claims
-    inner join reports using (report_id)
+    inner join rebuilt using (report_id)
 ),
 
 previous_figures as (
@@ -34,6 +40,9 @@ previous_figures as (
     from {{ ref('int_report_figures') }} as figures
     inner join reports using (report_id)
     where figures.qualifier is null
+      -- last year's reports of the rebuilt ones
+      and exists (select 1 from rebuilt
+                  where rebuilt.issuer = reports.issuer and rebuilt.report_year = reports.report_year + 1)
       and not regexp_matches(figures.number_text, '[万亿萬億]')
 ),
 
