@@ -51,16 +51,17 @@ compared as (
         claims.claim_id,
         -- last year's issuer may have filed more than one report (not duplicates):
         -- the statement matches when any of them agrees, and the row shows the nearest
+        -- (of equally near ones, the first by report_id: the same row whatever order rows come in)
         bool_or(previous.value between claims.previous_low - previous.rounding - 1e-6
                                    and claims.previous_high + previous.rounding + 1e-6) as matches_last_year,
-        arg_min(previous.value, abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_value,
-        arg_min(previous.number_text, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
+        arg_min(previous.value, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_value,
+        arg_min(previous.number_text, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id))
             as previous_number_text,
-        arg_min(previous.doc, abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_doc,
-        arg_min(previous.report_id, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
+        arg_min(previous.doc, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_doc,
+        arg_min(previous.report_id, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id))
             as previous_report_id,
         arg_min(coalesce(previous.title, previous.issuer || previous.report_year || '年度报告'),
-                abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_title,
+                row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_title,
         min(previous.report_year) as previous_year
     from claims
     inner join previous_figures as previous
