@@ -12,14 +12,17 @@
 --   received_ceiling adds them when the report states them;
 -- * 纠错 stated only under 其中 of 办结 (办结50件，其中撤销3件、确认违法2件) is the
 --   corrected count (their sum), since corrections are by definition closed cases.
+{{ quality_by_report() }}
 with cases as (
     select * from {{ ref('fct_cases') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 facts as (
     select fact_id, report_id, metric, value, qualifier, action, part_of_fact_id, kind, unit,
         sentence_text, sentence_start, start_offset, end_offset
     from {{ ref('fct_facts') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 stages as (

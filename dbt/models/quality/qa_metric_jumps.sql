@@ -4,15 +4,29 @@
 -- report is its first statement (parts of a total excluded), as in fct_cases.
 -- Rates and changes are left out: a rate is bounded and checked on its own, and a
 -- change may cross zero.
-with reports as (
+{{ quality_by_report(neighbours='body') }}
+with all_reports as (
     select report_id, doc, report_year, coalesce(issuer, region) as body
     from {{ ref('dim_reports') }}
     where report_year is not null and coalesce(issuer, region) is not null
 ),
 
+-- the reports whose rows this build writes, and the reports of the year before theirs
+rebuilt as (
+    select * from all_reports where {{ qa_reports('report_id', 'body') }}
+),
+
+reports as (
+    select * from all_reports
+    where {{ qa_reports('report_id', 'body') }}
+       or exists (select 1 from rebuilt
+                  where rebuilt.body = all_reports.body and rebuilt.report_year = all_reports.report_year + 1)
+),
+
 facts as (
     select * from {{ ref('fct_facts') }}
-    where part_of_fact_id is null
+    where report_id in (select report_id from reports)
+      and part_of_fact_id is null
       and metric is not null
       and kind in ('case', 'count', 'amount', 'duration')
 ),
@@ -54,3 +68,4 @@ inner join figures as previous
     and previous.report_year = current_year.report_year - 1
     and previous.unit is not distinct from current_year.unit
 where previous.value > 0 and current_year.value > 0
+  and current_year.report_id in (select report_id from rebuilt)

@@ -12,11 +12,13 @@
 -- A list that ends with the rest (其他, 其余: 其中治安类10件、征收类12件、其他类5件) says
 -- its parts are all of the total, so they must add up to it (parts_sum_to_total), when
 -- neither the total nor a part is stated loosely.
+{{ quality_by_report() }}
 with facts as (
     select
         *,
         case when kind = 'case' and unit in ('件', '起', '宗') then '件' else unit end as counting_unit
     from {{ ref('fct_facts') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 placed as (

@@ -8,9 +8,11 @@
 -- one, 办结, and 受理/收到): gap_points is how far the statement is from the nearest,
 -- in percentage points, counting only the direction a qualifier (以上 / 不到) leaves
 -- open; matched_base names the base within 0.5 points (null: none fits).
--- numerator, denominator and computed_pct are the defined base's (else the first other base's).
+-- numerator, denominator and computed_pct are the defined base's (else the other base first by metric id).
+{{ quality_by_report() }}
 with facts as (
     select * from {{ ref('fct_facts') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 definitions as (
@@ -109,9 +111,9 @@ select
     any_value(metric) as metric,
     any_value(stated_pct) as stated_pct,
     any_value(qualifier) as qualifier,
-    arg_min(numerator, base_rank) as numerator,
-    arg_min(denominator, base_rank) as denominator,
-    arg_min(computed_pct, base_rank) as computed_pct,
+    arg_min(numerator, row(base_rank, base_metric)) as numerator,
+    arg_min(denominator, row(base_rank, base_metric)) as denominator,
+    arg_min(computed_pct, row(base_rank, base_metric)) as computed_pct,
     arg_min(base_metric, [base_gap, base_rank]) filter (where base_gap <= 0.5) as matched_base,
     min(base_gap) as gap_points,
     any_value(sentence_text) as sentence_text,

@@ -8,6 +8,7 @@
 -- the stated decimals, when coarser) of the stated rate; matched_base names the
 -- first base that fits, or is null when none does. Changes (同比 …) are not rates
 -- here, and a rate or count stated loosely (余, 约, 以上, 不到) is not compared.
+{{ quality_by_report() }}
 with facts as (
     select
         *,
@@ -17,6 +18,7 @@ with facts as (
             else unit
         end as unit_family
     from {{ ref('fct_facts') }}
+    where {{ qa_reports('report_id') }}
 ),
 
 ordered as (

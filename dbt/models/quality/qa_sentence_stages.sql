@@ -6,12 +6,14 @@
 -- metric) are left to closed_le_received. A sentence that mentions cases carried
 -- over (结转, 旧存, 上年, 累计, 积案, 往年, 以前年度, 含) may close more than it received,
 -- so it is not compared; loosely stated figures (余, 约 …) are not compared.
+{{ quality_by_report() }}
 with facts as (
     select
         *,
         case when unit in ('件', '起', '宗') then '件' else unit end as unit_family
     from {{ ref('fct_facts') }}
-    where kind = 'case' and qualifier is null and part_of_fact_id is null
+    where {{ qa_reports('report_id') }}
+      and kind = 'case' and qualifier is null and part_of_fact_id is null
 ),
 
 received as (

@@ -8,16 +8,22 @@
 -- when last year's figure lies in the range it implies (widened by the rounding of that
 -- figure's own decimals). Without last year's report, or with one that does not state
 -- the metric, there is no row: nothing to compare.
+{{ quality_by_report(neighbours='issuer') }}
 with reports as (
     select report_id, doc, title, issuer, report_year
     from {{ ref('dim_reports') }}
     where duplicate_of is null and issuer is not null and report_year is not null
 ),
 
+-- the reports whose rows this build writes
+rebuilt as (
+    select * from reports where {{ qa_reports('report_id', 'issuer') }}
+),
+
 claims as (
-    select claims.*, reports.doc, reports.issuer, reports.report_year
+    select claims.*, rebuilt.doc, rebuilt.issuer, rebuilt.report_year
     from {{ ref('int_last_year_claims') }} as claims
-    inner join reports using (report_id)
+    inner join rebuilt using (report_id)
 ),
 
 previous_figures as (
@@ -34,6 +40,9 @@ previous_figures as (
     from {{ ref('int_report_figures') }} as figures
     inner join reports using (report_id)
     where figures.qualifier is null
+      -- last year's reports of the rebuilt ones
+      and exists (select 1 from rebuilt
+                  where rebuilt.issuer = reports.issuer and rebuilt.report_year = reports.report_year + 1)
       and not regexp_matches(figures.number_text, '[万亿萬億]')
 ),
 
@@ -42,16 +51,17 @@ compared as (
         claims.claim_id,
         -- last year's issuer may have filed more than one report (not duplicates):
         -- the statement matches when any of them agrees, and the row shows the nearest
+        -- (of equally near ones, the first by report_id: the same row whatever order rows come in)
         bool_or(previous.value between claims.previous_low - previous.rounding - 1e-6
                                    and claims.previous_high + previous.rounding + 1e-6) as matches_last_year,
-        arg_min(previous.value, abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_value,
-        arg_min(previous.number_text, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
+        arg_min(previous.value, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_value,
+        arg_min(previous.number_text, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id))
             as previous_number_text,
-        arg_min(previous.doc, abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_doc,
-        arg_min(previous.report_id, abs(previous.value - (claims.previous_low + claims.previous_high) / 2))
+        arg_min(previous.doc, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_doc,
+        arg_min(previous.report_id, row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id))
             as previous_report_id,
         arg_min(coalesce(previous.title, previous.issuer || previous.report_year || '年度报告'),
-                abs(previous.value - (claims.previous_low + claims.previous_high) / 2)) as previous_title,
+                row(abs(previous.value - (claims.previous_low + claims.previous_high) / 2), previous.report_id)) as previous_title,
         min(previous.report_year) as previous_year
     from claims
     inner join previous_figures as previous
