@@ -25,6 +25,7 @@ from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
+from fazhi.parse_tables import Parser
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.removal import mark_removed
 from fazhi.ingest.sources import iter_inputs
@@ -81,12 +82,12 @@ def _task_runner():
 
 @task(name="ingest")
 def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> LandingSummary:
-    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn.
+    """Hash and triage inputs here, decode and parse new ones in parallel batches, store them in turn.
 
     Inputs are read lazily (archives member by member) and held a chunk at a
     time, bounded in count and in bytes, so memory does not grow with the input.
     """
-    summary, known = LandingSummary(), known_reports(build)
+    summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
     inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
@@ -96,13 +97,14 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             n_chunk, n_new = len(chunk), len(triaged.new)
             del chunk
             batches = list(batched_by_bytes(triaged.new, DECODE_BATCH, DECODE_BATCH_BYTES, _input_bytes))
-            decoded = []
-            for batch in parallel.iter_batches(decode, batches):
-                decoded += batch
-                progress.advance("files", len(batch))
+            decoded, parsed = [], []
+            for batch in parallel.iter_batches(decode, batches, parser):
+                decoded += batch.decoded
+                parsed.append(batch.parsed)
+                progress.advance("files", len(batch.decoded))
             del batches
             triaged.drop_bytes()
-            summary.add(store(build, run_id, decoded, triaged))
+            summary.add(store(build, run_id, decoded, triaged, parsed))
             progress.advance("files", n_chunk - n_new)   # known and unreadable ones
     progress.done("files")
     return summary
