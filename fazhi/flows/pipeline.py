@@ -36,7 +36,7 @@ from fazhi.warehouse import WarehouseError, build_copy, first_line, writer_lock
 
 INGEST_CHUNK = 5000   # inputs held in memory at once ...
 INGEST_CHUNK_BYTES = 192 * 2**20   # ... and no more bytes than this (a few large files are a chunk)
-DECODE_BATCH = 250    # inputs per decoding batch ...
+# Inputs per batch decoded and parsed by one worker: parallel.slice_rows() (FAZHI_SLICE_ROWS) ...
 DECODE_BATCH_BYTES = 32 * 2**20    # ... and bytes per batch sent to a worker
 # Handing freed heap back to the OS costs ~0.8 s (a full gc and a heap walk);
 # it only pays after steps that held hundreds of MB: big landings or re-parses.
@@ -96,7 +96,7 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             triaged = triage(chunk, known)
             n_chunk, n_new = len(chunk), len(triaged.new)
             del chunk
-            batches = list(batched_by_bytes(triaged.new, DECODE_BATCH, DECODE_BATCH_BYTES, _input_bytes))
+            batches = list(batched_by_bytes(triaged.new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
             decoded, parsed = [], []
             for batch in parallel.iter_batches(decode, batches, parser):
                 decoded += batch.decoded
