@@ -81,7 +81,7 @@ def reparse(warehouse: Path, everything: bool = False) -> int:
         ids = stale_reports(con, parser.version, everything)
         if not ids:
             return 0
-        progress.add("parse", "reports parsed", total=len(ids))
+        progress.add_total("parse", len(ids))
         for start in range(0, len(ids), REPARSE_CHUNK):
             chunk = ids[start:start + REPARSE_CHUNK]
             con.execute("begin")
@@ -89,7 +89,6 @@ def reparse(warehouse: Path, everything: bool = False) -> int:
                 write(con, [batch], replace=True)
                 progress.advance("parse", batch["reports"].num_rows)
             con.execute("commit")
-        progress.done("parse")
     return len(ids)
 
 

@@ -67,6 +67,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         parsed.reparse(warehouse, everything=full_refresh)
     finally:
         parallel.shutdown()
+        progress.done("parse")
     progress.add("dbt", "dbt nodes")
     with _build_link(warehouse, state):
         try:

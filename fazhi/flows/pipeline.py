@@ -88,6 +88,7 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
     time, bounded in count and in bytes, so memory does not grow with the input.
     """
     summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
+    progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
     inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
@@ -101,6 +102,8 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             for batch in parallel.iter_batches(decode, batches, parser):
                 decoded += batch.decoded
                 parsed.append(batch.parsed)
+                progress.add_total("parse", batch.parsed["reports"].num_rows)
+                progress.advance("parse", batch.parsed["reports"].num_rows)
                 progress.advance("files", len(batch.decoded))
             del batches
             triaged.drop_bytes()
