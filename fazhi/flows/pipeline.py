@@ -4,8 +4,8 @@ A few coarse tasks (ingest, transform, validate, send) do the work; writing
 the report is a plain call (a task costs ~0.2 s of bookkeeping). The logic
 lives in the fazhi package. The whole run writes a working copy of
 the warehouse that is published only when the models and checks have run (see
-``fazhi.warehouse``). The CPU work inside (decoding files, parsing reports in
-the dbt Python models) runs in batches through ``fazhi.parallel``: local
+``fazhi.warehouse``). The CPU work inside (decoding files and parsing their
+reports, re-parsing stale parses before dbt) runs in batches through ``fazhi.parallel``: local
 worker processes by default, or the flow's Dask cluster with
 FAZHI_TASK_RUNNER=dask (a 2-worker local cluster, or FAZHI_DASK_ADDRESS).
 """
@@ -115,7 +115,7 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
 
 @contextmanager
 def _work_on_dask():
-    """Point fazhi.parallel (decoding, the dbt Python models) at the flow's Dask cluster."""
+    """Point fazhi.parallel (decoding and parsing) at the flow's Dask cluster."""
     if load_settings().task_runner != "dask":
         yield
         return
