@@ -1,7 +1,7 @@
 """Give the heap memory a finished step freed back to the operating system.
 
-The flow's steps run in one process: ingest holds a batch of decoded reports,
-the dbt Python models hold every report's text and parse in frames. glibc
+The flow's steps run in one process: ingest holds a batch of decoded reports
+and their parse rows, a re-parse before dbt a chunk of texts and rows. glibc
 keeps the freed heap for reuse, so without a trim the next step's memory is
 counted on top of the last one's and the run's peak is their sum (at 10,000
 reports, over 2 GB instead of the largest step alone).

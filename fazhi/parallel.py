@@ -1,11 +1,11 @@
 """Where fazhi's CPU work runs: decoding files and parsing reports, in batches.
 
-Both are pure functions of bytes or text, so the work is cut into batches and
-run anywhere. When the flow runs on Dask it puts its scheduler's address in
+Both are pure functions of bytes or text (ingest decodes and parses each new
+file in one go; ``fazhi.parsed`` re-parses stale reports), so the work is cut
+into batches and run anywhere. When the flow runs on Dask it puts its scheduler's address in
 FAZHI_DASK_SCHEDULER and the batches go to the cluster's workers (which need
 fazhi installed). Otherwise large jobs go to a pool of local worker processes,
-one per core (FAZHI_PARSE_WORKERS), shared by the dbt models that run side by
-side; small jobs stay in this process.
+one per core (FAZHI_PARSE_WORKERS); small jobs stay in this process.
 """
 from __future__ import annotations
 
@@ -16,10 +16,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
-import polars as pl
-
-from fazhi import progress
-
 DASK_SCHEDULER_ENV = "FAZHI_DASK_SCHEDULER"
 T = TypeVar("T")
 
@@ -29,7 +25,7 @@ _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def _slice_rows() -> int:
+def slice_rows() -> int:
     """Reports per slice sent to a worker (FAZHI_SLICE_ROWS, default 250)."""
     return int(os.environ.get("FAZHI_SLICE_ROWS", "250"))
 
@@ -91,25 +87,6 @@ def iter_batches(fn: Callable[..., T], batches: list, *args: object) -> Iterator
     if address:
         return iter(_on_dask(address, fn, batches, args))
     return _local_pool().map(fn, batches, *[[a] * len(batches) for a in args])
-
-
-def stream_slices(fn: Callable[..., pl.DataFrame], frame: pl.DataFrame, *args: object) -> Iterator[pl.DataFrame]:
-    """``fn(slice, *args)`` over slices of ``frame`` (FAZHI_SLICE_ROWS reports each), in order.
-
-    The parts are yielded as they are done, so the caller can hand each on (to
-    DuckDB) before the next: a whole model's output never sits in memory at once.
-    """
-    rows = _slice_rows()
-    slices = [frame.slice(i, rows) for i in range(0, frame.height, rows)] or [frame]
-    progress.add_total("parse", frame.height)
-    return _counted(iter_batches(fn, slices, *args), [s.height for s in slices])
-
-
-def _counted(parts: Iterator[T], sizes: list[int]) -> Iterator[T]:
-    """``parts`` as they come, each counted as its slice's reports parsed (``fazhi.progress``)."""
-    for part, size in zip(parts, sizes):
-        progress.advance("parse", size)
-        yield part
 
 
 def _on_dask(address: str, fn: Callable[..., T], slices: list, args: tuple) -> list[T]:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi import parallel, progress, seed_digests
+from fazhi import parallel, parsed, progress, seed_digests
 from fazhi.config import DBT_DIR
 from fazhi.lifecycle import stop_requested
 from fazhi.wide_mart import write_properties
@@ -47,6 +47,8 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
               state: Path | None = None) -> TransformResult:
     """``dbt build`` against ``warehouse``; raise TransformError if a model fails.
 
+    First the current reports whose parse is missing or stale are parsed again
+    (all of them on a full refresh: ``fazhi.parsed.reparse``); the models copy the parse.
     ``state`` holds dbt's target and build link (default: ``dbt`` beside the warehouse's folder).
     """
     from dbt.cli.main import dbtRunner
@@ -72,15 +74,17 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     if unchanged:
         # cautious: leave out the tests that read only these seeds, keep a model's test that refers to one
         args += ["--exclude", *unchanged, "--indirect-selection", "cautious"]
-    progress.add("parse", "reports parsed (× models)", total=0)
+    try:
+        parsed.reparse(warehouse, everything=full_refresh)
+    finally:
+        parallel.shutdown()
+        progress.done("parse")
     progress.add("dbt", "dbt nodes")
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(callbacks=[_count_nodes]).invoke(args)
         finally:
             _release_duckdb()
-            parallel.shutdown()
-            progress.done("parse")
             progress.done("dbt")
     if res.exception is not None and stop_requested(res.exception):  # Ctrl-C or SIGTERM: not a dbt failure
         raise res.exception

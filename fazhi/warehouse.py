@@ -184,9 +184,12 @@ alter table dq.runs add column if not exists code_fingerprint varchar;
 
 
 def ensure_schema(path: Path) -> None:
-    """Create the raw and dq tables if the file lacks them, and add newer columns."""
+    """Create the raw, parsed and dq tables if the file lacks them, and add newer columns."""
+    from fazhi.parsed import PARSED_DDL   # the parse tables' columns are the parser's (fazhi.parse_tables)
+
     with connect(path) as con:
         con.execute(RAW_DDL)
+        con.execute(PARSED_DDL)
         con.execute(DQ_DDL)
         con.execute(MIGRATIONS)
 

@@ -84,3 +84,11 @@ def test_sql_macro_folds_exactly_like_python():
     sample = "共１２件" + FULL_WIDTH
     got = duckdb.execute(f"select translate($1, '{full}', '{half}')", [sample]).fetchone()[0]
     assert got == normalize(sample)
+
+
+def test_normalize_folds_every_run_and_keeps_the_rest():
+    text = "全年受理２３件（占比９８．５％）；ＡＢ类　共ｘ件，再受理１件"
+    assert normalize(text) == "全年受理23件（占比98.5%）；AB类 共x件，再受理1件"
+    assert normalize("没有全角字符。") == "没有全角字符。"
+    assert normalize("") == ""
+    assert normalize(FULL_WIDTH * 2) == normalize(FULL_WIDTH) * 2

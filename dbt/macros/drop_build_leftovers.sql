@@ -1,5 +1,5 @@
 {#- After every dbt invocation: drop the staging tables dbt-duckdb's incremental
-    Python models leave behind (`<model>__dbt_tmp<timestamp>`, in `main`), so
+    models may leave behind (`<model>__dbt_tmp<timestamp>`, in `main`), so
     analysts see only the marts there and DuckDB stops suggesting them. -#}
 
 {% macro drop_build_leftovers() -%}

@@ -3,10 +3,12 @@
     whatever the warehouse holds (cost proportional to the change). A test opts
     in with `where: touched_reports` (dbt_project.yml sets it for every test).
 
-    A row is of this build when its `parsed_at` stamp is: the parse tables stamp
-    their rows when they parse a report, the incremental marts carry their
-    report's stamp, and stamps are written while the build runs, after
-    `run_started_at`. A table without that column (one row per report: dim_reports,
+    A row is of this build when its `parsed_at` stamp is newer than every stamp
+    an earlier build saw: fazhi stamps a report's parse rows when it parses it
+    (at ingest, or re-parsing before dbt: fazhi.parsed), the int_ models copy
+    them and the incremental marts carry their report's stamp; each build ends
+    by keeping the newest stamp in `parsed.built_through` (record_built_through).
+    A table without that column (one row per report: dim_reports,
     the wide mart; the staging views) is tested whole, as is every table on a
     full refresh. dbt calls this macro as the test runs: nothing here changes the parse. -#}
 
@@ -15,7 +17,7 @@
     {%- if where != 'touched_reports' -%}
         {{ return(dbt.default__get_where_subquery(relation)) }}
     {%- endif -%}
-    {%- if not execute or flags.FULL_REFRESH or run_started_at is none -%}
+    {%- if not execute or flags.FULL_REFRESH -%}
         {{ return(relation) }}
     {%- endif -%}
     {%- set columns = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
@@ -24,7 +26,17 @@
     {%- endif -%}
     {%- set filtered -%}
         (select * from {{ relation }}
-         where parsed_at >= '{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}'::timestamp) dbt_subquery
+         where parsed_at > (select coalesce(max(parsed_at), '-infinity'::timestamp)
+                            from parsed.built_through)) dbt_subquery
     {%- endset -%}
     {{ return(filtered) }}
+{%- endmacro %}
+
+
+{% macro record_built_through() -%}
+    {#- on-run-end: the newest parse stamp this build copied (the next build tests newer rows). -#}
+    {%- if execute -%}
+        {%- do run_query("delete from parsed.built_through") -%}
+        {%- do run_query("insert into parsed.built_through select max(parsed_at) from parsed.reports") -%}
+    {%- endif -%}
 {%- endmacro %}

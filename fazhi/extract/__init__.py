@@ -1,6 +1,6 @@
 """Numeric facts from report sentences (pure functions, no I/O).
 
-``extract_report`` is called by the dbt Python model ``int_facts`` once per
+``extract_report`` is called by ``fazhi.parse_tables`` (ingest's one-pass parse) once per
 report with the report's normalised text, its sentences and the metric
 taxonomy (the dbt seed ``metric_taxonomy``); it returns one ``Fact`` per
 number that measures the reporting body's work.

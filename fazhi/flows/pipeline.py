@@ -4,8 +4,8 @@ A few coarse tasks (ingest, transform, validate, send) do the work; writing
 the report is a plain call (a task costs ~0.2 s of bookkeeping). The logic
 lives in the fazhi package. The whole run writes a working copy of
 the warehouse that is published only when the models and checks have run (see
-``fazhi.warehouse``). The CPU work inside (decoding files, parsing reports in
-the dbt Python models) runs in batches through ``fazhi.parallel``: local
+``fazhi.warehouse``). The CPU work inside (decoding files and parsing their
+reports, re-parsing stale parses before dbt) runs in batches through ``fazhi.parallel``: local
 worker processes by default, or the flow's Dask cluster with
 FAZHI_TASK_RUNNER=dask (a 2-worker local cluster, or FAZHI_DASK_ADDRESS).
 """
@@ -25,6 +25,7 @@ from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
 from fazhi.memory import return_freed_memory
+from fazhi.parse_tables import Parser
 from fazhi.parallel import DASK_SCHEDULER_ENV
 from fazhi.removal import mark_removed
 from fazhi.ingest.sources import iter_inputs
@@ -33,9 +34,11 @@ from fazhi.transform import TransformResult, dbt_build
 from fazhi.warehouse import WarehouseError, build_copy, first_line, writer_lock
 
 
-INGEST_CHUNK = 5000   # inputs held in memory at once ...
+# Inputs held in memory at once, with their texts and parse rows (~70 KB a report beside its
+# text: 5,000 at once put ~1.4 GB in the flow's process at 10,000 reports) ...
+INGEST_CHUNK = 2000
 INGEST_CHUNK_BYTES = 192 * 2**20   # ... and no more bytes than this (a few large files are a chunk)
-DECODE_BATCH = 250    # inputs per decoding batch ...
+# Inputs per batch decoded and parsed by one worker: parallel.slice_rows() (FAZHI_SLICE_ROWS) ...
 DECODE_BATCH_BYTES = 32 * 2**20    # ... and bytes per batch sent to a worker
 # Handing freed heap back to the OS costs ~0.8 s (a full gc and a heap walk);
 # it only pays after steps that held hundreds of MB: big landings or re-parses.
@@ -81,12 +84,13 @@ def _task_runner():
 
 @task(name="ingest")
 def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> LandingSummary:
-    """Hash and triage inputs here, decode new ones in parallel batches, store them in turn.
+    """Hash and triage inputs here, decode and parse new ones in parallel batches, store them in turn.
 
     Inputs are read lazily (archives member by member) and held a chunk at a
     time, bounded in count and in bytes, so memory does not grow with the input.
     """
-    summary, known = LandingSummary(), known_reports(build)
+    summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
+    progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
     inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
@@ -95,14 +99,17 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             triaged = triage(chunk, known)
             n_chunk, n_new = len(chunk), len(triaged.new)
             del chunk
-            batches = list(batched_by_bytes(triaged.new, DECODE_BATCH, DECODE_BATCH_BYTES, _input_bytes))
-            decoded = []
-            for batch in parallel.iter_batches(decode, batches):
-                decoded += batch
-                progress.advance("files", len(batch))
+            batches = list(batched_by_bytes(triaged.new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
+            decoded, parsed = [], []
+            for batch in parallel.iter_batches(decode, batches, parser):
+                decoded += batch.decoded
+                parsed.append(batch.parsed)
+                progress.add_total("parse", batch.parsed["reports"].num_rows)
+                progress.advance("parse", batch.parsed["reports"].num_rows)
+                progress.advance("files", len(batch.decoded))
             del batches
             triaged.drop_bytes()
-            summary.add(store(build, run_id, decoded, triaged))
+            summary.add(store(build, run_id, decoded, triaged, parsed))
             progress.advance("files", n_chunk - n_new)   # known and unreadable ones
     progress.done("files")
     return summary
@@ -110,7 +117,7 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
 
 @contextmanager
 def _work_on_dask():
-    """Point fazhi.parallel (decoding, the dbt Python models) at the flow's Dask cluster."""
+    """Point fazhi.parallel (decoding and parsing) at the flow's Dask cluster."""
     if load_settings().task_runner != "dask":
         yield
         return

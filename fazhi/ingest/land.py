@@ -9,7 +9,9 @@ cannot be read, or is not a report (``fazhi.ingest.screen``), becomes a row of `
 stops the run or touches what has landed.
 
 Three steps, so the CPU work can run on any worker while one process writes:
-``triage`` (hash, skip what is known), ``decode`` (pure), ``store`` (DuckDB).
+``triage`` (hash, skip what is known), ``decode`` (pure: decode each new file
+and parse its report, ``fazhi.parse_tables``), ``store`` (DuckDB: the reports
+and their parse rows in one transaction, so a killed run leaves neither).
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from fazhi.ingest.identity import content_id
 from fazhi.ingest.readers import Document, ReadError, read_document
 from fazhi.ingest.screen import not_a_report
 from fazhi.ingest.sources import Input
+from fazhi.parse_tables import Parser, parse_batch
+from fazhi.parsed import write as write_parsed
 from fazhi.warehouse import connect
 
 log = logging.getLogger(__name__)
@@ -48,6 +52,14 @@ class Decoded:
     source: Input          # without its bytes
     document: Document | None = None
     error: IngestError | None = None
+
+
+@dataclass
+class DecodedBatch:
+    """A batch of new inputs after decoding, with the parse rows of the reports among them."""
+
+    decoded: list[Decoded]
+    parsed: dict[str, pa.Table]
 
 
 @dataclass
@@ -105,8 +117,9 @@ def triage(inputs: Iterable[Input], known: set[str]) -> Triage:
     return t
 
 
-def decode(items: Sequence[tuple[str, Input]]) -> list[Decoded]:
-    """Decode new inputs (pure CPU work: safe on a thread, process or Dask worker)."""
+def decode(items: Sequence[tuple[str, Input]], parser: Parser) -> DecodedBatch:
+    """Decode new inputs and parse the reports among them (pure CPU work: safe on a thread,
+    process or Dask worker)."""
     out = []
     for report_id, item in items:
         source = _without_bytes(item)
@@ -122,11 +135,13 @@ def decode(items: Sequence[tuple[str, Input]]) -> list[Decoded]:
                                                                     "screen", reason)))
         else:
             out.append(Decoded(report_id, source, document=document))
-    return out
+    reports = [(d.report_id, d.document.text, d.document.title, d.document.published) for d in out if d.document]
+    return DecodedBatch(out, parse_batch(reports, parser))
 
 
-def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -> LandingSummary:
-    """Write decoded documents, sightings and errors to raw.* in one transaction."""
+def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage,
+          parsed: Sequence[dict[str, pa.Table]] = ()) -> LandingSummary:
+    """Write decoded documents, sightings and errors to raw.*, and the reports' ``parsed`` rows, in one transaction."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     summary = LandingSummary(seen=len(t.new) + len(t.seen) + len(t.errors), skipped=len(t.seen))
     reports, errors, unsure = [], list(t.errors), []
@@ -155,6 +170,7 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
         con.execute("begin")
         _insert(con, "raw.reports", reports)
         _insert(con, "raw.ocr_low_confidence", unsure)
+        write_parsed(con, parsed)
         # A name is recorded once per content; bytes whose first copy failed to decode have no report.
         seen = [dict(s, first_seen_at=now, last_seen_at=now, run_id=run_id) for s in sightings.values()]
         _insert(con, "raw.report_sources", seen,
@@ -174,7 +190,8 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage) -
 def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummary:
     """triage, decode and store in one go, in this process."""
     t = triage(inputs, known_reports(warehouse))
-    return store(warehouse, run_id, decode(t.new), t)
+    batch = decode(t.new, Parser.now())
+    return store(warehouse, run_id, batch.decoded, t, [batch.parsed])
 
 
 def _mark_seen(con, sightings: list[dict[str, object]], now: datetime) -> None:

@@ -10,6 +10,7 @@ into the raw text as landed.
 The dbt macro ``normalize_text`` applies the same table in SQL; a test keeps
 the two equal.
 """
+import re
 
 FULL_WIDTH = (
     "０１２３４５６７８９"
@@ -24,8 +25,15 @@ HALF_WIDTH = (
     "%.+-/=<> "
 )
 _TABLE = str.maketrans(FULL_WIDTH, HALF_WIDTH)
+# Runs of characters to fold: they are rare in a report, and str.translate walks a whole
+# Chinese text character by character (~0.5 ms a report), where this search is C-fast.
+_RUN = re.compile(f"[{re.escape(FULL_WIDTH)}]+")
 
 
 def normalize(text: str) -> str:
     """Fold full-width digits, letters and number symbols to ASCII, one char for one."""
-    return text.translate(_TABLE)
+    return _RUN.sub(_fold, text)
+
+
+def _fold(match: re.Match[str]) -> str:
+    return match.group().translate(_TABLE)

@@ -1,6 +1,6 @@
 """What analysts see in the warehouse's main schema: the marts, and nothing else.
 
-Incremental dbt Python models stage their new rows in ``<model>__dbt_tmp<time>``
+Incremental dbt models stage their new rows in ``<model>__dbt_tmp<time>``
 tables in ``main``; a run must not leave them (or anything else) beside the marts.
 """
 from __future__ import annotations

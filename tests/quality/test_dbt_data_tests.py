@@ -1,7 +1,7 @@
 """dbt's own data tests: a broken key is reported by the build (severity warn, marts still built).
 
 An incremental build tests the rows of the reports it parsed (macros/tests_on_touched_reports.sql):
-the damaged rows below carry a parse stamp of the build about to run, as a re-parse would.
+the damaged rows below carry a parse stamp newer than the last build's, as a re-parse would.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from fazhi.transform import dbt_build
 from fazhi.warehouse import build_copy
 
 
-_LATER = "now()::timestamp + interval 1 hour"   # a stamp later than the build's start
+_LATER = "now()::timestamp + interval 1 hour"   # a stamp later than any the last build saw
 
 
 def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_path):
@@ -21,13 +21,15 @@ def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_pat
     published = tmp_path / "fazhi.duckdb"
     shutil.copyfile(seeds_warehouse, published)
     with build_copy(published) as build:
-        # parse tables are incremental: rows of reports already parsed stay as they are
+        # a parse with broken keys, as a faulty parser would write it (fazhi.parsed): the models copy it
         with duckdb.connect(str(build)) as con:
-            con.execute("insert into intermediate.int_sentences select * from intermediate.int_sentences limit 1")
-            con.execute(f"update intermediate.int_sentences set parsed_at = {_LATER} where report_id = "
-                        "(select report_id from intermediate.int_sentences group by report_id, sentence_id having count(*) > 1)")
-            con.execute("insert into intermediate.int_sections "
-                        f"select * replace (null as section_id, {_LATER} as parsed_at) from intermediate.int_sections limit 1")
+            report = con.execute("select min(report_id) from parsed.reports").fetchone()[0]
+            for table in ("reports", "sections", "sentences", "facts", "metadata"):
+                con.execute(f"update parsed.{table} set parsed_at = {_LATER} where report_id = ?", [report])
+            con.execute("insert into parsed.sentences select * from parsed.sentences where report_id = ? limit 1",
+                        [report])
+            con.execute("insert into parsed.sections select * replace (null as section_id) from parsed.sections "
+                        "where report_id = ? limit 1", [report])
         result = dbt_build(build)
     failed = {failure.split(":")[0] for failure in result.failures}
     assert "primary_key_int_sentences_sentence_id" in failed      # repeated key
