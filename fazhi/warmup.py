@@ -52,6 +52,9 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
     importer = threading.Thread(target=_import_later_steps, name="fazhi-warm-imports", daemon=True)
     importer.start()
     import prefect  # noqa: F401
+    # The flow's module (Prefect's flow machinery, polars, the ingest code) loads while the API
+    # is still starting, not after it answers.
+    import fazhi.flows.pipeline  # noqa: F401
     if api is not None:
         api.wait()
     return importer
