@@ -217,7 +217,7 @@ def _run_flow(settings: Settings, targets: list[str], full_refresh: bool, fail_o
     show = err.is_terminal and not _verbosity["quiet"]
     with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
-        warm_up(settings.prefect_home, expect_bytes=size)
+        warm_up(settings.prefect_home, expect_bytes=size, cache_dir=settings.cache_dir)
         from fazhi.errors import quiet_flow_errors
         from fazhi.flows.pipeline import pipeline
 

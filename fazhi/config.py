@@ -29,7 +29,7 @@ SAMPLES_DIR = PACKAGE_DIR / "samples"
 PYPROJECT = PROJECT_DIR / "pyproject.toml"
 
 SECRETS = ("smtp_password",)
-_PATHS = ("warehouse", "inbox", "prefect_home", "home")
+_PATHS = ("warehouse", "inbox", "prefect_home", "home", "cache_dir")
 
 
 class Settings(BaseSettings):
@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # One folder for the state runs share (Prefect's database, dbt's target); default: beside the warehouse.
     home: Path | None = None
     prefect_home: Path | None = None              # default: <home or the warehouse's folder>/prefect
+    # What any warehouse of this user may reuse (a migrated Prefect database, fazhi.prefect_template);
+    # default: fazhi in the user's cache folder (XDG_CACHE_HOME, else ~/.cache).
+    cache_dir: Path | None = None
 
     # Scanned pages (fazhi.ingest.formats.ocr): on|off, the most pages one file may
     # need read, seconds one file may take, worker processes, render resolution,
@@ -185,7 +188,15 @@ def load_settings(**overrides: object) -> Settings:
         settings = settings.model_copy(update=_absolute(settings.model_dump(include=set(_PATHS)), Path.cwd()))
     if settings.prefect_home is None:
         settings = settings.model_copy(update={"prefect_home": (settings.home or settings.warehouse.parent) / "prefect"})
+    if settings.cache_dir is None:
+        settings = settings.model_copy(update={"cache_dir": user_cache_dir()})
     return settings
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for fazhi (the XDG convention: XDG_CACHE_HOME, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "fazhi"
 
 
 def prepare_environment(settings: Settings) -> None:

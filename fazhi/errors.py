@@ -1,15 +1,23 @@
-"""How the command line ends on an error: one line on stderr and an exit code.
+"""How the command line ends: on an error, one line on stderr and an exit code; then without teardown.
 
 ``fazhi.cli.main`` hands the Typer app to ``run_cli``. Errors the user can act
 on (a busy or damaged warehouse, a refused publish, a bad file) are known
 types with their own exit codes; anything else is still one line, naming its
 type. ``--debug`` anywhere on the command line lets the traceback through.
+
+Once the command and every exit handler have run (Prefect's events are sent,
+the temporary API is told to stop, the worker pool and dbt's connections are
+closed, the logs flushed), the process leaves at once: the interpreter's own
+teardown of the modules and objects a run loaded (Prefect, dbt, GX, DuckDB)
+took seconds and did nothing the user needs.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
+from contextlib import suppress
 
 INTERRUPTED = "interrupted; the published warehouse is unchanged"
 # Set by ``run_cli`` from ``--debug``: let tracebacks and Prefect's error logs through.
@@ -51,7 +59,35 @@ def _end(console, line: str, code: int) -> None:
     sys.exit(code)
 
 
+_exit_code = [0]
+
+
+def _leave() -> None:
+    """The last exit handler (registered first): flush the logs and streams, then exit without teardown."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(_exit_code[0])
+
+
+def _code(e: BaseException) -> int:
+    if isinstance(e, SystemExit):
+        return e.code if isinstance(e.code, int) else int(e.code is not None)
+    return 130 if isinstance(e, KeyboardInterrupt) else 1
+
+
 def run_cli(app, console) -> None:
+    """Run the command line; whatever happens, the process ends with its exit code and no teardown."""
+    atexit.register(_leave)
+    try:
+        _run_cli(app, console)
+    except BaseException as e:
+        _exit_code[0] = _code(e)
+        raise
+
+
+def _run_cli(app, console) -> None:
     global debug
     argv = sys.argv[1:]
     debug = "--debug" in argv

@@ -11,6 +11,8 @@
   (~6 s) and only then start the subprocess; launched here, the subprocess
   comes up on the other core while this process imports dbt and GX.
 
+Both start a new home from a migrated database template (FAZHI_CACHE_DIR) and
+skip the migrations of a home migrated before (``fazhi.prefect_template``).
 Both run in their own session (a terminal's Ctrl-C goes to fazhi, which stops
 them) and die with the process that started them, even when it is killed
 (``fazhi.lifecycle.die_with_parent``).
@@ -18,7 +20,6 @@ them) and die with the process that started them, even when it is killed
 from __future__ import annotations
 
 import atexit
-import importlib.metadata
 import os
 import signal
 import socket
@@ -31,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fazhi.lifecycle import die_with_parent
+from fazhi.prefect_template import DATABASE, is_migrated, keep, migrated_marker, seed
 
 
 class ServerStartError(RuntimeError):
@@ -54,15 +56,15 @@ def healthy(api_url: str, timeout: float = 2.0) -> bool:
 class TemporaryApi:
     """Prefect's API app in a subprocess for the life of this process (like its ephemeral mode)."""
 
-    def __init__(self, prefect_home: Path):
+    def __init__(self, prefect_home: Path, cache_dir: Path | None = None):
         self.port = free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_UI_ENABLED": "0",
                "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-        # The database schema is checked (migrated) once per Prefect version, not on every start (~2 s).
-        self._migrated = prefect_home / f".migrated-prefect-{importlib.metadata.version('prefect')}"
-        if self._migrated.exists() and (prefect_home / "prefect.db").exists():
-            env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
+        self._home, self._cache_dir = prefect_home, cache_dir
+        self.migrates = _skip_migrations(prefect_home, cache_dir, env)
+        # an empty home this server migrates itself: its database becomes the template (fazhi.prefect_template)
+        self._keep = self.migrates and cache_dir is not None and not (prefect_home / DATABASE).exists()
         env.pop("PREFECT_API_URL", None)
         prefect_home.mkdir(parents=True, exist_ok=True)
         self._log = open(prefect_home / "temporary-api.log", "ab")
@@ -82,18 +84,34 @@ class TemporaryApi:
             if time.monotonic() > deadline:
                 raise ServerStartError(f"Prefect API did not answer within {timeout:.0f} s; see {self._log.name}")
             time.sleep(0.1)
-        self._migrated.touch()
+        if self.migrates:
+            migrated_marker(self._home).touch()
+            if self._keep:
+                keep(self._home, self._cache_dir)
         return self.api_url
 
     def stop(self) -> None:
+        """Ask the server to stop, without waiting for it (~0.5-1 s of shutting down its services).
+
+        Everything of the run is in its database by then: the flow's final state
+        went through the API, and Prefect's events are flushed before atexit.
+        The server finishes on its own (a second signal, at this process's end,
+        comes from ``die_with_parent``).
+        """
         if self.process.poll() is None:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
         self._log.close()
+
+
+def _skip_migrations(prefect_home: Path, cache_dir: Path | None, env: dict[str, str]) -> bool:
+    """Tell the server in ``env`` not to migrate a database migrated before by this Prefect version
+    (or just copied from the template); return whether it will migrate."""
+    if cache_dir is not None and seed(prefect_home, cache_dir):
+        env["PREFECT_API_BLOCKS_REGISTER_ON_START"] = "false"   # the template has Prefect's block types
+    if is_migrated(prefect_home):
+        env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
+        return False
+    return True
 
 
 def port_in_use(port: int) -> bool:
@@ -106,8 +124,11 @@ def port_in_use(port: int) -> bool:
 
 
 @contextmanager
-def local_server(prefect_home: Path, port: int | None = None, startup_timeout: float = 120.0) -> Iterator[str]:
-    """Run ``prefect server start`` (API and UI) on 127.0.0.1:``port`` for the duration; yield its API URL."""
+def local_server(prefect_home: Path, port: int | None = None, startup_timeout: float = 120.0,
+                 cache_dir: Path | None = None) -> Iterator[str]:
+    """Run ``prefect server start`` (API and UI) on 127.0.0.1:``port`` for the duration; yield its API URL.
+
+    A new home gets the database template of ``cache_dir`` (fazhi.prefect_template) like ``TemporaryApi``."""
     port = port or free_port()
     if port_in_use(port):
         raise ServerStartError(f"port {port} on 127.0.0.1 is in use: stop what listens there or set FAZHI_PREFECT_PORT")
@@ -118,6 +139,8 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
     env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_UI_ENABLED": "true",
            "PREFECT_UI_API_URL": api_url}
     env.pop("PREFECT_API_URL", None)
+    empty = not (prefect_home / DATABASE).exists()
+    migrates = _skip_migrations(prefect_home, cache_dir, env)
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
@@ -131,6 +154,10 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
             if time.monotonic() > deadline:
                 raise ServerStartError(f"prefect server did not answer within {startup_timeout:.0f} s; see {log_path}")
             time.sleep(0.5)
+        if migrates:
+            migrated_marker(prefect_home).touch()
+            if empty and cache_dir is not None:
+                keep(prefect_home, cache_dir)
         yield api_url
     finally:
         proc.terminate()

@@ -31,18 +31,19 @@ def _import_later_steps() -> None:
 PRESTART_BYTES = 16 * 2**20
 
 
-def warm_up(prefect_home: Path, expect_bytes: int = 0) -> threading.Thread:
+def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = None) -> threading.Thread:
     """Start a temporary Prefect API (unless one is configured) and import dbt and GX in the background.
 
     Call before Prefect is imported: Prefect reads PREFECT_API_URL when it loads.
     With ``expect_bytes`` of input above PRESTART_BYTES the parsing workers start
-    too. Returns the importing thread (joining it is optional).
+    too. A new ``prefect_home`` starts from the database template in ``cache_dir``
+    (fazhi.prefect_template). Returns the importing thread (joining it is optional).
     """
     api = None
     if not os.environ.get("PREFECT_API_URL"):
         from fazhi.prefect_server import TemporaryApi
 
-        api = TemporaryApi(prefect_home)
+        api = TemporaryApi(prefect_home, cache_dir)
         os.environ["PREFECT_API_URL"] = api.api_url
     if expect_bytes > PRESTART_BYTES:
         from fazhi import parallel
@@ -51,6 +52,9 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0) -> threading.Thread:
     importer = threading.Thread(target=_import_later_steps, name="fazhi-warm-imports", daemon=True)
     importer.start()
     import prefect  # noqa: F401
+    # The flow's module (Prefect's flow machinery, polars, the ingest code) loads while the API
+    # is still starting, not after it answers.
+    import fazhi.flows.pipeline  # noqa: F401
     if api is not None:
         api.wait()
     return importer

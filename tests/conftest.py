@@ -20,14 +20,16 @@ SHARED = PROJECT_DIR.parent / "shared"
 
 # The state runs share (Prefect's database, dbt's target and parse cache) in one
 # folder for every warehouse the tests build, kept between sessions, one per checkout.
-os.environ.setdefault("FAZHI_HOME", str(Path(tempfile.gettempdir()) / "fazhi-tests-{}".format(
-    hashlib.sha256(str(PROJECT_DIR).encode()).hexdigest()[:10])))
+_TESTS_ROOT = Path(tempfile.gettempdir()) / "fazhi-tests-{}".format(hashlib.sha256(str(PROJECT_DIR).encode()).hexdigest()[:10])
+os.environ.setdefault("FAZHI_HOME", str(_TESTS_ROOT))
+# The user-wide cache (the migrated Prefect database new homes start from) too, beside it.
+os.environ.setdefault("FAZHI_CACHE_DIR", str(_TESTS_ROOT / "cache"))
 # Before Prefect is imported anywhere: keep it off the network, and start one
 # temporary Prefect API for the whole session (the CLI's own warm-up; `fazhi`
 # subprocesses of the tests inherit PREFECT_API_URL).
 _settings = load_settings()
 prepare_environment(_settings)
-warm_up(_settings.prefect_home)
+warm_up(_settings.prefect_home, cache_dir=_settings.cache_dir)
 
 
 def _shared(*parts: str) -> Path:

@@ -36,7 +36,7 @@ def serve_pipeline(settings: Settings, name: str = "nightly") -> None:
     if os.environ.get("PREFECT_API_URL"):
         _serve(settings, name)
         return
-    with local_server(settings.prefect_home, port=settings.prefect_port) as api_url:
+    with local_server(settings.prefect_home, port=settings.prefect_port, cache_dir=settings.cache_dir) as api_url:
         os.environ["PREFECT_API_URL"] = api_url
         print(f"Prefect server and UI on {api_url.removesuffix('/api')}", flush=True)
         _serve(settings, name)
@@ -45,7 +45,7 @@ def serve_pipeline(settings: Settings, name: str = "nightly") -> None:
 def _serve(settings: Settings, name: str) -> None:
     from fazhi.warmup import warm_up
 
-    warm_up(settings.prefect_home)      # imports dbt and GX in the background, before the first run
+    warm_up(settings.prefect_home, cache_dir=settings.cache_dir)      # imports dbt and GX in the background, before the first run
     from prefect.schedules import Cron
 
     from fazhi.flows.pipeline import pipeline
