@@ -133,6 +133,7 @@ def _column_failures(warehouse: Path, result) -> list[str]:
     prefix = "source_" if attached.startswith("source.") else ""
     with duckdb.connect() as con:
         con.execute("attach '{}' as build (read_only)".format(str(warehouse).replace("'", "''")))
+        con.execute("use build")   # names the query leaves unqualified (parsed.built_through) are the build's
         rows = con.execute(node.compiled_code).fetchall()
     what = {"not_null": "null rows", "accepted_values": "rows of other values"}
     return [f"{prefix}{check}_{table}_{column}: {result.status} {count} {what.get(check, 'rows')}"

@@ -29,7 +29,9 @@
 
 
 {% macro qa_state_table() -%}
-    {#- on-run-start: the table of each quality model's last view of the reports. -#}
+    {#- on-run-start: the table of each quality model's last view of the reports (builds only:
+        `fazhi docs` reads the warehouse read-only). -#}
+    {%- if flags.WHICH in ('build', 'run') %}
     create schema if not exists quality;
     create table if not exists quality.qa_built_reports (
         model          varchar not null,   -- the qa_ model
@@ -43,6 +45,7 @@
         parsed_at      timestamp,
         models_version varchar not null    -- of the project when the model was built
     )
+    {%- endif %}
 {%- endmacro %}
 
 

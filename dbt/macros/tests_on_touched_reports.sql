@@ -35,7 +35,7 @@
 
 {% macro record_built_through() -%}
     {#- on-run-end: the newest parse stamp this build copied (the next build tests newer rows). -#}
-    {%- if execute -%}
+    {%- if execute and flags.WHICH in ('build', 'run') -%}   {#- not `fazhi docs` (read-only) -#}
         {%- do run_query("delete from parsed.built_through") -%}
         {%- do run_query("insert into parsed.built_through select max(parsed_at) from parsed.reports") -%}
     {%- endif -%}
