@@ -113,6 +113,11 @@ def render(r: dict) -> str:
                          f"{a['qualifier_accuracy']:.3f}; metric R {a['metric_recall']:.3f} P {a['metric_precision']:.3f} | |")
     if any(profiled(x) for x in (e10, ic, nothing)):
         lines += ["", "† recorded by py-spy while it was measured (bench/PROFILE.md; the README says what that costs)."]
+    twins = [(name, x["profiled"]) for name, x in (("cold 10,000", e10), ("+10 fresh", ic), ("nothing new", nothing))
+             if x and x.get("profiled")]
+    if twins:
+        lines += ["", "The times above are unprofiled. bench/PROFILE.md records the same runs again under py-spy, "
+                  "in a warehouse of their own: " + ", ".join(f"{name} {t['seconds']:.1f} s" for name, t in twins) + "."]
     lines += ["", *growth_table(r, floor_s)]
     if r.get("notes"):
         lines += ["", *(f"Note: {n}" for n in r["notes"])]

@@ -91,3 +91,13 @@ def test_the_growth_table_gives_each_size_and_the_100k_floors():
     assert row(text, "| 10,000 |") == "| 10,000 | 40.0 s (×10.0) | 4.0 | ×3.3 for ×10 | 1600 MB |  |"
     assert row(text, "| 100,000 |") == ("| 100,000 | 480.0 s (×120.0) | 4.8 | ×12.0 for ×10 | 2200 MB "
                                         "| ≤ 11 × the 10,000 run ✗, peak RSS ≤ 2 GB ✗ |")
+
+
+def test_times_come_from_unprofiled_runs_and_the_profiled_twins_are_named():
+    r = copy.deepcopy(RESULTS)
+    r["e2e_10k"]["profiled"] = {**run(43.0, 1650), "profile": "out/profile-run-10k.txt"}
+    r["incremental_cold"]["profiled"] = {**run(9.7, 700), "profile": "out/profile-plus-10.txt"}
+    text = results_table.render(r)
+    assert "| 40.0 s (×10.0), peak RSS 1600 MB |" in row(text, "| end to end, 10,000 reports, cold")
+    assert "†" not in text
+    assert "again under py-spy, in a warehouse of their own: cold 10,000 43.0 s, +10 fresh 9.7 s." in text
