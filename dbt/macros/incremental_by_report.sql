@@ -86,9 +86,9 @@
 
 {#- Intermediate tables built one report at a time from the parse tables.
 
-    The same bookkeeping as the marts above, with the parse tables' own stamps in
-    place of int_report_stamps: a row carries the latest `parsed_at` of its
-    report's rows in `models` (the parse tables it reads) and `models_version`.
+    The same bookkeeping as the marts above, with the parse stamps in place of
+    int_report_stamps: a row carries its report's parse stamp (the `parsed_at` of
+    its rows in `models`, the parse tables it reads) and `models_version`.
     A build reads the reports whose stamp the table does not hold yet; the
     post-hook deletes rows of older stamps, of reports no longer parsed and of
     older models. Unlike int_report_stamps this keeps duplicates of a report's
@@ -104,10 +104,12 @@
 
 
 {% macro parse_stamps(models) -%}
-    {#- A relation of (report_id, parsed_at): each report's latest parse in `models`. -#}
-    (select report_id, max(parsed_at) as parsed_at from (
-        {%- for parsed in models %}
-        select report_id, parsed_at from {{ ref(parsed) }}{{ " union all" if not loop.last }}
-        {%- endfor %}
-    ) group by report_id)
+    {#- A relation of (report_id, parsed_at): each current report's parse stamp. A parse
+        writes all of a report's rows in `models` (the parse tables) with its one stamp,
+        kept per report in parsed.reports: reading that row, not the latest of the
+        report's rows (a group-by over ~1.6 M rows at 10,000 reports, run three times a
+        build). A report without rows in `models` is listed too and builds no rows. -#}
+    (select stamps.report_id, stamps.parsed_at
+     from {{ source('parsed', 'reports') }} as stamps
+     where stamps.report_id in (select report_id from {{ ref('stg_reports') }}))
 {%- endmacro %}

@@ -11,7 +11,10 @@
     touched. A model comparing reports across years names its `neighbours`:
     the reports of the same body (`coalesce(issuer, region)`) or issuer whose
     year follows a touched report's (old or new year and body) compare with it,
-    so their rows are rebuilt too.
+    so their rows are rebuilt too; `region_year` names the reports of a touched
+    report's region and year (old or new), which a panel ranks against each other.
+    The marts with one row per report or per region and year (fct_report_metrics,
+    fct_region_metrics) are built the same way.
 
     Every table is rebuilt whole on --full-refresh, on its first build, and when
     the project's models or seeds changed (`models_version`, as the marts). The
@@ -19,9 +22,11 @@
     build, else the rebuilt reports; the pre-hook deletes their old rows and the
     post-hook keeps this build's view of the reports. -#}
 
-{% macro quality_by_report(neighbours=none) -%}
+{% macro quality_by_report(neighbours=none, on_schema_change='sync_all_columns') -%}
+    {#- A mart with an enforced contract passes on_schema_change='append_new_columns' (dbt allows
+        no other); its whole rebuild then recreates the table with the contract's columns. -#}
     {{ config(
-        materialized='incremental', incremental_strategy='append', on_schema_change='sync_all_columns',
+        materialized='incremental', incremental_strategy='append', on_schema_change=on_schema_change,
         pre_hook="{{ qa_delete_rebuilt(" ~ (("'" ~ neighbours ~ "'") if neighbours else "none") ~ ") }}",
         post_hook="{{ qa_keep_reports() }}"
     ) }}
@@ -66,7 +71,8 @@
 
 {% macro _qa_rebuilt(neighbours) -%}
     {#- A query of the report_ids whose rows this build rewrites (see the header). -#}
-    {%- set keys = {'body': 'coalesce({0}.issuer, {0}.region)', 'issuer': '{0}.issuer'} -%}
+    {%- set keys = {'body': 'coalesce({0}.issuer, {0}.region)', 'issuer': '{0}.issuer', 'region_year': '{0}.region'} -%}
+    {%- set year_after = 0 if neighbours == 'region_year' else 1 -%}
     (
         with now_state as (
             select {{ _qa_state_columns() }} from {{ ref('dim_reports') }}
@@ -83,12 +89,13 @@
         select report_id from touched
         {%- if neighbours %}
         union
-        -- the reports whose last year is a touched report's year (before or after it changed)
+        -- the reports whose last year (or, for region_year, whose year) is a touched
+        -- report's year, before or after it changed
         select now_state.report_id
         from now_state
         inner join touched
             on {{ keys[neighbours].format('now_state') }} = {{ keys[neighbours].format('touched') }}
-            and now_state.report_year = touched.report_year + 1
+            and now_state.report_year = touched.report_year + {{ year_after }}
         {%- endif %}
     )
 {%- endmacro %}
@@ -107,7 +114,15 @@
 {% macro qa_delete_rebuilt(neighbours) -%}
     {#- pre-hook: drop the rows this build rewrites (all of them on a whole rebuild of an existing table). -#}
     {%- if execute and is_incremental() -%}
-        {%- if _qa_whole_build() -%}
+        {%- if _qa_whole_build() and model.config.contract.enforced -%}
+    {#- the columns in the contract's order, as a new table has them (a taxonomy change adds
+        or drops columns of the wide mart): the rows are all rewritten anyway -#}
+    create or replace table {{ this }} (
+            {%- for column in model.columns.values() %}
+        "{{ column.name }}" {{ column.data_type }}{{ "," if not loop.last }}
+            {%- endfor %}
+    )
+        {%- elif _qa_whole_build() -%}
     delete from {{ this }}
         {%- else -%}
     delete from {{ this }} where report_id in {{ _qa_rebuilt(neighbours) }}

@@ -45,7 +45,7 @@ def test_an_incremental_build_tests_only_the_reports_it_parsed(seeds_run, tmp_pa
     shutil.copyfile(seeds_warehouse, published)
     with build_copy(published) as build:
         with duckdb.connect(str(build)) as con:   # an old stamp: a report parsed by an earlier build
-            con.execute("insert into intermediate.int_sentences select * from intermediate.int_sentences limit 1")
+            con.execute("insert into parsed.sentences select * from parsed.sentences limit 1")
         result = dbt_build(build)
     assert not any(f.startswith("primary_key_int_sentences_sentence_id") for f in result.failures)
     assert result.tests_passed > 0
@@ -55,12 +55,12 @@ def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_co
     """column_checks: one test node a model; its failure names each broken check and column, with its rows."""
     result = _build_after(
         seeds_run, tmp_path,
-        f"update intermediate.int_facts set value = null, parsed_at = {_LATER} where fact_id in "
-        "(select fact_id from intermediate.int_facts order by fact_id limit 3)",
-        f"update intermediate.int_facts set kind = null, parsed_at = {_LATER} where fact_id = "
-        "(select max(fact_id) from intermediate.int_facts)",
-        f"update intermediate.int_facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
-        "(select fact_id from intermediate.int_facts order by fact_id desc limit 3 offset 1)")
+        f"update parsed.facts set value = null, parsed_at = {_LATER} where fact_id in "
+        "(select fact_id from parsed.facts order by fact_id limit 3)",
+        f"update parsed.facts set kind = null, parsed_at = {_LATER} where fact_id = "
+        "(select max(fact_id) from parsed.facts)",
+        f"update parsed.facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
+        "(select fact_id from parsed.facts order by fact_id desc limit 3 offset 1)")
     failures = {f.split(":")[0]: f for f in result.failures}
     assert failures["not_null_int_facts_value"].endswith("warn 3 null rows")
     assert failures["not_null_int_facts_kind"].endswith("warn 1 null rows")

@@ -4,14 +4,20 @@
 -- bureau often both give the district's 行政复议 figures: summing them double counts).
 -- A report's value of a metric is its first statement, parts of a total excluded, as in
 -- fct_report_metrics; duplicates of a report's text are not in fct_facts.
+-- A build rewrites the rows of the regions and years (old and new) of the reports whose
+-- dim_reports row changed since the table was built: every report of such a region and
+-- year is read again, as the choice ranks them (macros/quality_by_report.sql, region_year).
+{{ quality_by_report(neighbours='region_year', on_schema_change='append_new_columns') }}
 with reports as (
     select * from {{ ref('dim_reports') }}
     where duplicate_of is null and report_year is not null and region is not null
+      and {{ qa_reports('report_id', 'region_year') }}
 ),
 
 facts as (
     select * from {{ ref('fct_facts') }}
     where metric is not null and part_of_fact_id is null
+      and report_id in (select report_id from reports)
 ),
 
 firsts as (
