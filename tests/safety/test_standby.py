@@ -1,0 +1,171 @@
+"""A copy made ahead of the run (fazhi.standby) is used only while the published file is the one copied.
+
+``fazhi run`` starts copying the published warehouse while it starts up, ``fazhi serve``
+right after it publishes; ``build_copy`` takes that copy only when nothing wrote the
+published file since, and a process killed with one ready leaves no file behind.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fazhi import standby
+from fazhi.warehouse import build_copy, build_path, ensure_schema
+
+
+@pytest.fixture()
+def published(tmp_path) -> Path:
+    path = tmp_path / "wh" / "fazhi.duckdb"
+    path.parent.mkdir()
+    ensure_schema(path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table ledger as select range as n, 'first' as who from range(2000)")
+    yield path
+    standby.discard(path)
+
+
+def tables(path: Path) -> set[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
+def files_under(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def write_from_another_process(path: Path, table: str) -> None:
+    out = python("""
+        import sys, duckdb
+        with duckdb.connect(sys.argv[1]) as con:
+            con.execute(f"create table {sys.argv[2]} as select 'theirs' as note")
+    """, str(path), table)
+    assert out.returncode == 0, out.stderr
+
+
+def test_an_unchanged_warehouse_is_built_on_the_copy_made_ahead(published):
+    standby.prepare(published)
+    ahead = standby.ready_inode(published)
+    assert ahead is not None, "no copy was made ahead"
+    with build_copy(published) as build:
+        assert os.stat(build).st_ino == ahead
+        with duckdb.connect(str(build)) as con:
+            assert con.execute("select count(*) from ledger").fetchone()[0] == 2000
+            con.execute("create table run_output as select 1 as x")
+    assert {"ledger", "run_output"} <= tables(published)
+    assert standby.ready_inode(published) is None, "a copy made ahead is used once"
+
+
+def test_a_warehouse_written_after_the_copy_is_copied_again_and_its_writes_published(published):
+    standby.prepare(published)
+    assert standby.ready_inode(published) is not None
+    write_from_another_process(published, "analyst_notes")
+    with build_copy(published) as build:
+        assert "analyst_notes" in tables(build)
+        with duckdb.connect(str(build)) as con:
+            con.execute("create table run_output as select 1 as x")
+    assert {"ledger", "analyst_notes", "run_output"} <= tables(published)
+
+
+def test_a_write_that_keeps_size_and_modification_time_still_voids_the_copy(tmp_path):
+    path = tmp_path / "data.bin"
+    path.write_bytes(b"a" * 100_000)
+    (tmp_path / ".data.build").mkdir()
+    try:
+        standby.prepare(path)
+        assert standby.ready_inode(path) is not None
+        st = os.stat(path)
+        with open(path, "r+b") as fh:   # same bytes count, other bytes, modification time put back
+            fh.seek(5000)
+            fh.write(b"b" * 10)
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+        assert standby.take(path, build_path(path)) is False
+        assert not build_path(path).exists()
+    finally:
+        standby.discard(path)
+
+
+def test_a_run_published_by_another_process_meanwhile_is_not_lost(published):
+    standby.prepare(published)
+    assert standby.ready_inode(published) is not None
+    other = python("""
+        import sys, duckdb
+        from pathlib import Path
+        from fazhi.warehouse import build_copy
+        with build_copy(Path(sys.argv[1])) as build:
+            with duckdb.connect(str(build)) as con:
+                con.execute("create table other_run as select 2 as y")
+    """, str(published))
+    assert other.returncode == 0, other.stderr
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:
+            con.execute("create table run_output as select 1 as x")
+    assert {"ledger", "other_run", "run_output"} <= tables(published)
+
+
+def test_a_log_left_by_a_killed_writer_after_the_copy_is_replayed_not_dropped(published):
+    standby.prepare(published)
+    assert standby.ready_inode(published) is not None
+    killed = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import os, signal, sys, duckdb
+        con = duckdb.connect(sys.argv[1])
+        con.execute("set checkpoint_threshold = '10GB'")
+        con.execute("create table analyst_notes as select 'kept' as note")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """), str(published)])
+    killed.wait()
+    assert Path(f"{published}.wal").exists()
+    with build_copy(published):
+        pass
+    assert "analyst_notes" in tables(published)
+
+
+def test_the_copy_made_ahead_is_no_file_anyone_can_open_and_a_killed_process_leaves_none(published):
+    before = files_under(published.parent)
+    out = python("""
+        import os, signal, sys
+        from pathlib import Path
+        from fazhi import standby
+        standby.prepare(Path(sys.argv[1]))
+        assert standby.ready_inode(Path(sys.argv[1])) is not None
+        print(sorted(str(p) for p in Path(sys.argv[1]).parent.rglob("*")), flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """, str(published))
+    assert out.returncode == -signal.SIGKILL, out.stderr
+    while_ready = set(eval(out.stdout))
+    assert while_ready == {str(published.parent / f) for f in before | {".fazhi.build"}}
+    assert files_under(published.parent) - before <= {".fazhi.build"}
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:
+            con.execute("create table run_output as select 1 as x")
+    assert {"ledger", "run_output"} <= tables(published)
+
+
+def test_serving_keeps_the_next_runs_copy_ready_after_each_publish(published):
+    standby.keep_ready(published)
+    try:
+        with build_copy(published) as build:
+            with duckdb.connect(str(build)) as con:
+                con.execute("create table first_run as select 1 as x")
+        ahead = standby.ready_inode(published)
+        assert ahead is not None, "nothing was prepared after publishing"
+        with build_copy(published) as build:
+            assert os.stat(build).st_ino == ahead
+            assert "first_run" in tables(build)
+            with duckdb.connect(str(build)) as con:
+                con.execute("create table second_run as select 2 as x")
+        assert {"first_run", "second_run"} <= tables(published)
+    finally:
+        standby.keep_ready(published, False)
