@@ -7,12 +7,13 @@ earlier in a background thread (the kernel copies; the thread holds no GIL meanw
 ``fazhi serve`` (``keep_ready``) right after each publish, for its next run.
 
 The copy is an unnamed file in the build folder (O_TMPFILE): nothing an analyst could
-open, and nothing left behind when the process dies. ``take`` gives it its working name
+open, and nothing left behind when the process dies. The thread also checks it whole
+(``guard.check_whole``, ~0.2-0.3 s of DuckDB opening it). ``take`` gives it its working name
 only if the published file is provably the one copied: no writer held it open before or
 after the copy, it has no write-ahead log, and its device, inode, size, modification and
 change times are those it had when the copy began (the change time cannot be set back).
-Otherwise the copy is dropped and ``build_copy`` copies again, as it would without one;
-it still checks the copy whole and refuses to publish over writes made during the run.
+Otherwise the copy is dropped and ``build_copy`` copies and checks again, as it would
+without one; either way it refuses to publish over writes made during the run.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fazhi import guard
+from fazhi.warehouse_errors import WarehouseError
 
 _O_TMPFILE = getattr(os, "O_TMPFILE", None)   # Linux: a file with no name until it is linked
 
@@ -77,10 +79,11 @@ def _copy(standby: _Standby) -> None:
         fd = os.open(folder, _O_TMPFILE | os.O_WRONLY, 0o666)
         with open(standby.published, "rb") as src, open(fd, "wb", closefd=False) as dst:
             copy_open(src, dst)
+        guard.check_whole(Path(f"/proc/self/fd/{fd}"), standby.published)   # the copy by its open file
         if _identity(standby.published) == before:
             standby.fd, standby.identity, fd = fd, before, None
-    except OSError:   # no unnamed files here (file system, kernel), or the copy failed: build_copy copies
-        pass
+    except (OSError, WarehouseError):   # no unnamed files here, the copy failed or is not whole: build_copy
+        pass                            # copies again, and refuses a damaged warehouse with its own message
     finally:
         if fd is not None:
             os.close(fd)

@@ -266,9 +266,9 @@ def build_copy(published: Path) -> Iterator[Path]:
         before = guard.snapshot(published)
         try:
             if before.file is not None:
-                if not standby.take(published, work):   # a copy made ahead of an unchanged file (fazhi.standby)
+                if not standby.take(published, work):   # a copy made ahead, checked whole, of the unchanged file
                     copy_file(published, work)
-                guard.check_whole(work, published)
+                    guard.check_whole(work, published)
                 if before.wal is not None:
                     shutil.copyfile(guard.wal_path(published), guard.wal_path(work))
             _ensure_schema_of(work, published, before)

@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 from fazhi import standby
-from fazhi.warehouse import build_copy, build_path, ensure_schema
+from fazhi.warehouse import WarehouseDamaged, build_copy, build_path, ensure_schema
 
 
 @pytest.fixture()
@@ -78,23 +78,17 @@ def test_a_warehouse_written_after_the_copy_is_copied_again_and_its_writes_publi
     assert {"ledger", "analyst_notes", "run_output"} <= tables(published)
 
 
-def test_a_write_that_keeps_size_and_modification_time_still_voids_the_copy(tmp_path):
-    path = tmp_path / "data.bin"
-    path.write_bytes(b"a" * 100_000)
-    (tmp_path / ".data.build").mkdir()
-    try:
-        standby.prepare(path)
-        assert standby.ready_inode(path) is not None
-        st = os.stat(path)
-        with open(path, "r+b") as fh:   # same bytes count, other bytes, modification time put back
-            fh.seek(5000)
-            fh.write(b"b" * 10)
-        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
-        assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (st.st_size, st.st_mtime_ns)
-        assert standby.take(path, build_path(path)) is False
-        assert not build_path(path).exists()
-    finally:
-        standby.discard(path)
+def test_a_write_that_keeps_size_and_modification_time_still_voids_the_copy(published):
+    standby.prepare(published)
+    assert standby.ready_inode(published) is not None
+    st = os.stat(published)
+    with open(published, "r+b") as fh:   # the same number of bytes, other bytes; modification time put back
+        fh.seek(st.st_size - 5000)
+        fh.write(b"changed!")
+    os.utime(published, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (os.stat(published).st_size, os.stat(published).st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    assert standby.take(published, build_path(published)) is False
+    assert not build_path(published).exists()
 
 
 def test_a_run_published_by_another_process_meanwhile_is_not_lost(published):
@@ -169,3 +163,14 @@ def test_serving_keeps_the_next_runs_copy_ready_after_each_publish(published):
         assert {"first_run", "second_run"} <= tables(published)
     finally:
         standby.keep_ready(published, False)
+
+
+def test_a_copy_of_a_damaged_warehouse_is_not_kept_and_the_run_is_refused(published):
+    with duckdb.connect(str(published)) as con:
+        con.execute("create table bulk as select range as n, md5(range::varchar) as h from range(300000)")
+    os.truncate(published, published.stat().st_size // 2)
+    standby.prepare(published)
+    assert standby.ready_inode(published) is None, "a truncated warehouse's copy was kept"
+    with pytest.raises(WarehouseDamaged):
+        with build_copy(published):
+            pytest.fail("the run started on a truncated warehouse")
