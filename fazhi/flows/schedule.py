@@ -25,7 +25,7 @@ import time
 from datetime import datetime, timezone
 
 from fazhi.config import Settings
-from fazhi.prefect_server import local_server
+from fazhi.prefect_server import local_server, use_our_api
 
 log = logging.getLogger("fazhi.serve")
 
@@ -37,7 +37,7 @@ def serve_pipeline(settings: Settings, name: str = "nightly") -> None:
         _serve(settings, name)
         return
     with local_server(settings.prefect_home, port=settings.prefect_port, cache_dir=settings.cache_dir) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url
+        use_our_api(api_url)
         print(f"Prefect server and UI on {api_url.removesuffix('/api')}", flush=True)
         _serve(settings, name)
 
