@@ -6,6 +6,7 @@ published file since, and a process killed with one ready leaves no file behind.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,23 +18,22 @@ import duckdb
 import pytest
 
 from fazhi import standby
-from fazhi.warehouse import WarehouseDamaged, build_copy, build_path, ensure_schema
+from fazhi.warehouse import WarehouseDamaged, build_copy, build_path
+
+from .test_publish import _leave_a_wal, published, tables  # noqa: F401  (the publish tests' warehouse and helpers)
 
 
-@pytest.fixture()
-def published(tmp_path) -> Path:
-    path = tmp_path / "wh" / "fazhi.duckdb"
-    path.parent.mkdir()
-    ensure_schema(path)
-    with duckdb.connect(str(path)) as con:
-        con.execute("create table ledger as select range as n, 'first' as who from range(2000)")
-    yield path
-    standby.discard(path)
+@pytest.fixture(autouse=True)
+def _drop_the_copy_made_ahead(published):
+    yield
+    standby.discard(published)
 
 
-def tables(path: Path) -> set[str]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+def build_writing(published: Path, table: str) -> None:
+    """A run: build on a working copy (made ahead or not), write ``table`` into it, publish."""
+    with build_copy(published) as build:
+        with duckdb.connect(str(build)) as con:
+            con.execute(f"create table {table} as select 1 as x")
 
 
 def files_under(folder: Path) -> set[str]:
@@ -61,9 +61,9 @@ def test_an_unchanged_warehouse_is_built_on_the_copy_made_ahead(published):
     with build_copy(published) as build:
         assert os.stat(build).st_ino == ahead
         with duckdb.connect(str(build)) as con:
-            assert con.execute("select count(*) from ledger").fetchone()[0] == 2000
+            assert con.execute("select count(*) from marts").fetchone()[0] == 1000
             con.execute("create table run_output as select 1 as x")
-    assert {"ledger", "run_output"} <= tables(published)
+    assert {"marts", "run_output"} <= tables(published)
     assert standby.ready_inode(published) is None, "a copy made ahead is used once"
 
 
@@ -73,9 +73,8 @@ def test_a_warehouse_written_after_the_copy_is_copied_again_and_its_writes_publi
     write_from_another_process(published, "analyst_notes")
     with build_copy(published) as build:
         assert "analyst_notes" in tables(build)
-        with duckdb.connect(str(build)) as con:
-            con.execute("create table run_output as select 1 as x")
-    assert {"ledger", "analyst_notes", "run_output"} <= tables(published)
+    build_writing(published, "run_output")
+    assert {"marts", "analyst_notes", "run_output"} <= tables(published)
 
 
 def test_a_write_that_keeps_size_and_modification_time_still_voids_the_copy(published):
@@ -103,24 +102,14 @@ def test_a_run_published_by_another_process_meanwhile_is_not_lost(published):
                 con.execute("create table other_run as select 2 as y")
     """, str(published))
     assert other.returncode == 0, other.stderr
-    with build_copy(published) as build:
-        with duckdb.connect(str(build)) as con:
-            con.execute("create table run_output as select 1 as x")
-    assert {"ledger", "other_run", "run_output"} <= tables(published)
+    build_writing(published, "run_output")
+    assert {"marts", "other_run", "run_output"} <= tables(published)
 
 
 def test_a_log_left_by_a_killed_writer_after_the_copy_is_replayed_not_dropped(published):
     standby.prepare(published)
     assert standby.ready_inode(published) is not None
-    killed = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
-        import os, signal, sys, duckdb
-        con = duckdb.connect(sys.argv[1])
-        con.execute("set checkpoint_threshold = '10GB'")
-        con.execute("create table analyst_notes as select 'kept' as note")
-        os.kill(os.getpid(), signal.SIGKILL)
-    """), str(published)])
-    killed.wait()
-    assert Path(f"{published}.wal").exists()
+    _leave_a_wal(published)
     with build_copy(published):
         pass
     assert "analyst_notes" in tables(published)
@@ -129,30 +118,26 @@ def test_a_log_left_by_a_killed_writer_after_the_copy_is_replayed_not_dropped(pu
 def test_the_copy_made_ahead_is_no_file_anyone_can_open_and_a_killed_process_leaves_none(published):
     before = files_under(published.parent)
     out = python("""
-        import os, signal, sys
+        import json, os, signal, sys
         from pathlib import Path
         from fazhi import standby
         standby.prepare(Path(sys.argv[1]))
         assert standby.ready_inode(Path(sys.argv[1])) is not None
-        print(sorted(str(p) for p in Path(sys.argv[1]).parent.rglob("*")), flush=True)
+        print(json.dumps([str(p) for p in Path(sys.argv[1]).parent.rglob("*")]), flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
     """, str(published))
     assert out.returncode == -signal.SIGKILL, out.stderr
-    while_ready = set(eval(out.stdout))
+    while_ready = set(json.loads(out.stdout))
     assert while_ready == {str(published.parent / f) for f in before | {".fazhi.build"}}
     assert files_under(published.parent) - before <= {".fazhi.build"}
-    with build_copy(published) as build:
-        with duckdb.connect(str(build)) as con:
-            con.execute("create table run_output as select 1 as x")
-    assert {"ledger", "run_output"} <= tables(published)
+    build_writing(published, "run_output")
+    assert {"marts", "run_output"} <= tables(published)
 
 
 def test_serving_keeps_the_next_runs_copy_ready_after_each_publish(published):
     standby.keep_ready(published)
     try:
-        with build_copy(published) as build:
-            with duckdb.connect(str(build)) as con:
-                con.execute("create table first_run as select 1 as x")
+        build_writing(published, "first_run")
         ahead = standby.ready_inode(published)
         assert ahead is not None, "nothing was prepared after publishing"
         with build_copy(published) as build:
