@@ -11,11 +11,10 @@ ordinals agree. Offsets are into the report text as landed. The rows go to the
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,19 +87,7 @@ def metric_rules() -> list[MetricRule]:
     """The taxonomy the extractor uses: dbt's seed file ``metric_taxonomy.csv`` (the one loader)."""
     from fazhi.config import DBT_DIR
 
-    return list(rules_of(DBT_DIR / "seeds" / "metric_taxonomy.csv"))
-
-
-def rules_of(path: Path) -> tuple[MetricRule, ...]:
-    """``load_taxonomy(path)``, read again only when the file changes: checking each rule's
-    patterns compiles them (~0.3 s, at the start of every run of a served process)."""
-    st = os.stat(path)
-    return _rules_of(Path(path).absolute(), (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-
-
-@lru_cache(maxsize=4)
-def _rules_of(path: Path, version: tuple[int, ...]) -> tuple[MetricRule, ...]:
-    return tuple(load_taxonomy(path))
+    return load_taxonomy(DBT_DIR / "seeds" / "metric_taxonomy.csv")
 
 
 @dataclass(frozen=True)

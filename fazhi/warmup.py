@@ -17,11 +17,6 @@ from pathlib import Path
 
 
 def _import_later_steps() -> None:
-    # Ingest's parser version reads the taxonomy (~0.3 s: each rule's patterns compiled) and
-    # hashes the parsing code, once a process: first, as ingest needs it before dbt and GX.
-    from fazhi.parse_tables import metric_rules, parser_version
-
-    parser_version(metric_rules())
     import dbt.adapters.duckdb  # noqa: F401  (transform: dbt registers the adapter on first use)
     import dbt.cli.main  # noqa: F401  (transform)
     import great_expectations  # noqa: F401  (checks)
