@@ -210,22 +210,24 @@ def _skip(settings: Settings, found, started_at, fail_on_error: bool) -> None:
 
 def _run_flow(settings: Settings, targets: list[str], full_refresh: bool, fail_on_error: bool,
               remove: list[str] | None, reason: str | None) -> None:
-    from fazhi import progress
+    from fazhi import progress, standby
     from fazhi.warmup import warm_up
 
     files, size = input_size(targets)
     show = err.is_terminal and not _verbosity["quiet"]
     with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
+        standby.prepare(settings.warehouse)   # the run's working copy, made while the rest starts up
         warm_up(settings.prefect_home, expect_bytes=size, cache_dir=settings.cache_dir)
         from fazhi.errors import quiet_flow_errors
-        from fazhi.flows.pipeline import pipeline
+        from fazhi.flows.pipeline import heartbeats_as_configured, pipeline
 
         quiet_flow_errors()
         progress.done("start")
         progress.add("files", "files landed", total=files)
-        summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
-                           remove=remove, remove_reason=reason)
+        with heartbeats_as_configured():
+            summary = pipeline(targets, warehouse=str(settings.warehouse), full_refresh=full_refresh,
+                               remove=remove, remove_reason=reason)
     if _verbosity["quiet"]:
         console.print(f"{summary.run_id}: {summary.verdict}; report {summary.report_path}",
                       soft_wrap=True, markup=False, highlight=False)

@@ -41,10 +41,10 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
     """
     api = None
     if not os.environ.get("PREFECT_API_URL"):
-        from fazhi.prefect_server import TemporaryApi
+        from fazhi.prefect_server import TemporaryApi, use_our_api
 
         api = TemporaryApi(prefect_home, cache_dir)
-        os.environ["PREFECT_API_URL"] = api.api_url
+        use_our_api(api.api_url)
     if expect_bytes > PRESTART_BYTES:
         from fazhi import parallel
 

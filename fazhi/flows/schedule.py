@@ -25,7 +25,7 @@ import time
 from datetime import datetime, timezone
 
 from fazhi.config import Settings
-from fazhi.prefect_server import local_server
+from fazhi.prefect_server import local_server, use_our_api
 
 log = logging.getLogger("fazhi.serve")
 
@@ -37,14 +37,16 @@ def serve_pipeline(settings: Settings, name: str = "nightly") -> None:
         _serve(settings, name)
         return
     with local_server(settings.prefect_home, port=settings.prefect_port, cache_dir=settings.cache_dir) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url
+        use_our_api(api_url)
         print(f"Prefect server and UI on {api_url.removesuffix('/api')}", flush=True)
         _serve(settings, name)
 
 
 def _serve(settings: Settings, name: str) -> None:
+    from fazhi import standby
     from fazhi.warmup import warm_up
 
+    standby.keep_ready(settings.warehouse)   # each run's working copy is made after the run before it publishes
     warm_up(settings.prefect_home, cache_dir=settings.cache_dir)      # imports dbt and GX in the background, before the first run
     from prefect.schedules import Cron
 
@@ -110,6 +112,8 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
     from prefect.states import Pending
     from prefect.utilities.engine import propose_state_sync
 
+    from fazhi.flows.pipeline import heartbeats_as_configured
+
     poll_s = get_current_settings().runner.poll_frequency
     ran = 0
     with get_client(sync_client=True) as client:
@@ -132,8 +136,9 @@ def run_due_flow_runs(flow, deployment_id, once: bool = False) -> int:
                 # warehouse's dq.runs and the mail, and must not stop the schedule.
                 _say(f"run {flow_run.name} started")
                 try:
-                    state = run_flow(flow, flow_run=client.read_flow_run(flow_run.id),
-                                     parameters=flow_run.parameters, return_type="state")
+                    with heartbeats_as_configured():
+                        state = run_flow(flow, flow_run=client.read_flow_run(flow_run.id),
+                                         parameters=flow_run.parameters, return_type="state")
                     _say(run_line(flow_run.name, state))
                 except Exception as e:      # the engine itself failed (e.g. lost the API): serve on
                     _say(f"run {flow_run.name} could not run: {e}")
