@@ -181,7 +181,11 @@ def _read_file(path: Path, size: int, max_bytes: int) -> Input:
         return _failed(path, _too_large(size, max_bytes), size)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # Read the size stat gave (and a byte to see growth), not the limit: a read of
+            # max_bytes allocates that much for every file (~0.3 s of system CPU a 10,000 files).
+            data = fh.read(size + 1)
+            if len(data) > size:  # grew since stat: read on up to the limit
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as err:
         return _failed(path, f"cannot read the file: {err.strerror or err}", size)
     if len(data) > max_bytes:  # grew since stat

@@ -45,6 +45,17 @@ def test_published_and_source_from_the_page_head():
     assert (stated_published(lines.splitlines()), stated_source(lines.splitlines())) == ("2024-03-01", "某区司法局")
 
 
+
+@pytest.mark.parametrize(("head", "source"), [
+    ("信息来源：某县应急管理局 发布时间：2024-05-06", "某县应急管理局"),   # the long label
+    ("来源 ： 某镇人民政府 | 浏览次数：12", "某镇人民政府"),
+    ("本站信息来源:某市数据局作者：王某", "某市数据局"),                   # label mid-line, value up to 作者
+    ("来源：\n来源：某区档案馆", "某区档案馆"),                              # an empty label: the next line's
+    ("消息来源不详，某区政务网", None),                                       # no colon: not a label
+])
+def test_source_label_forms(head, source):
+    assert stated_source(head.splitlines()) == source
+
 def test_published_variants():
     assert stated_published("某区2023年工作报告\n发布日期：2024年1月9日\n正文。".splitlines()) == "2024-01-09"
     assert stated_published("某区2023年工作报告\n正文。".splitlines()) is None

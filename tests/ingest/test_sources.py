@@ -193,3 +193,14 @@ def test_encrypted_member(tmp_path):
         data[at] |= 0x1
     [inp] = _all([fixtures.write(tmp_path / "locked.zip", bytes(data))])
     assert inp.error == "encrypted member: a password is needed to extract it"
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_to_its_end_or_refused(tmp_path):
+    from fazhi.ingest.sources import _read_file
+
+    path = fixtures.write(tmp_path / "growing.txt", b"y" * 1500)
+    whole = _read_file(path, 1000, max_bytes=2048)          # stat said 1000 bytes, 1500 are there now
+    assert whole.data == b"y" * 1500 and whole.size == 1500 and whole.error is None
+    fixtures.write(path, b"y" * 3000)
+    refused = _read_file(path, 1000, max_bytes=2048)
+    assert refused.data is None and refused.error.startswith("too large")

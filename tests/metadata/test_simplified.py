@@ -20,3 +20,13 @@ def test_simplified_equals_opencc_on_any_text(text):
 
 def test_pinyin_glosses_are_removed_after_conversion():
     assert simplified("某縣建(jiàn)設報告") == "某县建设报告"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某镇修(xiū)缮祠堂（cí）堂", "某镇修缮祠堂堂"),          # ASCII and full-width brackets after an ideograph
+    ("版本(abc)与规则2(ab)", "版本与规则2(ab)"),            # after a digit: not a gloss
+    ("甲(abcdefgh)乙(ǚ)", "甲(abcdefgh)乙"),                 # more than seven letters: not a gloss
+    ("(ab)开头（x", "(ab)开头（x"),                          # nothing before it, or never closed
+])
+def test_a_gloss_is_a_bracket_of_pinyin_right_after_an_ideograph(text, expected):
+    assert simplified(text) == expected
