@@ -43,7 +43,7 @@ from results_table import render
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SHARED = ROOT.parent / "shared"
-FAZHI = [sys.executable, "-m", "fazhi.cli"]
+FAZHI = [sys.executable, "-m", "fazhi"]
 PY_SPY = Path(sys.executable).with_name("py-spy")
 # Samples a second of the profiled runs, taken without pausing them (--nonblocking): on a
 # 1,000-report cold run this cost +7 % CPU, where 25 a second with pauses cost +24-37 % (README).

@@ -10,9 +10,7 @@ one per core (FAZHI_PARSE_WORKERS); small jobs stay in this process.
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.context
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -49,46 +47,13 @@ def _warm_worker() -> None:
     import fazhi.parse_tables  # noqa: F401
 
 
-def _main_is_the_fazhi_command() -> bool:
-    """Whether this process runs the `fazhi` console script (a script that only calls the CLI)."""
-    main, cli = sys.modules.get("__main__"), sys.modules.get("fazhi.cli")
-    return (cli is not None and getattr(main, "__spec__", None) is None
-            and getattr(main, "main", None) is getattr(cli, "main", None))
-
-
-class _WorkerProcess(multiprocessing.context.SpawnProcess):
-    """A spawned worker. A spawned process imports its parent's main script first (for what
-    may be pickled from it); the `fazhi` command's script is the CLI (~0.3 s of imports a
-    worker, typer, rich and pydantic settings among them) and the work comes from fazhi's
-    modules, so its workers are started without it: the script's path is left out of what
-    the new process is told about its parent."""
-
-    def start(self) -> None:
-        main = sys.modules.get("__main__")
-        path = getattr(main, "__file__", None)
-        if path is None or not _main_is_the_fazhi_command():
-            return super().start()
-        with _pool_start_lock:
-            del main.__file__
-            try:
-                return super().start()
-            finally:
-                main.__file__ = path
-
-
-class _SpawnContext(multiprocessing.context.SpawnContext):
-    Process = _WorkerProcess
-
-
-_pool_start_lock = threading.Lock()
-
-
 def _local_pool() -> ProcessPoolExecutor:
     """The shared worker pool; spawned (not forked: this process runs DuckDB threads)."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(_workers(), mp_context=_SpawnContext(), initializer=_warm_worker)
+            _pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_warm_worker)
         return _pool
 
 
