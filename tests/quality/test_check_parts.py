@@ -34,3 +34,30 @@ def test_parts_give_the_results_of_one_read_and_keep_duplicates_together(planted
         spec = next(s for s in checks.load_suites() if s["meta"]["table"] == "fct_facts")
         assert len(checks._parts(con, spec, checks.FULL)) >= 7
     assert _summary(checks.validate(warehouse)) == _summary(whole)
+
+
+def test_the_flows_checks_store_failing_rows_part_by_part_and_keep_the_first(planted_run, tmp_path, monkeypatch):
+    """check_run writes each part's failing rows as it goes (memory): dq.check_failures holds
+    the rows one whole read gives, and each result keeps only its first LISTED rows in memory."""
+    from fazhi.failure_rows import failure_table
+
+    warehouse = copy_warehouse(planted_run, tmp_path)
+    with duckdb.connect(str(warehouse)) as con:   # a first validation: every row checked
+        con.execute("delete from dq.check_scope_state")
+        rows = con.execute("select count(*) from main.fct_facts").fetchall()[0][0]
+    whole = checks.validate(warehouse)
+    expected = failure_table("r1", [(r, f) for r in whole for f in r.failures]).to_pylist()
+    many = [r for r in whole if len(r.failures) > 2]
+    assert many, "the planted corpus fails some check on more than two rows"
+
+    monkeypatch.setattr(checks, "CHECK_PART_ROWS", max(1, rows // 7))
+    monkeypatch.setattr(checks, "LISTED", 2)
+    results = checks.check_run(warehouse, "r1")
+    by_name = {r.check_name: r for r in results}
+    for r in whole:
+        assert by_name[r.check_name].traced == len(r.failures)
+        assert [f.detail for f in by_name[r.check_name].failures] == [f.detail for f in r.failures[:2]]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        stored = con.execute("select * exclude (status) from dq.check_failures where run_id = 'r1'").to_arrow_table()
+    key = lambda row: tuple(str(v) for v in row.values())   # noqa: E731
+    assert sorted(stored.select(list(expected[0])).to_pylist(), key=key) == sorted(expected, key=key)
