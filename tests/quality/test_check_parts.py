@@ -61,3 +61,26 @@ def test_the_flows_checks_store_failing_rows_part_by_part_and_keep_the_first(pla
         stored = con.execute("select * exclude (status) from dq.check_failures where run_id = 'r1'").to_arrow_table()
     key = lambda row: tuple(str(v) for v in row.values())   # noqa: E731
     assert sorted(stored.select(list(expected[0])).to_pylist(), key=key) == sorted(expected, key=key)
+
+
+def test_a_validated_batch_leaves_no_frames_or_metrics_behind():
+    """After a part is validated, GX keeps neither its dataframe nor the metrics computed on it
+    (row masks, failing values): kept, they grew with every part of a large table."""
+    import great_expectations as gx
+    import pandas as pd
+
+    context = checks._context()
+    source = context.data_sources.add_pandas("invented")
+    suite = context.suites.add(gx.ExpectationSuite(name="lanes", expectations=[
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "lanes", "max_value": 4}}]))
+    batch = source.add_dataframe_asset("roads").add_batch_definition_whole_dataframe("all")
+    definition = context.validation_definitions.add(gx.ValidationDefinition(name="roads", data=batch, suite=suite))
+    frame = pd.DataFrame({"road_id": ["r1", "r2", "r3"], "lanes": [2, 6, 9]})
+    outcome = definition.run(batch_parameters={"dataframe": frame},
+                             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["road_id"]})
+    assert outcome.results[0].result["unexpected_count"] == 2
+    engine = source.get_execution_engine()
+    assert engine._metric_cache and engine.batch_manager.batch_data_cache
+
+    checks._forget_batches(source)
+    assert not engine._metric_cache and not engine.batch_manager.batch_data_cache
