@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from fazhi import progress
 from fazhi.check_scope import FULL, Scope
 from fazhi.config import EXPECTATIONS_DIR
+from fazhi.failure_rows import FailureSink, failure_table
 from fazhi.news import failure_key, previous_run
 from fazhi.warehouse import connect
 
@@ -189,12 +190,14 @@ def _read_table(con, spec: dict, scope: Scope = FULL, part: tuple[int, int] | No
 
 
 def _merged(parts: list[list[CheckResult]]) -> list[CheckResult]:
-    """One suite's results over the parts of its table: rows and failing rows add up."""
+    """One suite's results over the parts of its table: rows and failing rows add up
+    (of parts whose failing rows were stored and trimmed, ``listed`` counts them all)."""
     if len(parts) == 1:
         return parts[0]
     return [replace(same[0], rows_checked=sum(r.rows_checked for r in same),
                     rows_failing=sum(r.rows_failing for r in same),
-                    failures=[f for r in same for f in r.failures])
+                    failures=[f for r in same for f in r.failures],
+                    listed=sum(r.traced for r in same) if any(r.listed is not None for r in same) else None)
             for same in zip(*parts)]
 
 
@@ -244,21 +247,26 @@ def _context():
 
 def _forget_batches(source) -> None:
     """Drop the dataframes GX's execution engine keeps of every batch it validated: with them
-    a full validation of 100,000 reports held each suite's rows to the end (3.5 GB)."""
-    manager = source.get_execution_engine().batch_manager
-    manager.reset_batch_cache()
-    manager.batch_data_cache.clear()
+    a full validation of 100,000 reports held each suite's rows to the end (3.5 GB); and the
+    metrics it computed on them (row masks, failing values and keys of every part), which it
+    keeps for a batch it will not see again: ~700 MB at the end of that validation."""
+    engine = source.get_execution_engine()
+    engine.batch_manager.reset_batch_cache()
+    engine.batch_manager.batch_data_cache.clear()
+    if isinstance(getattr(engine, "_metric_cache", None), dict):
+        engine._metric_cache.clear()
 
 
 def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: Path | None = None,
-             today: date | None = None, scope: Scope = FULL) -> list[CheckResult]:
+             today: date | None = None, scope: Scope = FULL, sink: FailureSink | None = None) -> list[CheckResult]:
     """Run every suite against the warehouse's tables; one result per expectation.
 
     With a ``scope`` of touched reports (``fazhi.check_scope.decide``), only the
     rows involving them are read and checked; ``carry_forward`` then adds the
     other reports' failing rows of the previous run. With ``docs_dir``, GX Data
     Docs of these validations are written there (the directory is replaced); if
-    that fails the run goes on without them.
+    that fails the run goes on without them. With a ``sink``, each part's failing rows go to
+    dq.check_failures as it is checked and each result keeps only the first of them.
     """
     suites = load_suites() if suites is None else suites
     by_suite: dict[str, list[CheckResult]] = {}
@@ -294,7 +302,11 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
                 results.append([_result(spec, table, r, scoped) for r in outcome.results])
                 del table, outcome
                 _forget_batches(source)
+                for result in results[-1] if sink is not None else ():
+                    sink.take(result)
             by_suite[name] = _merged(results)
+            for result in by_suite[name] if sink is not None else ():
+                sink.trim(result)
             progress.advance("checks")
     if context is None:
         return [r for s in suites for r in by_suite[s["name"]]]
@@ -458,9 +470,10 @@ def build_data_docs(context, docs_dir: Path) -> Path:
     return docs_dir / "index.html"
 
 
-def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult]) -> None:
+def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult], failures: bool = True) -> None:
     """Write one dq.check_results row per check and one dq.check_failures row per failing row
-    (with its stable ``failure_key``; ``fazhi.news.classify`` then sets its status)."""
+    (with its stable ``failure_key``; ``fazhi.news.classify`` then sets its status); without
+    ``failures`` the failing rows are not written (a ``FailureSink`` stored them)."""
     import pyarrow as pa
 
     checks = pa.table({
@@ -469,33 +482,24 @@ def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult])
         "description": [r.description for r in results], "rows_checked": [r.rows_checked for r in results],
         "rows_failing": [r.rows_failing for r in results], "success": [r.success for r in results],
     })
-    failing = [(r, f) for r in results for f in r.failures]
-    failures = pa.table({
-        "run_id": [run_id] * len(failing), "check_name": [r.check_name for r, _ in failing],
-        "severity": [r.severity for r, _ in failing], "report_id": [f.report_id for _, f in failing],
-        "doc": [f.doc for _, f in failing], "metric": [f.metric for _, f in failing],
-        "detail": [f.detail for _, f in failing], "sentence": [f.sentence for _, f in failing],
-        "span_start": pa.array([f.span_start for _, f in failing], pa.int32()),
-        "span_end": pa.array([f.span_end for _, f in failing], pa.int32()),
-        "failure_key": [failure_key(f.doc or f.report_id, r.check_name, f.metric, f.span_start, f.span_end)
-                        for r, f in failing],
-    })
     # One insert per table from Arrow: row-by-row inserts took seconds for a few thousand failures.
     with _opened(warehouse) as con:
         con.execute("delete from dq.check_results where run_id = ?", [run_id])
-        con.execute("delete from dq.check_failures where run_id = ?", [run_id])
         con.register("new_checks", checks)
-        con.register("new_failures", failures)
         con.execute("insert into dq.check_results by name select * from new_checks")
-        con.execute("insert into dq.check_failures by name select * from new_failures")
+        if failures:
+            con.execute("delete from dq.check_failures where run_id = ?", [run_id])
+            con.register("new_failures", failure_table(run_id, [(r, f) for r in results for f in r.failures]))
+            con.execute("insert into dq.check_failures by name select * from new_failures")
 
 
-# Carried rows loaded back per check for the report and the mail (they list ROWS_PER_CHECK rows).
-CARRIED_LISTED = 50
+# Failing rows per check kept in memory for the report and the mail (they list ROWS_PER_CHECK
+# rows): the flow's own (the rest are in dq.check_failures) and those carried forward.
+LISTED = 50
 
 
 def carry_forward(warehouse: Warehouse, run_id: str, results: list[CheckResult], scope: Scope,
-                  listed: int = CARRIED_LISTED) -> int:
+                  listed: int = LISTED) -> int:
     """Copy the previous run's failing rows that this run did not check again into its own.
 
     For each check that read only the rows involving touched reports: a failing
@@ -544,7 +548,7 @@ def carry_forward(warehouse: Warehouse, run_id: str, results: list[CheckResult],
         shown.setdefault(name, []).append(Failure(*row))
     for name, n in counts.items():
         r = scoped[name]
-        r.listed = len(r.failures) + n
+        r.listed = r.traced + n
         r.rows_failing += n
         r.failures = r.failures + shown.get(name, [])[:max(0, listed - len(r.failures))]
     add_sentence_starts(warehouse, [r for r in results if r.check_name in counts])
@@ -563,8 +567,10 @@ def check_run(warehouse: Path, run_id: str, docs_dir: Path | None = None, today:
     with connect(warehouse) as con:
         scope = check_scope.decide(con, fingerprint)
         log.info("checks: %s (%d reports touched)", scope.reason, len(scope.touched))
-        results = validate(con, suites, docs_dir=docs_dir, today=today, scope=scope)
-        store_results(con, run_id, results)
+        # Failing rows stored part by part: held whole, 100,000 reports' ~340,000 grew the memory.
+        sink = FailureSink(con, run_id, keep=LISTED)
+        results = validate(con, suites, docs_dir=docs_dir, today=today, scope=scope, sink=sink)
+        store_results(con, run_id, results, failures=False)
         carry_forward(con, run_id, results, scope)
         check_scope.record(con, run_id, fingerprint)
     return results
