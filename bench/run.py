@@ -207,11 +207,12 @@ def served_incremental(warehouse: Path, batches: list[Path]) -> list[dict]:
                                  start_new_session=True)
     try:
         deadline = time.monotonic() + 120
-        while " on " not in (first := log.read_text().split("\n", 1)[0]):
+        # its first line names the API it serves on; an error message may also hold " on "
+        while not (api := re.search(r" on (https?://\S+)\s*$", log.read_text().split("\n", 1)[0])):
             if serve.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"fazhi serve did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        os.environ["PREFECT_API_URL"] = first.split(" on ", 1)[1].strip() + "/api"
+        os.environ["PREFECT_API_URL"] = api.group(1).rstrip("/") + "/api"
         return [{**_served_run(inbox, batch), **last_run(warehouse)} for batch in batches]
     finally:
         os.environ.pop("PREFECT_API_URL", None)

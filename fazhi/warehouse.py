@@ -150,10 +150,25 @@ def build_path(published: Path) -> Path:
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to ``path``; a read-only one is also shut off from files and extensions."""
+    """A connection to ``path``; a read-only one is also shut off from files and extensions.
+
+    A writer's database gets fazhi's DuckDB memory limit (``duckdb_memory``, the one dbt's
+    profile sets), not DuckDB's default of 80 % of the machine's RAM: ingest, the re-parse
+    and the checks run on it. Set per database, not in the connection's config, so a
+    connection dbt or a test holds to the same file in this process is not refused.
+    """
     if read_only:
         return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
-    return duckdb.connect(str(path))
+    con = duckdb.connect(str(path))
+    con.execute(f"set memory_limit = '{duckdb_memory()}'")
+    return con
+
+
+def duckdb_memory() -> str:
+    """The DuckDB memory limit fazhi's settings export (FAZHI_DUCKDB_MEMORY), else its default."""
+    from fazhi.config import Settings
+
+    return os.environ.get("FAZHI_DUCKDB_MEMORY") or Settings.model_fields["duckdb_memory"].default
 
 
 def open_reader(path: Path) -> duckdb.DuckDBPyConnection:

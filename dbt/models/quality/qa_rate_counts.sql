@@ -64,7 +64,7 @@ rates as (
 ),
 
 bases as (
-    select fact_id, report_id, unit_family, value, subject, action, number_text
+    select fact_id, report_id, unit_family, value, subject, action, number_text, start_offset
     from facts
     where kind in ('case', 'count') and qualifier is null and value > 0
 ),
@@ -73,10 +73,12 @@ fits as (
     select
         rates.fact_id,
         count(bases.value) as bases,
-        arg_min(bases.number_text, abs(100.0 * rates.count_value / bases.value - rates.stated_pct)) as nearest_base,
+        -- two bases equally near: the first in the text (arg_min alone picks either, run to run)
+        arg_min(bases.number_text,
+                [abs(100.0 * rates.count_value / bases.value - rates.stated_pct), bases.start_offset]) as nearest_base,
         min(abs(100.0 * rates.count_value / bases.value - rates.stated_pct)) as nearest_gap,
         arg_min(coalesce(bases.action, '') || coalesce(bases.subject, '') || ' ' || bases.number_text,
-                abs(100.0 * rates.count_value / bases.value - rates.stated_pct))
+                [abs(100.0 * rates.count_value / bases.value - rates.stated_pct), bases.start_offset])
             filter (where abs(100.0 * rates.count_value / bases.value - rates.stated_pct) <= rates.tolerance) as matched_base
     from rates
     left join bases
