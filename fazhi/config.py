@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     task_runner: Literal["threads", "dask"] = "threads"
     dask_address: str | None = None
     dbt_threads: int = Field(2, ge=1)
-    duckdb_memory: str = Field("768MB", pattern=r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")
+    duckdb_memory: str = Field("1GB", pattern=r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")
     smtp_host: str | None = None
     smtp_port: int = Field(25, ge=1, le=65535)
     smtp_user: str | None = None
