@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi import parallel, parsed, progress, seed_digests
+from fazhi import dbt_manifest, parallel, parsed, progress, seed_digests
 from fazhi.config import DBT_DIR
 from fazhi.lifecycle import stop_requested
 from fazhi.wide_mart import write_properties
@@ -57,8 +57,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     state = state or warehouse.parent.parent / "dbt"
     os.environ.setdefault("DO_NOT_TRACK", "1")
     args = [
-        "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-        "--target-path", str(state / "target"), "--log-path", str(state / "logs"),
+        "build", *dbt_manifest.base_args(state),
         # No manifest.json / run_results.json: nothing reads them, and writing them took ~1.2 s a build.
         "--quiet", "--no-use-colors", "--no-write-json",
         # dbt.log keeps each node's result and time, not every statement: logging each
@@ -80,9 +79,10 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         parallel.shutdown()
         progress.done("parse")
     progress.add("dbt", "dbt nodes")
+    manifest = dbt_manifest.ready(state)    # parsed ahead (fazhi.warmup) or kept from the last build
     with _build_link(warehouse, state):
         try:
-            res = dbtRunner(callbacks=[_count_nodes]).invoke(args)
+            res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)
         finally:
             _release_duckdb()
             progress.done("dbt")
@@ -170,12 +170,22 @@ def dbt_docs(warehouse: Path, out_dir: Path) -> Path:
 
 
 @contextmanager
-def _build_link(warehouse: Path, state: Path) -> Iterator[None]:
-    """Point ``state``'s fixed build link at ``warehouse`` while dbt runs (one build at a time)."""
+def build_lock(state: Path) -> Iterator[None]:
+    """Hold ``state``'s lock: one build (or parse) at a time goes through its link and target folder."""
     state.mkdir(parents=True, exist_ok=True)
-    link = state / "build.duckdb"
     with open(state / ".build.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _build_link(warehouse: Path, state: Path) -> Iterator[None]:
+    """Point ``state``'s fixed build link at ``warehouse`` while dbt runs (one build at a time)."""
+    link = dbt_manifest.link(state)
+    with build_lock(state):
         tmp = link.with_name(f".{link.name}.{os.getpid()}")
         tmp.unlink(missing_ok=True)
         tmp.symlink_to(warehouse.absolute())
@@ -186,7 +196,6 @@ def _build_link(warehouse: Path, state: Path) -> Iterator[None]:
         finally:
             link.unlink(missing_ok=True)
             Path(f"{link}.wal").unlink(missing_ok=True)
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _release_duckdb() -> None:

@@ -4,25 +4,37 @@ With no PREFECT_API_URL, a run needs a temporary Prefect API (8-15 s here):
 ``warm_up`` launches it first (``fazhi.prefect_server.TemporaryApi``) and
 points Prefect at it. dbt and Great Expectations take another 5-10 s to
 import and are not needed until ingest is done, so a background thread
-imports them while the server comes up and the files land; the steps that
-need them simply find them imported (Python's import lock makes a second
-import wait for the first).
+imports dbt while the server comes up and the files land, parses the dbt
+project for the build (fazhi.dbt_manifest), then imports GX; the steps that
+need them simply find them ready (Python's import lock makes a second import
+wait for the first; the parse has its own lock).
 """
 from __future__ import annotations
 
 import inspect
+import logging
 import os
 import threading
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 
-def _import_later_steps() -> None:
+
+def _import_later_steps(dbt_state: Path | None = None) -> None:
     import dbt.adapters.duckdb  # noqa: F401  (transform: dbt registers the adapter on first use)
     import dbt.cli.main  # noqa: F401  (transform)
-    import great_expectations  # noqa: F401  (checks)
     # dbt's adapter calls inspect.stack() for each behaviour flag; the first call in a
     # process maps every loaded module to its file (~2 s with dbt, GX and Prefect loaded).
     # Mapping them here, off the critical path, leaves dbt only the modules loaded since.
+    inspect.stack(context=0)
+    if dbt_state is not None:   # the build then skips its parse (fazhi.dbt_manifest); GX is needed after it
+        try:
+            from fazhi import dbt_manifest
+
+            dbt_manifest.prepare(dbt_state)
+        except Exception as e:   # the build parses for itself, and says what is wrong
+            log.debug("dbt's project was not parsed ahead: %s", e)
+    import great_expectations  # noqa: F401  (checks)
     inspect.stack(context=0)
 
 
@@ -31,8 +43,10 @@ def _import_later_steps() -> None:
 PRESTART_BYTES = 16 * 2**20
 
 
-def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = None) -> threading.Thread:
-    """Start a temporary Prefect API (unless one is configured) and import dbt and GX in the background.
+def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = None,
+            dbt_state: Path | None = None) -> threading.Thread:
+    """Start a temporary Prefect API (unless one is configured) and import dbt and GX in the background
+    (and parse the dbt project for builds through ``dbt_state``, when given).
 
     Call before Prefect is imported: Prefect reads PREFECT_API_URL when it loads.
     With ``expect_bytes`` of input above PRESTART_BYTES the parsing workers start
@@ -49,7 +63,8 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
         from fazhi import parallel
 
         parallel.prestart()
-    importer = threading.Thread(target=_import_later_steps, name="fazhi-warm-imports", daemon=True)
+    importer = threading.Thread(target=_import_later_steps, args=(dbt_state,), name="fazhi-warm-imports",
+                                daemon=True)
     importer.start()
     import prefect  # noqa: F401
     # The flow's module (Prefect's flow machinery, polars, the ingest code) loads while the API

@@ -47,7 +47,8 @@ def _serve(settings: Settings, name: str) -> None:
     from fazhi.warmup import warm_up
 
     standby.keep_ready(settings.warehouse)   # each run's working copy is made after the run before it publishes
-    warm_up(settings.prefect_home, cache_dir=settings.cache_dir)      # imports dbt and GX in the background, before the first run
+    # imports dbt and GX in the background and parses the dbt project, before the first run
+    warm_up(settings.prefect_home, cache_dir=settings.cache_dir, dbt_state=settings.dbt_state)
     from prefect.schedules import Cron
 
     from fazhi.flows.pipeline import pipeline

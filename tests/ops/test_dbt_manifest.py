@@ -1,0 +1,44 @@
+"""A build reuses dbt's parse of the project while no project file changed (fazhi.dbt_manifest):
+the serve process and a fresh run's warm-up parse once, the build skips its ~2 s parse."""
+from __future__ import annotations
+
+import shutil
+
+from fazhi import dbt_manifest
+from fazhi.config import DBT_DIR
+
+
+def test_the_parse_is_kept_until_a_project_file_changes(tmp_path, monkeypatch):
+    project = tmp_path / "dbt"
+    shutil.copytree(DBT_DIR, project)
+    monkeypatch.setattr(dbt_manifest, "DBT_DIR", project)
+    state = tmp_path / "state"
+    dbt_manifest.forget()
+    try:
+        first = dbt_manifest.ready(state)
+        assert first is not None and "model.fazhi.fct_facts" in first.nodes
+        assert dbt_manifest.ready(state) is first                  # nothing changed: not parsed again
+
+        model = project / "models" / "marts" / "fct_rates.sql"
+        model.write_text(model.read_text(encoding="utf-8") + "\n-- a change\n", encoding="utf-8")
+        second = dbt_manifest.ready(state)
+        assert second is not first
+        assert second.nodes["model.fazhi.fct_rates"].raw_code.rstrip().endswith("-- a change")
+        assert dbt_manifest.ready(state) is second
+
+        monkeypatch.setenv("FAZHI_DUCKDB_MEMORY", "700MB")           # the profile's settings count too
+        assert dbt_manifest.ready(state) is not second
+    finally:
+        dbt_manifest.forget()
+
+
+def test_a_project_dbt_cannot_parse_gives_no_manifest(tmp_path, monkeypatch):
+    project = tmp_path / "dbt"
+    shutil.copytree(DBT_DIR, project)
+    (project / "models" / "marts" / "broken.sql").write_text("select * from {{ ref('no_such_model') }}", encoding="utf-8")
+    monkeypatch.setattr(dbt_manifest, "DBT_DIR", project)
+    dbt_manifest.forget()
+    try:
+        assert dbt_manifest.ready(tmp_path / "state") is None     # the build then parses and says why
+    finally:
+        dbt_manifest.forget()
