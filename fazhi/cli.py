@@ -218,7 +218,8 @@ def _run_flow(settings: Settings, targets: list[str], full_refresh: bool, fail_o
     with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
         progress.add("start", "starting (Prefect, dbt, GX)")
         standby.prepare(settings.warehouse)   # the run's working copy, made while the rest starts up
-        warm_up(settings.prefect_home, expect_bytes=size, cache_dir=settings.cache_dir, dbt_state=settings.dbt_state)
+        warm_up(settings.prefect_home, expect_bytes=size, cache_dir=settings.cache_dir, dbt_state=settings.dbt_state,
+                check_apart=True)   # GX in a process of its own: this one is busy until the checks
         from fazhi.errors import quiet_flow_errors
         from fazhi.flows.pipeline import heartbeats_as_configured, pipeline
 

@@ -7,7 +7,9 @@ import and are not needed until ingest is done, so a background thread
 imports dbt while the server comes up and the files land, parses the dbt
 project for the build (fazhi.dbt_manifest), then imports GX; the steps that
 need them simply find them ready (Python's import lock makes a second import
-wait for the first; the parse has its own lock).
+wait for the first; the parse has its own lock). ``fazhi run`` has GX imported
+by a check worker process instead, where its checks then run
+(fazhi.check_worker): this process is busy with the run until then.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def _import_later_steps(dbt_state: Path | None = None) -> None:
+def _import_later_steps(dbt_state: Path | None = None, gx: bool = True) -> None:
     import dbt.adapters.duckdb  # noqa: F401  (transform: dbt registers the adapter on first use)
     import dbt.cli.main  # noqa: F401  (transform)
     # dbt's adapter calls inspect.stack() for each behaviour flag; the first call in a
@@ -34,8 +36,9 @@ def _import_later_steps(dbt_state: Path | None = None) -> None:
             dbt_manifest.prepare(dbt_state)
         except Exception as e:   # the build parses for itself, and says what is wrong
             log.debug("dbt's project was not parsed ahead: %s", e)
-    import great_expectations  # noqa: F401  (checks)
-    inspect.stack(context=0)
+    if gx:
+        import great_expectations  # noqa: F401  (checks)
+        inspect.stack(context=0)
 
 
 # Inputs this large (about 1,000 reports) are worth starting worker processes
@@ -44,9 +47,10 @@ PRESTART_BYTES = 16 * 2**20
 
 
 def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = None,
-            dbt_state: Path | None = None) -> threading.Thread:
+            dbt_state: Path | None = None, check_apart: bool = False) -> threading.Thread:
     """Start a temporary Prefect API (unless one is configured) and import dbt and GX in the background
-    (and parse the dbt project for builds through ``dbt_state``, when given).
+    (and parse the dbt project for builds through ``dbt_state``, when given). With ``check_apart``
+    GX is imported by a check worker process instead, where the checks will run (fazhi.check_worker).
 
     Call before Prefect is imported: Prefect reads PREFECT_API_URL when it loads.
     With ``expect_bytes`` of input above PRESTART_BYTES the parsing workers start
@@ -63,8 +67,12 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
         from fazhi import parallel
 
         parallel.prestart()
-    importer = threading.Thread(target=_import_later_steps, args=(dbt_state,), name="fazhi-warm-imports",
-                                daemon=True)
+    if check_apart:
+        from fazhi import check_worker
+
+        check_worker.start()
+    importer = threading.Thread(target=_import_later_steps, args=(dbt_state, not check_apart),
+                                name="fazhi-warm-imports", daemon=True)
     importer.start()
     import prefect  # noqa: F401
     # The flow's module (Prefect's flow machinery, polars, the ingest code) loads while the API

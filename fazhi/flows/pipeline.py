@@ -20,7 +20,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from fazhi import checks, journal, lifecycle, mail, news, parallel, progress, report
+from fazhi import check_worker, checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
 from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
@@ -158,7 +158,7 @@ def transform(build: Path, full_refresh: bool, state: Path) -> TransformResult:
 
 @task(name="validate")
 def validate(build: Path, run_id: str, settings: Settings) -> list[checks.CheckResult]:
-    results = checks.check_run(build, run_id, docs_dir=report.data_docs_dir(settings.reports_dir, run_id))
+    results = check_worker.check_run(build, run_id, docs_dir=report.data_docs_dir(settings.reports_dir, run_id))
     report.prune_data_docs(settings.reports_dir)
     return results
 
