@@ -84,8 +84,9 @@ def parse_line(line: str) -> Stack | None:
     return Stack(tuple(processes), frames, samples)
 
 
-def role(processes: tuple[tuple[int, str], ...], api: bool = False) -> str:
-    """What the sampled (innermost) process is: main, workers, Prefect API or other (named by its command).
+def role(processes: tuple[tuple[int, str], ...], api: bool = False, checks: bool = False) -> str:
+    """What the sampled (innermost) process is: main, workers, check worker, Prefect API or other
+    (named by its command). ``checks``: some stack of this process runs fazhi.check_worker.
 
     ``api``: some stack of this process runs Prefect's server code. py-spy keeps the command
     line it first saw, and fazhi starts the API with a preexec_fn, so py-spy may find the API's
@@ -97,7 +98,7 @@ def role(processes: tuple[tuple[int, str], ...], api: bool = False) -> str:
     if api or "uvicorn" in command or "prefect server" in command or "prefect.server" in command:
         return "Prefect API"
     if "multiprocessing.spawn" in command or "multiprocessing-fork" in command:
-        return "workers"
+        return "check worker" if checks else "workers"
     if "resource_tracker" in command:
         return "multiprocessing resource tracker"
     return "other: " + command[:60]
@@ -119,9 +120,12 @@ def summarise(stacks: list[Stack], rate: int) -> Profile:
     waits: Counter = Counter()
     pids: dict[str, set[int]] = defaultdict(set)
     api = {s.processes[-1][0] for s in stacks if len(s.processes) > 1 and _runs_api(s.frames)}
+    checker = {s.processes[-1][0] for s in stacks
+               if len(s.processes) > 1 and any("(fazhi/check_worker.py)" in f for f in s.frames)}
     for stack in stacks:
         seconds = stack.samples / rate
-        who = role(stack.processes, bool(stack.processes) and stack.processes[-1][0] in api)
+        pid = stack.processes[-1][0] if stack.processes else None
+        who = role(stack.processes, pid in api, pid in checker)
         if stack.processes:
             pids[who].add(stack.processes[-1][0])
         if stack.frames and waiting(stack.frames[-1]):

@@ -106,3 +106,15 @@ def test_a_wrapper_of_one_fazhi_function_is_left_out_of_the_own_ranking(tmp_path
     own = hotspots.markdown("wrapped", profile).split("fazhi's own")[1]
     assert "`step (fazhi/flows/x.py)` | 2.0 |" in own
     assert "entry" not in own
+
+
+def test_a_spawned_process_running_the_checks_is_the_check_worker(tmp_path):
+    checker = WORKER.replace("process 101", "process 105")
+    path = tmp_path / "raw.txt"
+    path.write_text("\n".join([
+        f"{MAIN};{WORKER};parse (fazhi/extract/run.py) 10",
+        f"{MAIN};{checker};_checked (fazhi/check_worker.py);validate (fazhi/checks.py) 30",
+        f"{MAIN};{checker};<module> (great_expectations/__init__.py) 20",   # its GX import: before any check
+    ]) + "\n", encoding="utf-8")
+    profile = hotspots.read(path, rate=10)
+    assert profile.by_role == pytest.approx({"check worker": 5.0, "workers": 1.0})
