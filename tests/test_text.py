@@ -9,7 +9,7 @@ import pytest
 from fazhi.config import DBT_DIR
 from fazhi.text.normalize import FULL_WIDTH, normalize
 from fazhi.text.sections import find_sections
-from fazhi.text.sentences import split_sentences
+from fazhi.text.sentences import Sentence, sentence_spans, split_sentences
 
 REPORT = """某区2023年法治政府建设情况报告
 现将有关情况报告如下：
@@ -69,6 +69,20 @@ def test_sentences_keep_offsets_and_closing_quotes():
     assert [s.text for s in sentences] == ["全年办结12件。", "他说：“依法办事。”", "新的一行没有句号", "问题？", "是的！"]
     for s in sentences:
         assert text[s.start:s.end] == s.text
+
+
+def test_sentences_are_what_the_constructor_builds():
+    # split_sentences fills the frozen dataclass without its __init__: the result must not tell.
+    text = "一是加强学习。二是强化监督！\n\n  没有句号的一行\n“引号里的话。”最后"
+    sentences = split_sentences(text)
+    built = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(sentence_spans(text))]
+    assert sentences == built
+    assert [vars(s) for s in sentences] == [vars(b) for b in built]
+    assert [list(vars(s)) for s in sentences] == [list(vars(b)) for b in built]
+    assert {hash(s) for s in sentences} == {hash(b) for b in built}
+    assert repr(sentences[0]) == repr(built[0])
+    with pytest.raises(AttributeError):
+        sentences[0].start = 3
 
 
 def test_normalize_is_one_char_for_one():
