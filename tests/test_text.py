@@ -9,7 +9,7 @@ import pytest
 from fazhi.config import DBT_DIR
 from fazhi.text.normalize import FULL_WIDTH, normalize
 from fazhi.text.sections import find_sections
-from fazhi.text.sentences import split_sentences
+from fazhi.text.sentences import Sentence, sentence_spans, split_sentences
 
 REPORT = """某区2023年法治政府建设情况报告
 现将有关情况报告如下：
@@ -71,6 +71,20 @@ def test_sentences_keep_offsets_and_closing_quotes():
         assert text[s.start:s.end] == s.text
 
 
+def test_sentences_are_what_the_constructor_builds():
+    # split_sentences fills the frozen dataclass without its __init__: the result must not tell.
+    text = "一是加强学习。二是强化监督！\n\n  没有句号的一行\n“引号里的话。”最后"
+    sentences = split_sentences(text)
+    built = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(sentence_spans(text))]
+    assert sentences == built
+    assert [vars(s) for s in sentences] == [vars(b) for b in built]
+    assert [list(vars(s)) for s in sentences] == [list(vars(b)) for b in built]
+    assert {hash(s) for s in sentences} == {hash(b) for b in built}
+    assert repr(sentences[0]) == repr(built[0])
+    with pytest.raises(AttributeError):
+        sentences[0].start = 3
+
+
 def test_normalize_is_one_char_for_one():
     text = "受理１２３件，占比９８．５％，　共ＡＢ类"
     assert normalize(text) == "受理123件，占比98.5%， 共AB类"
@@ -92,3 +106,33 @@ def test_normalize_folds_every_run_and_keeps_the_rest():
     assert normalize("没有全角字符。") == "没有全角字符。"
     assert normalize("") == ""
     assert normalize(FULL_WIDTH * 2) == normalize(FULL_WIDTH) * 2
+
+
+def _headings_line_by_line(text):
+    """The rule find_sections applies, tried on every line (it tries only the lines a heading could open)."""
+    from fazhi.text.sections import _heading
+    found, pos = [], 0
+    for line in text.split("\n"):
+        h = _heading(line)
+        if h:
+            found.append((h[0], h[1], pos + h[2]))
+        pos += len(line) + 1
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    REPORT,
+    "一、开头\n\u3000\u3000（一）缩进的标题。正文\n  1. 带空格\n2.5万件不是标题\n（1）最后一行没有换行",
+    "\n\n一、 后面是空格\n二、\n（二） 空格之后\n(3)正文\r\n10、第十\n123、不是\n",
+    "没有标题的报告。\n只有正文。\n",
+    "",
+])
+def test_sections_open_where_line_by_line_finds_headings(text):
+    sections = find_sections(text)[1:]
+    expected = _headings_line_by_line(text)
+    got = [(s.level, s.marker, s.start) for s in sections]
+    # a heading whose title runs past the limit is not a section: compare the ones kept
+    assert set(got) <= set(expected)
+    assert [e for e in expected if e in set(got)] == got
+    long_titles = [e for e in expected if e not in set(got)]
+    assert all(len(text[e[2]:].split("\n")[0]) > 60 for e in long_titles)

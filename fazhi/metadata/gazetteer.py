@@ -9,7 +9,8 @@ its pandas import are not used). Towns and streets are not in it.
 ``mentions(text)`` finds every unit a text names, by its full name
 (楚雄彝族自治州), its name without the autonomous part (楚雄州, 双江县)
 or, for provinces and prefecture cities, its bare name (江西, 赣州). Used by
-``fazhi.metadata.places`` to resolve the issuer's region.
+``fazhi.metadata.places`` to resolve the issuer's region. The names are
+found by one Aho-Corasick automaton (``ahocorasick_rs``, leftmost-longest).
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ import importlib.metadata
 import re
 from dataclasses import dataclass
 from functools import cache
+
+import ahocorasick_rs
 
 PROVINCE, CITY, COUNTY = "province", "city", "county"
 
@@ -49,8 +52,8 @@ class Unit:
 class Gazetteer:
     units: dict[str, Unit]                  # code -> unit
     by_alias: dict[str, tuple[Unit, ...]]   # any name form -> units of that name
-    lengths: dict[str, tuple[int, ...]]     # last character -> alias lengths
-    ends: re.Pattern[str]                   # any last character of an alias
+    aliases: tuple[str, ...]                # the keys of by_alias, in the automaton's order
+    automaton: ahocorasick_rs.AhoCorasick   # finds the aliases, leftmost-longest
 
     def unit(self, code: str | None) -> Unit | None:
         return self.units.get(code) if code else None
@@ -109,14 +112,17 @@ def load() -> Gazetteer:
     for unit in units.values():
         for alias in _aliases(unit):
             by_alias.setdefault(alias, []).append(unit)
-    lengths: dict[str, set[int]] = {}
-    for alias in by_alias:
-        lengths.setdefault(alias[-1], set()).add(len(alias))
+    aliases = tuple(by_alias)
     return Gazetteer(
         units=units,
         by_alias={k: tuple(v) for k, v in by_alias.items()},
-        lengths={k: tuple(sorted(v)) for k, v in lengths.items()},
-        ends=re.compile("[" + "".join(sorted(lengths)) + "]"),
+        aliases=aliases,
+        # A contiguous NFA, not the DFA: alone the DFA searches faster (0.16 against 0.22 s for
+        # 2,000 reports), but between a report's other work its megabytes of table fall out of
+        # the CPU caches, and in a parsing worker the compact NFA costs less (0.31 against 0.39 s
+        # for 1,000 reports; the old lookup by last character 0.56).
+        automaton=ahocorasick_rs.AhoCorasick(aliases, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                             implementation=ahocorasick_rs.Implementation.ContiguousNFA),
     )
 
 
@@ -133,23 +139,15 @@ def mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Every division named in ``text``, left to right without overlaps, the
     longest name winning where two start together (湖南省, not 湖南 + 南省).
 
-    Names are looked up where they end (one of the ~170 last characters of a
-    name: 省, 市, 区, 县 … and those of bare names), which is a tenth of a
-    report's characters; a lookup per character would cost three times more.
+    The automaton's leftmost-longest search is exactly that rule: the match that
+    starts first, the longest of those starting there, the search going on
+    after it (offsets in characters). It costs half the lookup by each name's
+    last character that it replaced (a quarter on a text searched twice in a row).
     """
     g = gazetteer or load()
-    by_alias, lengths = g.by_alias, g.lengths
-    spans: list[tuple[int, int]] = []
-    for m in g.ends.finditer(text):
-        end = m.end()
-        for size in lengths[m.group()]:
-            if size <= end and text[end - size:end] in by_alias:
-                spans.append((end - size, -size))
-    spans.sort()
-    found, reach = [], 0
-    for start, negative in spans:
-        if start >= reach:
-            name = text[start:start - negative]
-            found.append(Mention(start, name, by_alias[name]))
-            reach = start - negative
+    aliases, by_alias = g.aliases, g.by_alias
+    found = []
+    for index, start, _ in g.automaton.find_matches_as_indexes(text):
+        name = aliases[index]
+        found.append(Mention(start, name, by_alias[name]))
     return found
