@@ -15,7 +15,6 @@ died (out of memory, killed) is reported and the checks run here instead.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from fazhi import progress
+from fazhi.parallel import spawned_pool
 
 log = logging.getLogger(__name__)
 
@@ -31,24 +31,21 @@ _lock = threading.Lock()
 
 
 def _warm() -> None:
-    """The worker's set-up: Ctrl-C is the parent's to handle, it ends with its parent, GX is imported now."""
-    import signal
+    """The worker's set-up (``lifecycle.become_worker``); GX is imported now."""
+    from fazhi.lifecycle import become_worker
 
-    from fazhi.lifecycle import watch_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watch_parent()
+    become_worker()
     import great_expectations  # noqa: F401
 
     import fazhi.checks  # noqa: F401
 
 
 def start() -> None:
-    """Spawn the check worker (not forked: this process runs threads); it imports GX in the background."""
+    """Spawn the check worker; it imports GX in the background."""
     global _worker
     with _lock:
         if _worker is None:
-            _worker = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+            _worker = spawned_pool(1, _warm)
             _worker.submit(int)   # a pool starts its process at the first task
 
 

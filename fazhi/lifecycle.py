@@ -6,6 +6,7 @@
 - ``watch_parent``: for the worker pool's processes: a thread that ends the
   worker once its parent is gone. (The parent-death signal follows the *thread*
   that started a process, and pool workers may be started from dbt's threads.)
+  ``become_worker`` sets a pool worker up with it, leaving Ctrl-C to the parent.
 - ``quiet_interrupts``: while a run goes, Ctrl-C and SIGTERM raise
   KeyboardInterrupt in the main thread and silence the logs, so the run records
   itself as interrupted and the command prints one line (``fazhi.errors``).
@@ -44,6 +45,13 @@ def die_with_parent(sig: int = signal.SIGTERM) -> Callable[[], None]:
             exit_now(1)
 
     return preexec
+
+
+def become_worker() -> None:
+    """Set up a pool worker process: Ctrl-C is its parent's to handle (the parent stops the
+    pool), and it ends once its parent is gone, even killed (``watch_parent``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent()
 
 
 def watch_parent() -> None:

@@ -35,25 +35,26 @@ def _workers() -> int:
 
 
 def _warm_worker() -> None:
-    """Set a worker up: it ignores Ctrl-C (the parent stops the pool), ends when its parent is
-    gone (even killed), and imports what the work needs once, not inside the first batch."""
-    import signal
+    """Set a worker up (``lifecycle.become_worker``) and import what the work needs once, not inside the first batch."""
+    from fazhi.lifecycle import become_worker
 
-    from fazhi.lifecycle import watch_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watch_parent()
+    become_worker()
     import fazhi.ingest.formats.webpage  # noqa: F401
     import fazhi.parse_tables  # noqa: F401
 
 
+def spawned_pool(workers: int, initializer: Callable[[], None]) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, spawned (not forked: this process runs DuckDB's and
+    other threads), each set up by ``initializer``."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=initializer)
+
+
 def _local_pool() -> ProcessPoolExecutor:
-    """The shared worker pool; spawned (not forked: this process runs DuckDB threads)."""
+    """The shared worker pool."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_warm_worker)
+            _pool = spawned_pool(_workers(), _warm_worker)
         return _pool
 
 
