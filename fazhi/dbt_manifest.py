@@ -30,42 +30,43 @@ def link(state: Path) -> Path:
     return state / "build.duckdb"
 
 
-def base_args(state: Path) -> list[str]:
+def base_args(state: Path, project: Path = DBT_DIR) -> list[str]:
     """dbt's arguments naming the project, its profile and ``state``'s target and log folders."""
-    return ["--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
+    return ["--project-dir", str(project), "--profiles-dir", str(project),
             "--target-path", str(state / "target"), "--log-path", str(state / "logs")]
 
 
-def _key(state: Path) -> tuple:
-    """What a parse depends on: the state folder, every project file (path, size, time) and the profile's settings."""
-    files = tuple(sorted((str(p.relative_to(DBT_DIR)), s.st_size, s.st_mtime_ns)
-                         for p in DBT_DIR.rglob("*") if p.is_file() for s in [p.stat()]))
-    return str(state.absolute()), files, tuple(os.environ.get(name) for name in _PROFILE_ENV)
+def _key(state: Path, project: Path) -> tuple:
+    """What a parse depends on: the state folder, the project's folder and every file in it (path,
+    size, time), and the profile's settings."""
+    files = tuple(sorted((str(p.relative_to(project)), s.st_size, s.st_mtime_ns)
+                         for p in project.rglob("*") if p.is_file() for s in [p.stat()]))
+    return str(state.absolute()), str(project.absolute()), files, tuple(os.environ.get(n) for n in _PROFILE_ENV)
 
 
-def prepare(state: Path) -> None:
+def prepare(state: Path, project: Path = DBT_DIR) -> None:
     """Parse the project for builds through ``state`` unless a parse of its current files is kept
     (the wide mart's properties written first, as a build writes them)."""
     from fazhi.wide_mart import write_properties
 
     write_properties()
-    ready(state)
+    ready(state, project)
 
 
-def ready(state: Path):
-    """The Manifest of the project as it is now, parsed for ``state`` (kept, or parsed here); None if dbt could not parse it
-    (the build then parses and reports why)."""
+def ready(state: Path, project: Path = DBT_DIR):
+    """The Manifest of the dbt ``project`` as it is now, parsed for ``state`` (kept, or parsed here); None if dbt
+    could not parse it (the build then parses and reports why)."""
     from dbt.cli.main import dbtRunner
 
     from fazhi.transform import build_lock
 
     with _lock:
-        key = _key(state)
+        key = _key(state, project)
         if key in _parsed:
             return _parsed[key]
         with build_lock(state):
             os.environ["FAZHI_DBT_DATABASE"] = str(link(state))
-            res = dbtRunner().invoke(["parse", *base_args(state), "--quiet", "--no-use-colors",
+            res = dbtRunner().invoke(["parse", *base_args(state, project), "--quiet", "--no-use-colors",
                                       "--no-write-json", "--log-level-file", "info"])
         if not res.success or res.result is None:
             return None

@@ -57,7 +57,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     state = state or warehouse.parent.parent / "dbt"
     os.environ.setdefault("DO_NOT_TRACK", "1")
     args = [
-        "build", *dbt_manifest.base_args(state),
+        "build", *dbt_manifest.base_args(state, DBT_DIR),
         # No manifest.json / run_results.json: nothing reads them, and writing them took ~1.2 s a build.
         "--quiet", "--no-use-colors", "--no-write-json",
         # dbt.log keeps each node's result and time, not every statement: logging each
@@ -79,7 +79,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         parallel.shutdown()
         progress.done("parse")
     progress.add("dbt", "dbt nodes")
-    manifest = dbt_manifest.ready(state)    # parsed ahead (fazhi.warmup) or kept from the last build
+    manifest = dbt_manifest.ready(state, DBT_DIR)    # parsed ahead (fazhi.warmup) or kept from the last build
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)

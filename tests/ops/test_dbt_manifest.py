@@ -11,34 +11,32 @@ from fazhi.config import DBT_DIR
 def test_the_parse_is_kept_until_a_project_file_changes(tmp_path, monkeypatch):
     project = tmp_path / "dbt"
     shutil.copytree(DBT_DIR, project)
-    monkeypatch.setattr(dbt_manifest, "DBT_DIR", project)
     state = tmp_path / "state"
     dbt_manifest.forget()
     try:
-        first = dbt_manifest.ready(state)
+        first = dbt_manifest.ready(state, project)
         assert first is not None and "model.fazhi.fct_facts" in first.nodes
-        assert dbt_manifest.ready(state) is first                  # nothing changed: not parsed again
+        assert dbt_manifest.ready(state, project) is first         # nothing changed: not parsed again
 
         model = project / "models" / "marts" / "fct_rates.sql"
         model.write_text(model.read_text(encoding="utf-8") + "\n-- a change\n", encoding="utf-8")
-        second = dbt_manifest.ready(state)
+        second = dbt_manifest.ready(state, project)
         assert second is not first
         assert second.nodes["model.fazhi.fct_rates"].raw_code.rstrip().endswith("-- a change")
-        assert dbt_manifest.ready(state) is second
+        assert dbt_manifest.ready(state, project) is second
 
         monkeypatch.setenv("FAZHI_DUCKDB_MEMORY", "700MB")           # the profile's settings count too
-        assert dbt_manifest.ready(state) is not second
+        assert dbt_manifest.ready(state, project) is not second
     finally:
         dbt_manifest.forget()
 
 
-def test_a_project_dbt_cannot_parse_gives_no_manifest(tmp_path, monkeypatch):
+def test_a_project_dbt_cannot_parse_gives_no_manifest(tmp_path):
     project = tmp_path / "dbt"
     shutil.copytree(DBT_DIR, project)
     (project / "models" / "marts" / "broken.sql").write_text("select * from {{ ref('no_such_model') }}", encoding="utf-8")
-    monkeypatch.setattr(dbt_manifest, "DBT_DIR", project)
     dbt_manifest.forget()
     try:
-        assert dbt_manifest.ready(tmp_path / "state") is None     # the build then parses and says why
+        assert dbt_manifest.ready(tmp_path / "state", project) is None     # the build then parses and says why
     finally:
         dbt_manifest.forget()
