@@ -35,7 +35,9 @@ def _warm() -> None:
     from fazhi.lifecycle import become_worker
 
     become_worker()
-    import great_expectations  # noqa: F401
+    from fazhi.gx_import import import_gx
+
+    import_gx()
 
     import fazhi.checks  # noqa: F401
 

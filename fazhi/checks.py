@@ -31,6 +31,7 @@ from fazhi import progress
 from fazhi.check_scope import FULL, Scope
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.failure_rows import FailureSink, failure_table
+from fazhi.gx_import import import_gx
 from fazhi.news import failure_key, previous_run
 from fazhi.warehouse import connect
 
@@ -233,7 +234,7 @@ def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
 def _context():
     """A fresh in-memory GX context, quiet and off the network."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
+    gx = import_gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     # That module sets its own logger to INFO on import, and then says on every run
@@ -289,7 +290,7 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
                 if context is None:
                     context = _context()
                     source = context.data_sources.add_pandas("fazhi")
-                import great_expectations as gx
+                gx = import_gx()
                 label = name if part is None else f"{name} ({part[0] + 1} of {part[1]})"
                 suite = context.suites.add(gx.ExpectationSuite(name=label, expectations=spec["expectations"]))
                 batch = source.add_dataframe_asset(label).add_batch_definition_whole_dataframe("all")

@@ -37,7 +37,9 @@ def _import_later_steps(dbt_state: Path | None = None, gx: bool = True) -> None:
         except Exception as e:   # the build parses for itself, and says what is wrong
             log.debug("dbt's project was not parsed ahead: %s", e)
     if gx:
-        import great_expectations  # noqa: F401  (checks)
+        from fazhi.gx_import import import_gx
+
+        import_gx()   # for the checks
         inspect.stack(context=0)
 
 
