@@ -10,6 +10,7 @@ number counts people, ``clause_noun`` what a clause without a number is about.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fazhi.extract import lexicon as lx
 
@@ -215,6 +216,7 @@ def _verb_text(group: list[Verb]) -> str:
     return group[0][2] if len(group) == 1 else "".join([v[2] for v in group])
 
 
+@lru_cache(maxsize=1 << 14)   # pure, and the words after a measure word repeat
 def right_noun(right: str) -> str:
     """The noun phrase written right after a measure word (36个[县级专项应急预案])."""
     if not right or not ("\u4e00" <= right[0] <= "\u9fff" or right[0] in "“”") or right.startswith(_NOT_NOUN_START):
