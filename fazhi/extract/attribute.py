@@ -32,8 +32,8 @@ from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
-from fazhi.extract.left import count_left, left_marks
-from fazhi.extract.rates import is_bare_rate, join_rate, percent_left
+from fazhi.extract.left import EARLIER_ENDINGS, EARLIER_LAST, FROM_ENDINGS, FROM_LAST, count_left
+from fazhi.extract.rates import change_left, is_bare_rate, join_rate, percent_left
 from fazhi.extract.numbers import Mention
 from fazhi.text.sentences import Sentence
 
@@ -99,6 +99,10 @@ _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
 _SHARE_OF_TOTAL = re.compile(r"[，,]?占[^，,。；;]{0,6}(?:总数|总量|总件数|总和|全部)")
 _TRAINING_VERBS = frozenset("培训 轮训 参训 学法 旁听 参学".split())
+_FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
+# 去年同期受理100件: a clause that opens with the earlier period and a stage verb
+_EARLIER_OPENING = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?(?:共|为|是|有)?(" + _alt(
+    w for w in lx.ACTION_VERBS if "结转" not in w) + r")?(?:了|为|共|共计)?$")
 _MULTI_YEAR = re.compile(r"近几年|近年来|多年来|历年来|(?:十八大|十九大|二十大|(?<![今本])[0-9]{4}年)以来")
 _LEVEL_KINDS = ("rate", "change")
 _PERSON_UNITS = lx.PERSON_UNITS
@@ -197,11 +201,16 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
         else:
             drafts = _percent(ctx, state)
         if drafts:
-            earlier, from_figure, frequency, opening = left_marks(left)
-            if earlier or from_figure or frequency or m.start > several_years_from:
+            # (inline, not memoised: most left words end in none of these, which the last character says)
+            last_char = left[-1:]
+            earlier = last_char in EARLIER_LAST and left.endswith(EARLIER_ENDINGS)
+            from_figure = not earlier and last_char in FROM_LAST and left.endswith(FROM_ENDINGS)
+            if earlier or from_figure or ("每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
                 for d in drafts:
                     d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
-            if (earlier or from_figure or (not from_prev and opening)) and m.start <= several_years_from:
+            if (earlier or from_figure or (not from_prev and ("上" in left or "去年" in left)
+                                           and _EARLIER_OPENING.match(ph.strip(left)))) \
+                    and m.start <= several_years_from:
                 for d in drafts:
                     if d.kind != "change":
                         d.prior = "from" if from_figure else "figure"
@@ -350,6 +359,7 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     return "count"
 
 
+@lru_cache(maxsize=1 << 12)
 def is_not_case_subject(subject: str | None) -> bool:
     """True when the subject names a thing that is never a case (案卷, 文件, 检查 …)."""
     return bool(subject and _NOT_CASE_NOUN.search(subject))
@@ -406,8 +416,8 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
         # -30.0%: a signed figure is a change (a level cannot be negative)
         return [Draft(m.start, m.end, m.value, unit, "change", m.qualifier, r.name or state.subject,
                       None, ctx.sentence, form=m.form)]
-    if r.changed or m.form in ("pp", "times"):
-        c = r.change
+    if r.change is not None or m.form in ("pp", "times"):
+        c = r.change or change_left(left)
         subject = c.subject
         if c.rest:
             state.serial_subjects = list(c.rest)   # 诉讼和复议案件同比分别下降5%、3%: one subject per value

@@ -6,13 +6,15 @@ is here, as pure functions of the string, memoised: a report repeats its
 phrasings (受理…, 办结…, 同比增长…) and a corpus repeats them across reports, so
 most numbers find their left words already read.
 
-* ``count_left(left)``: for a count, the subject, stage verb, agent and serial
-  verbs of ``phrases.left_phrase``, corrected where the words end in a change
-  (同比增加30件: a change in the count before), an earlier period's figure
-  (上年为120件) or a 由/从 figure (由原来的36个…);
-* ``left_marks(left)``: for any number, whether those words make it an earlier
-  period's figure, a 由/从 figure, a frequency (每季度开展1次) or open with the
-  earlier period (去年同期受理100件).
+``count_left(left)`` reads, for a count, the subject, stage verb, agent and
+serial verbs of ``phrases.left_phrase``, corrected where the words end in a
+change (同比增加30件: a change in the count before), an earlier period's figure
+(上年为120件) or a 由/从 figure (由原来的36个…). ``rates.py`` does the same for
+percentages.
+
+The endings that mark an earlier period's figure and a 由/从 figure are here too:
+``attribute.py`` tests them for every number, inline (with the last character
+first: most words end in none of them).
 """
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ from typing import NamedTuple
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
 
-_alt = ph.alternation
 _ABSOLUTE_CHANGE = re.compile(r"^(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?)?(?:同期)?"
                               r"(增加|减少|增长|下降|上升|多|少|新增)了?$")
 _ABSOLUTE_ENDS = ("增加", "减少", "增长", "下降", "上升", "多", "少", "新增", "了")
@@ -32,15 +33,14 @@ _COMPARED_CHANGE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较
                               r"(增加|减少|增长|下降|上升|新增|多|少)了?([\u4e00-\u9fff“”]{0,12})$")
 # A comparison with the year before (not 环比, not a named year): 同比, 较上年, 与去年相比 …
 YEAR_ON_YEAR = re.compile(r"同比|[较比](?:上年|去年|上一年)|与(?:上年|去年|上一年)")
-# 去年同期受理100件: a clause that opens with the earlier period and a stage verb
-_EARLIER_OPENING = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?(?:共|为|是|有)?(" + _alt(
-    w for w in lx.ACTION_VERBS if "结转" not in w) + r")?(?:了|为|共|共计)?$")
 # 上年为120件, 去年同期共80件: an earlier period's figure (the left words end so)
-_EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
+EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
                          for b in ("", "同期") for c in ("", "为", "是", "有", "共"))
 # 由原来的36个精简为18个: the figure after 由/从 is the earlier one
-_FROM_ENDINGS = ("由原来的", "从原来的", "由原来", "从原来", "由过去的", "从过去的", "由原", "从原", "由", "从")
-_FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
+FROM_ENDINGS = ("由原来的", "从原来的", "由原来", "从原来", "由过去的", "从过去的", "由原", "从原", "由", "从")
+# Their last characters: a set lookup rejects most words before str.endswith(tuple) compares them all.
+EARLIER_LAST = frozenset(w[-1] for w in EARLIER_ENDINGS)
+FROM_LAST = frozenset(w[-1] for w in FROM_ENDINGS)
 # Distinct left words kept per function: a few thousand cover a corpus's phrasings;
 # past that the least recently used are read again.
 _KEPT = 1 << 14
@@ -59,15 +59,6 @@ class CountLeft(NamedTuple):
     year_on_year: bool      # … against the year before (not 环比, not a named year)
 
 
-class LeftMarks(NamedTuple):
-    """What the words before any number say about its period."""
-
-    earlier: bool           # 上年为120件: an earlier period's figure
-    from_figure: bool       # 由原来的36个…: the figure a change starts from
-    frequency: bool         # 每季度开展1次: a frequency, not the period's work
-    earlier_opening: bool   # 去年同期受理100件: the clause opens with the earlier period
-
-
 @lru_cache(maxsize=_KEPT)
 def count_left(left: str) -> CountLeft:
     """The reading of the words before a count (see ``CountLeft``)."""
@@ -83,21 +74,11 @@ def count_left(left: str) -> CountLeft:
         if change:
             # 比上年多出备案事项12项: the difference against an earlier period, in the count's unit
             subject, action, verb_at_end = ph.strip(change.group(2)), change.group(1), False
-    if left.endswith(_EARLIER_ENDINGS):
+    if left.endswith(EARLIER_ENDINGS):
         subject = ""   # 上年为120件: the same thing, an earlier figure
-    elif left.endswith(_FROM_ENDINGS):
-        cut = next(e for e in _FROM_ENDINGS if left.endswith(e))
+    elif left.endswith(FROM_ENDINGS):
+        cut = next(e for e in FROM_ENDINGS if left.endswith(e))
         subject, verb_at_end = ph.strip(left[: -len(cut)]), False   # 部门由原来的36个…
         ends_function = False
     return CountLeft(subject, action, verb_at_end, agent, serial, ends_function, change is not None,
                      change is not None and YEAR_ON_YEAR.match(change.group()) is not None)
-
-
-@lru_cache(maxsize=_KEPT)
-def left_marks(left: str) -> LeftMarks:
-    """The period marks of the words before a number (see ``LeftMarks``)."""
-    earlier = left.endswith(_EARLIER_ENDINGS)
-    return LeftMarks(
-        earlier, not earlier and left.endswith(_FROM_ENDINGS),
-        "每" in left and _FREQUENCY.search(left) is not None,
-        ("上" in left or "去年" in left) and _EARLIER_OPENING.match(ph.strip(left)) is not None)

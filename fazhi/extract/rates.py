@@ -55,8 +55,8 @@ class PercentLeft(NamedTuple):
     """What the words before a percentage say."""
 
     name: str                          # the words without their fillers
-    changed: bool                      # they end in a change verb (同比下降)
-    change: Change                     # the percentage read as a change
+    change: Change | None              # they end in a change verb (同比下降): the change
+    # read only when no change verb ends the words (a change is not a rate):
     lead: tuple[str, str] | None       # a verb of change opening the clause and what it changes
     jun: bool                          # 均/都: one value for several names
     names: tuple[str, ...] | None      # the rate names, None when no rate word is written
@@ -67,14 +67,22 @@ def percent_left(left: str) -> PercentLeft:
     """The reading of the words before a percentage (see ``PercentLeft``)."""
     tail = ph.strip_tail(left)
     change = _CHANGE.search(tail)
+    if change:
+        return PercentLeft(ph.strip(tail), _change(left, tail, change), None, False, None)
     lead = _LEAD_CHANGE.match(ph.strip(tail)) if _RATE_WORD.search(tail) is None else None
     jun = "均" in left[-6:] or "都" in left[-4:]
     name_end = -1
     for r in _RATE_WORD.finditer(tail):
         name_end = r.end()
     names = tuple(split_rates(ph.strip(tail[:name_end]), jun)) if name_end >= 0 else None
-    return PercentLeft(ph.strip(tail), change is not None, _change(left, tail, change),
-                       (lead.group(1), lead.group(2)) if lead else None, jun, names)
+    return PercentLeft(ph.strip(tail), None, (lead.group(1), lead.group(2)) if lead else None, jun, names)
+
+
+@lru_cache(maxsize=_KEPT)
+def change_left(left: str) -> Change:
+    """A percentage read as a change though no change verb ends the words (5个百分点, 1.5倍)."""
+    tail = ph.strip_tail(left)
+    return _change(left, tail, _CHANGE.search(tail))
 
 
 def _change(left: str, tail: str, change: re.Match[str] | None) -> Change:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from fazhi.extract import lexicon
 from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
@@ -38,6 +39,7 @@ _CASE_FAMILY = frozenset(("件", "起", "宗"))
 _ATTRIBUTE = re.compile(r"^非|未成年|女性|男性|妇女|老年|残疾|少数民族|农民工|外籍|外地|本地户籍|低保|退役军人")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
 _INF = float("inf")
+_start = attrgetter("start")
 
 
 def extract_report(text: str, sentences: Sequence[Sentence],
@@ -96,8 +98,10 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         if linked:
             _parts_take_case(drafts, carry)
         # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
+        # (only a part or a rate can borrow a domain: _label is not called for the others)
         labels = [None if d.no_metric else (match(d.kind, d.subject, d.action) or (
-            _label(match, d, drafts, carry) if d.subject else None)) for d in drafts]
+            _label(match, d, drafts, carry) if d.subject and (d.part_of is not None or d.kind == "rate")
+            else None)) for d in drafts]
         if linked:
             # one figure per metric per statement: a part whose total has its metric gets none
             by_start = {carry.total.start: carry.total_label} if carry.total is not None else {}
@@ -192,16 +196,16 @@ def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
 
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
     """(sentence, its mentions) for every sentence holding at least one mention."""
-    starts = [s.start for s in sentences]
-    n = len(starts)
+    n = len(sentences)
     group: list[Mention] = []
     current = -1
     k, lo, hi, end = -1, 0, 0, -1   # the sentence of the last mention: it starts at lo, the next at hi
     for m in mentions:
         if not lo <= m.start < hi:   # most mentions share the sentence of the one before: no bisect
-            k = bisect_right(starts, m.start) - 1
-            lo = starts[k] if k >= 0 else -1
-            hi = starts[k + 1] if k + 1 < n else _INF
+            # (bisecting the sentences by their start: no list of the starts of them all)
+            k = bisect_right(sentences, m.start, key=_start) - 1
+            lo = sentences[k].start if k >= 0 else -1
+            hi = sentences[k + 1].start if k + 1 < n else _INF
             end = sentences[k].end if k >= 0 else -1
         if k < 0 or m.end > end:
             continue   # between sentences (blank lines) or across a sentence end

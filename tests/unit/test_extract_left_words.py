@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.extract.left import CountLeft, count_left, left_marks
-from fazhi.extract.rates import PercentLeft, percent_left
+from fazhi.extract.left import CountLeft, count_left
+from fazhi.extract.rates import PercentLeft, change_left, percent_left
 
 
 def test_count_left_reads_verb_and_subject():
@@ -34,31 +34,27 @@ def test_count_left_earlier_and_from_figures():
     assert r.subject == "内设科室" and not r.verb_at_end and not r.ends_function
 
 
-@pytest.mark.parametrize("left, marks", [
-    ("上年为", (True, False, False, True)),
-    ("站点由", (False, True, False, False)),
-    ("每季度召开例会", (False, False, True, False)),
-    ("去年同期办理", (False, False, False, True)),
-    ("本年度办理", (False, False, False, False)),
-])
-def test_left_marks(left, marks):
-    assert tuple(left_marks(left)) == marks
-
-
 def test_percent_left_change_and_rates():
     r = percent_left("来访群众数量同比下降")
     assert isinstance(r, PercentLeft)
-    assert r.changed and r.change.action == "下降" and r.change.down and r.change.year_on_year
+    assert r.change is not None and r.change.action == "下降" and r.change.down and r.change.year_on_year
     assert r.change.subject.startswith("来访群众")   # (数量 is a filler strip drops)
     r = percent_left("窗口办件按时办结率、群众满意率分别为")
     # two rate names, the second given the first's domain
-    assert not r.changed and r.names == ("窗口办件按时办结率", "窗口办件群众满意率")
+    assert r.change is None and r.names == ("窗口办件按时办结率", "窗口办件群众满意率")
     assert percent_left("占").names is None
 
 
 def test_percent_left_spread_change_subjects():
     c = percent_left("来信和来访分别同比增长").change
     assert (c.subject, c.rest, c.spread) == ("来信", ("来访",), True)
+
+
+def test_change_left_without_a_change_verb():
+    c = change_left("调解成功率同比提高了")   # ends in a change verb: the same reading
+    assert c == percent_left("调解成功率同比提高了").change
+    c = change_left("结案率比上年")   # 5个百分点 after no change verb: a change all the same
+    assert c.action is None and not c.down and c.subject == "结案率"
 
 
 def test_memoised_readings_are_immutable_and_equal():
