@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from operator import attrgetter
 
 from fazhi.extract import lexicon
 from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
@@ -39,7 +38,6 @@ _CASE_FAMILY = frozenset(("件", "起", "宗"))
 _ATTRIBUTE = re.compile(r"^非|未成年|女性|男性|妇女|老年|残疾|少数民族|农民工|外籍|外地|本地户籍|低保|退役军人")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
 _INF = float("inf")
-_start = attrgetter("start")
 
 
 def extract_report(text: str, sentences: Sequence[Sentence],
@@ -196,16 +194,16 @@ def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
 
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
     """(sentence, its mentions) for every sentence holding at least one mention."""
-    n = len(sentences)
+    starts = [s.start for s in sentences]
+    n = len(starts)
     group: list[Mention] = []
     current = -1
     k, lo, hi, end = -1, 0, 0, -1   # the sentence of the last mention: it starts at lo, the next at hi
     for m in mentions:
         if not lo <= m.start < hi:   # most mentions share the sentence of the one before: no bisect
-            # (bisecting the sentences by their start: no list of the starts of them all)
-            k = bisect_right(sentences, m.start, key=_start) - 1
-            lo = sentences[k].start if k >= 0 else -1
-            hi = sentences[k + 1].start if k + 1 < n else _INF
+            k = bisect_right(starts, m.start) - 1
+            lo = starts[k] if k >= 0 else -1
+            hi = starts[k + 1] if k + 1 < n else _INF
             end = sentences[k].end if k >= 0 else -1
         if k < 0 or m.end > end:
             continue   # between sentences (blank lines) or across a sentence end
