@@ -13,6 +13,8 @@ The steps, one module each:
     numbers.py    one regex scan for number mentions; drops years, ordinals, names
     phrases.py    stage verbs and noun phrases in the words around a number
     attribute.py  subject, action, kind, spreads (分别/均) and zeros per sentence
+    left.py       what the words before a count say (verb, noun, change, earlier period), memoised
+    rates.py      what the words before a percentage say (rate names, change), memoised
     metrics.py    taxonomy rows matched against kind, subject and action
     report.py     orchestration, 其中 totals and parts
     taxonomy.py   reading the taxonomy CSV for callers outside dbt

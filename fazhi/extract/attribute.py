@@ -27,10 +27,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
+from fazhi.extract.left import EARLIER_ENDINGS, EARLIER_LAST, FROM_ENDINGS, FROM_LAST, count_left
+from fazhi.extract.rates import change_left, is_bare_rate, join_rate, percent_left
 from fazhi.extract.numbers import Mention
 from fazhi.text.sentences import Sentence
 
@@ -72,40 +75,7 @@ _alt = ph.alternation
 _CLAUSE_CUT = re.compile(r"[，；：。！？!?;:\n,](?:(?<!,)|(?![0-9]{3}(?![0-9])))")
 _HARD_CUT = re.compile(r"[；;：:。！？!?\n]")
 _CONNECTOR = frozenset(("", "、", "和", "及", "与", "以及", ",", "，"))
-_RATE_WORD = re.compile(r"(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?")
-_CHANGE = re.compile(r"(?:" + _alt(lx.CHANGE_UP + lx.CHANGE_DOWN) + r")(?:了|为|达|达到|约)?$")
-_CHANGE_WORDS = lx.CHANGE_UP + lx.CHANGE_DOWN
-_LEAD_CHANGE = re.compile(r"^(?:平均|累计|共)?(" + _alt(w for w in _CHANGE_WORDS if len(w) > 1)
-                          + r")了?([\u4e00-\u9fff“”]{1,12})$")
-_ABSOLUTE_CHANGE = re.compile(r"^(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?)?(?:同期)?"
-                              r"(增加|减少|增长|下降|上升|多|少|新增)了?$")
-_ABSOLUTE_ENDS = ("增加", "减少", "增长", "下降", "上升", "多", "少", "新增", "了")
-_COMPARED_CHANGE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|较[0-9]{4}年|比[0-9]{4}年"
-                              r"|与(?:上年|去年|上一年|[0-9]{4}年)(?:度)?(?:同期)?相比)(?:同期)?"
-                              r"(增加|减少|增长|下降|上升|新增|多|少)了?([\u4e00-\u9fff“”]{0,12})$")
-_COMPARE = re.compile(r"(?:同比|环比|较上年度?|比上年度?|较去年|比去年|较上一年度?|与上年相比|与去年相比)(?:同期)?")
-# A comparison with the year before (not 环比, not a named year): 同比, 较上年, 与去年相比 …
-_YEAR_ON_YEAR = re.compile(r"同比|[较比](?:上年|去年|上一年)|与(?:上年|去年|上一年)")
-# 去年同期受理100件: a clause that opens with the earlier period and a stage verb
-_EARLIER_OPENING = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?(?:共|为|是|有)?(" + _alt(
-    w for w in lx.ACTION_VERBS if "结转" not in w) + r")?(?:了|为|共|共计)?$")
-# 上年为120件, 去年同期共80件: an earlier period's figure (the left words end so)
-_EARLIER_ENDINGS = tuple(a + b + c for a in ("上年", "去年", "上一年", "上年度", "同期")
-                         for b in ("", "同期") for c in ("", "为", "是", "有", "共"))
-# 由原来的36个精简为18个: the figure after 由/从 is the earlier one
-_FROM_ENDINGS = ("由原来的", "从原来的", "由原来", "从原来", "由过去的", "从过去的", "由原", "从原", "由", "从")
-# The last characters of the endings above: str.endswith(tuple) compares every
-# word, a set lookup of the last character rejects most left words at once.
-_ABSOLUTE_LAST = frozenset(w[-1] for w in _ABSOLUTE_ENDS)
-_EARLIER_LAST = frozenset(w[-1] for w in _EARLIER_ENDINGS)
-_FROM_LAST = frozenset(w[-1] for w in _FROM_ENDINGS)
-_FUNCTION_LAST = frozenset(w[-1] for w in lx.FUNCTION_TAILS)
-# (及 and 与 are matched before their look-behinds: a branch that opens with a
-# character lets the engine skip it at once where that character is not.)
-_LIST_CHARS = frozenset("、和及与”")   # every match of _LIST_SPLIT holds or follows one of them
-_LIST_SPLIT = re.compile(r"、|以及|和(?!谐)|及(?<![以涉普危]及)(?!时|其|以)|与(?<![参给赋授]与)(?!会)|(?<=”)(?=“)")
 _ZERO_SPLIT = re.compile(r"、|以及|和|(?<!涉)及(?!时)|与|或")
-_GENERIC_RATE_TAIL = re.compile(r"(?:" + _alt(lx.GENERIC_RATE_STEMS) + r")*(?:" + _alt(lx.RATE_WORDS) + r")[”\"]?$")
 _CASE_NOUN = re.compile(_alt(lx.CASE_NOUNS))
 _NOT_CASE_NOUN = re.compile(_alt(lx.NOT_CASE_NOUNS))
 # One pass over a subject for the nouns that decide case against count; the
@@ -129,13 +99,15 @@ _CHANNEL = re.compile(r"[0-9]{5}(?:[\u4e00-\u9fff]{0,8}热线)?|[\u4e00-\u9fff]{
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
 _SHARE_OF_TOTAL = re.compile(r"[，,]?占[^，,。；;]{0,6}(?:总数|总量|总件数|总和|全部)")
 _TRAINING_VERBS = frozenset("培训 轮训 参训 学法 旁听 参学".split())
-_MULTI_YEAR = re.compile(r"近几年|近年来|多年来|历年来|(?:十八大|十九大|二十大|(?<![今本])[0-9]{4}年)以来")
 _FREQUENCY = re.compile(r"每(?:年|季度|季|月|周|半年|天|日|个月|星期)(?:度)?[^，,；。]{0,6}$")
+# 去年同期受理100件: a clause that opens with the earlier period and a stage verb
+_EARLIER_OPENING = re.compile(r"^(?:上年|去年|上一年)度?(?:同期)?(?:共|为|是|有)?(" + _alt(
+    w for w in lx.ACTION_VERBS if "结转" not in w) + r")?(?:了|为|共|共计)?$")
+_MULTI_YEAR = re.compile(r"近几年|近年来|多年来|历年来|(?:十八大|十九大|二十大|(?<![今本])[0-9]{4}年)以来")
 _LEVEL_KINDS = ("rate", "change")
 _PERSON_UNITS = lx.PERSON_UNITS
 _DURATION_UNITS = lx.DURATION_UNITS
 _CASE_UNITS = lx.CASE_UNITS
-_DOMAIN_HEAD = re.compile(_alt(lx.DOMAIN_HEADS))
 
 
 class _Context(NamedTuple):
@@ -228,19 +200,21 @@ def attribute_sentence(text: str, sentence: Sentence, mentions: list[Mention], c
             drafts = _zero(ctx)
         else:
             drafts = _percent(ctx, state)
-        last_char = left[-1:]
-        earlier = last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS)
-        from_figure = not earlier and last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS)
-        if earlier or from_figure or ("每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
-            for d in drafts:
-                d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
-        if (earlier or from_figure or (not from_prev and ("上" in left or "去年" in left)
-                                       and _EARLIER_OPENING.match(ph.strip(left)))) \
-                and m.start <= several_years_from:
-            for d in drafts:
-                if d.kind != "change":
-                    d.prior = "from" if from_figure else "figure"
-        if drafts:   # state.remember(drafts, ci), inline: once per number
+        if drafts:
+            # (inline, not memoised: most left words end in none of these, which the last character says)
+            last_char = left[-1:]
+            earlier = last_char in EARLIER_LAST and left.endswith(EARLIER_ENDINGS)
+            from_figure = not earlier and last_char in FROM_LAST and left.endswith(FROM_ENDINGS)
+            if earlier or from_figure or ("每" in left and _FREQUENCY.search(left)) or m.start > several_years_from:
+                for d in drafts:
+                    d.no_metric = True   # 上年为120件, 每季度开展1次: not this period's work done
+            if (earlier or from_figure or (not from_prev and ("上" in left or "去年" in left)
+                                           and _EARLIER_OPENING.match(ph.strip(left)))) \
+                    and m.start <= several_years_from:
+                for d in drafts:
+                    if d.kind != "change":
+                        d.prior = "from" if from_figure else "figure"
+            # state.remember(drafts, ci), inline: once per number
             by_clause = state.by_clause
             if ci in by_clause:
                 by_clause[ci] += drafts
@@ -276,27 +250,8 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
             d.action = state.serial.pop(0)
         return [d]
     r_noun = (ph.right_noun(right) if right else "") or (ph.right_noun(ctx.next_right) if ctx.next_right else "")
-    lsubj, action, verb_at_end, agent, serial = ph.left_phrase(left)
-    trimmed = left.rstrip()
-    ends_function = trimmed[-1:] in _FUNCTION_LAST and trimmed.endswith(lx.FUNCTION_TAILS)
-    absolute_change = _ABSOLUTE_CHANGE.match(ph.strip(left)) if (
-        left[-1:] in _ABSOLUTE_LAST and left.endswith(_ABSOLUTE_ENDS)) else None
-    compared = None
-    if absolute_change:
-        # 同比增加30件: a change in the count before, not a count of its own
-        lsubj, action, verb_at_end = "", absolute_change.group(1), False
-    elif ("较" in left or "比" in left) and "分别" not in left:
-        compared = _COMPARED_CHANGE.search(left, max(0, len(left) - 32))
-        if compared:
-            # 比上年多出备案事项12项: the difference against an earlier period, in the count's unit
-            lsubj, action, verb_at_end = ph.strip(compared.group(2)), compared.group(1), False
-    last_char = left[-1:]
-    if last_char in _EARLIER_LAST and left.endswith(_EARLIER_ENDINGS):
-        lsubj = ""   # 上年为120件: the same thing, an earlier figure
-    elif last_char in _FROM_LAST and left.endswith(_FROM_ENDINGS):
-        cut = next(e for e in _FROM_ENDINGS if left.endswith(e))
-        lsubj, verb_at_end = ph.strip(left[: -len(cut)]), False   # 部门由原来的36个…
-        ends_function = False
+    # what the words before say, read once per distinct string (left.py)
+    lsubj, action, verb_at_end, agent, serial, ends_function, change, year_on_year = count_left(left)
     if ctx.from_prev and r_noun:
         lsubj = ""   # the words before belong to the previous number (6家单位320余项事项)
     if r_noun and (not lsubj or ends_function or verb_at_end):
@@ -353,12 +308,12 @@ def _count(ctx: _Context, state: _State) -> list[Draft]:
             "占" in after and _SHARE_OF_TOTAL.match(ctx.text, m.end)):
         # a category of a breakdown (行政许可870，; …12件，占总量的40%) or batches: not the metric
         d.no_metric = True
-    if absolute_change or compared:
+    if change:
         d.no_metric = True
         d.kind = "change"
         if d.action in ("减少", "下降", "少"):
             d.value = -d.value
-        if _YEAR_ON_YEAR.match((absolute_change or compared).group()):
+        if year_on_year:
             d.prior = "change"   # 同比增加20件, 比上年多出12项: this year's figure minus last year's
     return [d]
 
@@ -368,6 +323,7 @@ def _copy(d: Draft, m: Mention) -> Draft:
                  respectively=True, form=m.form, prior=d.prior if d.kind == "change" else None)
 
 
+@lru_cache(maxsize=1 << 14)   # a pure function of three short strings, asked once per count
 def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     """case | count | amount | duration for a number with a measure word (SCHEMA.md)."""
     if unit == "元":
@@ -403,6 +359,7 @@ def count_kind(unit: str, subject: str | None, action: str | None) -> str:
     return "count"
 
 
+@lru_cache(maxsize=1 << 12)
 def is_not_case_subject(subject: str | None) -> bool:
     """True when the subject names a thing that is never a case (案卷, 文件, 检查 …)."""
     return bool(subject and _NOT_CASE_NOUN.search(subject))
@@ -454,44 +411,47 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
             d.value = -m.value
         prev.respectively = True
         return [d]
-    tail = ph.strip_tail(left)
-    change = _CHANGE.search(tail)
+    r = percent_left(left)   # what the words before say, read once per distinct string (rates.py)
     if m.value < 0:
         # -30.0%: a signed figure is a change (a level cannot be negative)
-        return [Draft(m.start, m.end, m.value, unit, "change", m.qualifier, ph.strip(tail) or state.subject,
+        return [Draft(m.start, m.end, m.value, unit, "change", m.qualifier, r.name or state.subject,
                       None, ctx.sentence, form=m.form)]
-    if change or m.form in ("pp", "times"):
-        return [_change(ctx, state, tail, change, unit, prev)]
-    lead = _LEAD_CHANGE.match(ph.strip(tail)) if _RATE_WORD.search(tail) is None else None
-    if lead:
+    if r.change is not None or m.form in ("pp", "times"):
+        c = r.change or change_left(left)
+        subject = c.subject
+        if c.rest:
+            state.serial_subjects = list(c.rest)   # 诉讼和复议案件同比分别下降5%、3%: one subject per value
+        if not subject:
+            subject = (prev.subject if prev is not None else None) or state.subject or state.fallback
+        return [Draft(m.start, m.end, -m.value if c.down else m.value, unit, "change", m.qualifier, subject,
+                      c.action, ctx.sentence, respectively=c.spread, form=m.form,
+                      prior="change" if c.year_on_year else None)]
+    if r.lead is not None:
         # 减少办理环节30%、压缩办理时限60%: a verb of change opens the clause, what it changes follows
-        verb = lead.group(1)
+        verb, what = r.lead
         return [Draft(m.start, m.end, -m.value if verb in lx.CHANGE_DOWN else m.value, unit, "change",
-                      m.qualifier, lead.group(2), verb, ctx.sentence, form=m.form)]
-    jun = "均" in left[-6:] or "都" in left[-4:]
-    name_end = -1
-    for r in _RATE_WORD.finditer(tail):
-        name_end = r.end()
-    if name_end < 0:
-        subject = ph.strip(tail) or ph.strip(ctx.right.lstrip("的")) or (
+                      m.qualifier, what, verb, ctx.sentence, form=m.form)]
+    jun = r.jun
+    if r.names is None:
+        subject = r.name or ph.strip(ctx.right.lstrip("的")) or (
             prev.subject if prev is not None else None) or state.subject or state.fallback
         return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, subject, None, ctx.sentence, form=m.form)]
-    names = _split_rates(ph.strip(tail[:name_end]), jun)
-    if jun and len(names) == 1 and _is_bare_rate(names[0]):
+    names = r.names
+    if jun and len(names) == 1 and is_bare_rate(names[0]):
         # 办理建议126件、提案158件，办结率均为97%: one rate for each thing just counted
         before = [d.subject for d in state.by_clause.get(ctx.clause_index - 1, ()) if d.subject
                   and d.kind not in _LEVEL_KINDS]
         if len(set(before)) > 1:
-            names = [_join_rate(s, names[0]) for s in dict.fromkeys(before)]
+            names = [join_rate(s, names[0]) for s in dict.fromkeys(before)]
             return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
                           respectively=True, form=m.form) for name in names]
     context = None
     resolved = []
     for name in names:
-        if _is_bare_rate(name):
+        if is_bare_rate(name):
             if context is None:
                 context = _context_noun(ctx, state) or ""
-            name = _join_rate(context, name)
+            name = join_rate(context, name)
         resolved.append(name)
     if len(resolved) > 1 and not jun and "分别" in left[-8:]:
         # 办结率、满意率分别为98%、100%: one name per value, the rest for the values that follow
@@ -500,81 +460,6 @@ def _percent(ctx: _Context, state: _State) -> list[Draft]:
                       respectively=True, form=m.form)]
     return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, name, None, ctx.sentence,
                   respectively=len(resolved) > 1, form=m.form) for name in resolved]
-
-
-def _change(ctx: _Context, state: _State, tail: str, change: re.Match[str] | None, unit: str,
-            prev: Draft | None) -> Draft:
-    m = ctx.m
-    word = change.group() if change else ""
-    head = tail[:change.start()] if change else tail
-    cmp_end = cmp_start = -1
-    for c in _COMPARE.finditer(head):
-        cmp_start, cmp_end = c.start(), c.end()
-    noun = ph.strip((head[:cmp_start] if cmp_end >= 0 else head).replace("分别", ""))
-    items = [x for x in _LIST_SPLIT.split(noun) if x] if noun and "分别" in ctx.left else []
-    subject = noun
-    if len(items) > 1:
-        subject = items[0]   # 诉讼和复议案件同比分别下降5%、3%: one subject per value
-        state.serial_subjects = items[1:]
-    if not subject:
-        subject = (prev.subject if prev is not None else None) or state.subject or state.fallback
-    action = next((w for w in _CHANGE_WORDS if word.startswith(w)), None)
-    down = action in lx.CHANGE_DOWN
-    # 同比增长20%: against last year; 环比 or 较2019年 is against another period
-    yoy = cmp_end >= 0 and action is not None and _YEAR_ON_YEAR.match(head, cmp_start) is not None
-    return Draft(m.start, m.end, -m.value if down else m.value, unit, "change", m.qualifier, subject, action,
-                 ctx.sentence, respectively="分别" in ctx.left, form=m.form, prior="change" if yoy else None)
-
-
-def _split_rates(name: str, jun: bool) -> list[str]:
-    """投诉件办结率、回访满意率 -> both; 处罚和许可公示率 -> 处罚公示率, 许可公示率."""
-    if _LIST_CHARS.isdisjoint(name):
-        return [name]   # nothing _LIST_SPLIT could split at
-    parts = [p for p in _LIST_SPLIT.split(name) if p]
-    if len(parts) < 2:
-        return [name]
-    has_rate = [bool(_RATE_WORD.search(p)) for p in parts]
-    if not jun and not all(has_rate):
-        return [name]
-    tail = _GENERIC_RATE_TAIL.search(parts[-1])
-    suffix = tail.group() if tail else ""
-    domain = _rate_domain(parts[0])
-    out = []
-    for k, (p, ok) in enumerate(zip(parts, has_rate)):
-        if not ok:
-            p += suffix
-        elif k and domain and _is_bare_rate(p):
-            p = domain + p
-        out.append(p)
-    return out
-
-
-def _join_rate(domain: str, name: str) -> str:
-    """Domain + bare rate name, without saying the stage twice (出庭应诉 + 出庭应诉率)."""
-    word = _RATE_WORD.search(name)
-    stem = name[:word.start()] if word else name
-    if stem and domain.endswith(stem):
-        return domain + name[len(stem):]
-    return domain + name
-
-
-def _rate_domain(name: str) -> str:
-    """What a rate name is about: its words up to the last thing counted
-    (重大合同合法性审查率 -> 重大合同), else before its generic stage
-    words (人大代表建议办理满意率 -> 人大代表建议)."""
-    head = None
-    for head in _DOMAIN_HEAD.finditer(name):
-        pass
-    if head is not None:
-        return name[:head.end()]
-    t = _GENERIC_RATE_TAIL.search(name)
-    return name[:t.start()] if t else name
-
-
-def _is_bare_rate(name: str) -> bool:
-    # The same as _GENERIC_RATE_TAIL.search(name).start() == 0: the leftmost match
-    # starts at 0 exactly when there is a match at 0, and match() tries no other place.
-    return _GENERIC_RATE_TAIL.match(name) is not None
 
 
 def _context_noun(ctx: _Context, state: _State) -> str | None:

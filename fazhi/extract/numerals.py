@@ -7,6 +7,8 @@ multipliers 万/亿/千 that may follow either kind of numeral.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -19,6 +21,7 @@ def parse_arabic(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+@lru_cache(maxsize=4096)   # pure, and a report writes few distinct numeral words
 def parse_chinese(word: str) -> float:
     """Value of a Chinese numeral word: 四千 -> 4000, 一百二十 -> 120, 十五 -> 15, 三万五千 -> 35000.
 

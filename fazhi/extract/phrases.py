@@ -10,8 +10,14 @@ number counts people, ``clause_noun`` what a clause without a number is about.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fazhi.extract import lexicon as lx
+
+# The readers below taking the words around a number (right_noun, leading_verb,
+# person_phrase, clause_noun, clause_object) are pure functions of short strings
+# that reports repeat: each is memoised (functools.lru_cache, bounded), and
+# returns an immutable value.
 
 
 def alternation(words, guards: dict[str, str] | None = None) -> str:
@@ -215,6 +221,7 @@ def _verb_text(group: list[Verb]) -> str:
     return group[0][2] if len(group) == 1 else "".join([v[2] for v in group])
 
 
+@lru_cache(maxsize=1 << 14)
 def right_noun(right: str) -> str:
     """The noun phrase written right after a measure word (36个[县级专项应急预案])."""
     if not right or not ("\u4e00" <= right[0] <= "\u9fff" or right[0] in "“”") or right.startswith(_NOT_NOUN_START):
@@ -237,6 +244,7 @@ def right_noun(right: str) -> str:
     return noun
 
 
+@lru_cache(maxsize=1 << 12)
 def leading_verb(noun: str) -> str | None:
     """The stage verb a phrase naming people opens with (培训人员 -> 培训), if any."""
     if not noun.endswith(lx.PERSON_NOUNS):
@@ -245,6 +253,7 @@ def leading_verb(noun: str) -> str | None:
     return m.group() if m else None
 
 
+@lru_cache(maxsize=1 << 12)
 def person_phrase(right: str, subject: str, action: str | None) -> tuple[str, str | None]:
     """260名[执法人员]参加[执法资格考试] -> 参加执法资格考试的执法人员, 参加."""
     stop = _STOP.search(right)
@@ -264,6 +273,7 @@ def starts_with_predicate(right: str) -> bool:
     return _PERSON_PREDICATE.match(right) is not None
 
 
+@lru_cache(maxsize=1 << 12)
 def clause_noun(clause: str) -> str:
     """The thing a clause without a number is about: its object, else its subject."""
     clause = _NUMBERISH.sub("", clause)
@@ -276,6 +286,7 @@ def clause_noun(clause: str) -> str:
     return strip_pre_verb(clause[:found[0][0]])
 
 
+@lru_cache(maxsize=1 << 12)
 def clause_object(clause: str) -> str:
     """The object of a clause's last verb, numbers removed ("" when there is none)."""
     found = verbs(clause)

@@ -96,8 +96,10 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         if linked:
             _parts_take_case(drafts, carry)
         # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
+        # (only a part or a rate can borrow a domain: _label is not called for the others)
         labels = [None if d.no_metric else (match(d.kind, d.subject, d.action) or (
-            _label(match, d, drafts, carry) if d.subject else None)) for d in drafts]
+            _label(match, d, drafts, carry) if d.subject and (d.part_of is not None or d.kind == "rate")
+            else None)) for d in drafts]
         if linked:
             # one figure per metric per statement: a part whose total has its metric gets none
             by_start = {carry.total.start: carry.total_label} if carry.total is not None else {}
