@@ -72,6 +72,22 @@ def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_co
     assert result.tests_failed >= 3
 
 
+def test_a_reparsed_reports_broken_checks_are_named_though_the_build_moved_its_stamp_on(seeds_run, tmp_path):
+    """A failed column_checks test is queried again after the build, which has by then recorded the
+    report's stamp as seen (parsed.built_through): the query still reads the rows the test read."""
+    result = _build_after(
+        seeds_run, tmp_path,
+        "create temp table reparsed as select min(report_id) as report_id from parsed.reports",
+        *(f"update parsed.{table} set parsed_at = {_LATER} where report_id = (select report_id from reparsed)"
+          for table in ("reports", "sections", "sentences", "facts", "metadata")),
+        "update parsed.facts set value = null where fact_id in (select fact_id from parsed.facts "
+        "where report_id = (select report_id from reparsed) order by fact_id limit 2)")
+    failures = {f.split(":")[0]: f.split(": ", 1)[1] for f in result.failures}
+    assert failures["not_null_int_facts_value"] == "warn 2 null rows"
+    assert failures["not_null_fct_facts_value"] == "warn 2 null rows"
+    assert not any(name.startswith("column_checks_") for name in failures)
+
+
 def test_every_model_seed_and_source_has_at_most_one_data_test_node():
     """dbt spends ~0.1 s of its own Python on every test node whatever the data: a model's checks
     are arguments of its one column_checks test, not a test node each (a relationship included)."""
