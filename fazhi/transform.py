@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fazhi import dbt_manifest, parallel, parsed, progress, seed_digests
+from fazhi.column_failures import column_failures
 from fazhi.config import DBT_DIR
 from fazhi.lifecycle import stop_requested
 from fazhi.wide_mart import write_properties
@@ -80,6 +81,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         progress.done("parse")
     progress.add("dbt", "dbt nodes")
     manifest = dbt_manifest.ready(state, DBT_DIR)    # parsed ahead (fazhi.warmup) or kept from the last build
+    tested_after = _built_through(warehouse)         # the build moves it on: a failed test's rows are newer
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)
@@ -98,7 +100,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         if node.resource_type == "test":
             if status == "pass":
                 result.tests_passed += 1
-            elif column_test := _column_failures(warehouse, r):
+            elif column_test := column_failures(warehouse, r, tested_after):
                 result.tests_failed += len(column_test)    # one per broken check, as one test a column did
                 result.failures += column_test
             else:
@@ -114,30 +116,13 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     return result
 
 
-def _column_failures(warehouse: Path, result) -> list[str]:
-    """A failed ``column_checks`` test as one failure a check and column, named as dbt named
-    the per-column tests: ``not_null_fct_facts_value: warn 3 null rows``,
-    ``accepted_values_int_facts_kind: warn 2 rows of other values``.
-
-    Its query (as compiled for this build) names each broken check and counts its rows;
-    it is run again here, read-only, only when the test failed.
-    """
+def _built_through(warehouse: Path):
+    """The newest parse stamp an earlier build saw (``parsed.built_through``; None before the first build):
+    this build's data tests read the rows stamped later (dbt/macros/tests_on_touched_reports.sql)."""
     import duckdb
 
-    node = result.node
-    metadata = getattr(node, "test_metadata", None)
-    if metadata is None or metadata.name != "column_checks" or str(result.status) == "error":
-        return []
-    attached = node.attached_node or next(iter(node.depends_on.nodes), "")
-    table = "_".join(attached.split(".")[2:])          # model.fazhi.fct_facts, source.fazhi.raw.reports
-    prefix = "source_" if attached.startswith("source.") else ""
-    with duckdb.connect() as con:
-        con.execute("attach '{}' as build (read_only)".format(str(warehouse).replace("'", "''")))
-        con.execute("use build")   # names the query leaves unqualified (parsed.built_through) are the build's
-        rows = con.execute(node.compiled_code).fetchall()
-    what = {"not_null": "null rows", "accepted_values": "rows of other values"}
-    return [f"{prefix}{check}_{table}_{column}: {result.status} {count} {what.get(check, 'rows')}"
-            for check, column, count in rows]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select max(parsed_at) from parsed.built_through").fetchone()[0]
 
 
 def _count_nodes(event) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import yaml
 
+from fazhi.config import DBT_DIR
 from fazhi.transform import dbt_build
 from fazhi.warehouse import build_copy
 
@@ -70,6 +72,38 @@ def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_co
     assert result.tests_failed >= 3
 
 
+def test_a_reparsed_reports_broken_checks_are_named_though_the_build_moved_its_stamp_on(seeds_run, tmp_path):
+    """A failed column_checks test is queried again after the build, which has by then recorded the
+    report's stamp as seen (parsed.built_through): the query still reads the rows the test read."""
+    result = _build_after(
+        seeds_run, tmp_path,
+        "create temp table reparsed as select min(report_id) as report_id from parsed.reports",
+        *(f"update parsed.{table} set parsed_at = {_LATER} where report_id = (select report_id from reparsed)"
+          for table in ("reports", "sections", "sentences", "facts", "metadata")),
+        "update parsed.facts set value = null where fact_id in (select fact_id from parsed.facts "
+        "where report_id = (select report_id from reparsed) order by fact_id limit 2)")
+    failures = {f.split(":")[0]: f.split(": ", 1)[1] for f in result.failures}
+    assert failures["not_null_int_facts_value"] == "warn 2 null rows"
+    assert failures["not_null_fct_facts_value"] == "warn 2 null rows"
+    assert not any(name.startswith("column_checks_") for name in failures)
+
+
+def test_every_model_seed_and_source_has_at_most_one_data_test_node():
+    """dbt spends ~0.1 s of its own Python on every test node whatever the data: a model's checks
+    are arguments of its one column_checks test, not a test node each (a relationship included)."""
+    tested = {}
+    for path in [*DBT_DIR.glob("models/**/*.yml"), *DBT_DIR.glob("seeds/*.yml")]:
+        properties = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        tables = [*properties.get("models", []), *properties.get("seeds", [])]
+        tables += [t for source in properties.get("sources", []) for t in source.get("tables", [])]
+        for table in tables:
+            tests = [*table.get("data_tests", [])]
+            tests += [t for column in table.get("columns", []) for t in column.get("data_tests", [])]
+            tested[table["name"]] = len(tests)
+    assert tested["fct_facts"] == 1 and tested["report_sources"] == 1
+    assert {name: n for name, n in tested.items() if n > 1} == {}
+
+
 def _build_after(seeds_run, tmp_path, *statements: str):
     """dbt build on a copy of the seeds' warehouse after ``statements`` changed its rows."""
     _, seeds_warehouse = seeds_run
@@ -80,3 +114,37 @@ def _build_after(seeds_run, tmp_path, *statements: str):
             for statement in statements:
                 con.execute(statement)
         return dbt_build(build)
+
+
+def test_each_broken_check_of_a_model_is_its_own_failure_named_as_its_one_check_test(seeds_run, tmp_path):
+    """column_checks folds a model's key, grain, not-null, value and relationship checks into one test
+    node; a defect of each kind still fails under the name and count of the test it replaced.
+
+    The region panel keeps rows of regions a build does not touch (and is tested whole), so rows
+    planted there stay for the build's test; the repeated sentence key is a parse row, as above."""
+    panel = "fct_region_metrics"
+    first = "panel_row"     # one row of the panel, as it was before any was planted
+    result = _build_after(
+        seeds_run, tmp_path,
+        f"create temp table {first} as select * from {panel} order by all limit 1",
+        f"insert into {panel} select * from {first}",                                  # the grain twice
+        f"insert into {panel} select * replace ('no.such_metric' as metric) from {first}",
+        f"insert into {panel} select * replace ('governor' as issuer_role, report_year - 50 as report_year) "
+        f"from {first}",
+        f"insert into {panel} select * replace (null as value, report_year - 60 as report_year) from {first}",
+        f"insert into {panel} select * replace ('no-such-report' as report_id, report_year - 70 as report_year) "
+        f"from {first}",
+        f"update parsed.sentences set parsed_at = {_LATER} where sentence_id = (select min(sentence_id) "
+        "from parsed.sentences)",
+        "insert into parsed.sentences select * from parsed.sentences order by sentence_id limit 1")
+    failures = {f.split(":")[0]: f.split(": ", 1)[1] for f in result.failures}
+    got_one = "warn Got 1 result, configured to warn if != 0"
+    assert failures == {
+        "unique_rows_fct_region_metrics_region_code__region__report_year__metric": got_one,
+        "relationships_fct_region_metrics_metric__metric_id__ref_metric_taxonomy_": got_one,
+        "relationships_fct_region_metrics_report_id__report_id__ref_dim_reports_": got_one,
+        "accepted_values_fct_region_metrics_issuer_role": "warn 1 rows of other values",
+        "not_null_fct_region_metrics_value": "warn 1 null rows",
+        "primary_key_int_sentences_sentence_id": got_one,
+    }
+    assert result.tests_failed == 6
