@@ -136,3 +136,18 @@ def test_sections_open_where_line_by_line_finds_headings(text):
     assert [e for e in expected if e in set(got)] == got
     long_titles = [e for e in expected if e not in set(got)]
     assert all(len(text[e[2]:].split("\n")[0]) > 60 for e in long_titles)
+
+
+@pytest.mark.parametrize("text, first_line", [
+    ("某区法治政府建设报告\n一、主要成效\n", "某区法治政府建设报告"),
+    ("\n\n\u3000 某区法治政府建设报告 \r\n一、主要成效", "某区法治政府建设报告"),
+    ("  \u2028某区年度报告\u2029一、主要成效", "某区年度报告"),
+    ("\r\n\x1c某县报告\x85一、成效", "某县报告"),
+    ("只有一行", "只有一行"),
+    (" \n\u3000\n", ""),
+    ("", ""),
+])
+def test_the_preamble_is_titled_with_the_first_non_blank_line(text, first_line):
+    # the line as str.splitlines cuts it, at any of its line breaks, stripped
+    assert first_line == next((line.strip() for line in text.splitlines() if line.strip()), "")
+    assert find_sections(text)[0].title == first_line

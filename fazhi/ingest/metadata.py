@@ -23,6 +23,13 @@ _CHROME_RE = re.compile("|".join(map(re.escape, _CHROME_WORDS)))
 _MENU_MARKS = re.compile(r"[>»|｜]")
 
 
+def has_chrome_signs(text: str) -> bool:
+    """Whether some line of ``text`` could be chrome other than a blank one: it holds a chrome
+    word or a menu mark. Report text mostly holds neither, and then no line need be tried in
+    turn. (Two searches: one pattern of both finds the words 6x slower, without its fast scan.)"""
+    return _CHROME_RE.search(text) is not None or _MENU_MARKS.search(text) is not None
+
+
 def is_chrome_line(line: str) -> bool:
     """True for a line of page furniture rather than report text."""
     stripped = line.strip()
@@ -125,6 +132,8 @@ def parse_date(value: str | None) -> str | None:
 def stated_published(lines: list[str]) -> str | None:
     """The date a "发布时间：" (or 发布日期, 日期) label states near the top."""
     for line in _head(lines):
+        if "日期" not in line and "时间" not in line:   # every label of _PUBLISHED ends with one
+            continue
         for m in _PUBLISHED.finditer(line):
             date = parse_date(m.group(1))
             if date:

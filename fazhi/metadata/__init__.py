@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from fazhi.ingest.metadata import closing_date, is_chrome_line, parse_date, stated_published, stated_source
+from fazhi.ingest.metadata import (closing_date, has_chrome_signs, is_chrome_line, parse_date, stated_published,
+                                   stated_source)
 from fazhi.metadata.gazetteer import mentions
 from fazhi.metadata.issuer import find_issuer, title_place
 from fazhi.metadata.orgs import level
@@ -63,6 +64,7 @@ def describe(text: str, title: str | None = None, published: str | None = None) 
     region = resolve(extend_from_text(places, context, found), found)
     issuer_level, region_level = level(issuer, places)
     lines, head_lines = text.splitlines(), page.head.splitlines()  # the head in simplified form: 發佈時間
+    dated = closing_date(lines)
     return ReportMeta(
         title=page.title,
         issuer=issuer,
@@ -74,8 +76,8 @@ def describe(text: str, title: str | None = None, published: str | None = None) 
         city=region.city if region else None,
         county=region.county if region else None,
         year=report_year(page),
-        published=parse_date(published) if published else (stated_published(head_lines) or closing_date(lines)),
-        dated=closing_date(lines),
+        published=parse_date(published) if published else (stated_published(head_lines) or dated),
+        dated=dated,
         source_name=stated_source(head_lines),
     )
 
@@ -104,7 +106,11 @@ def text_key(text: str) -> str | None:
     form without page chrome, spaces or punctuation, so an html page and its pdf,
     or two downloads of one page, share it (a table's cells count, with or
     without their pipes). None for a text with no words."""
-    body = "".join(line for line in text.splitlines() if not is_chrome_line(line) or _TABLE_ROW.search(line))
+    lines = text.splitlines()
+    if has_chrome_signs(text):
+        body = "".join(line for line in lines if not is_chrome_line(line) or _TABLE_ROW.search(line))
+    else:   # the only chrome lines are the blank ones (and no blank line is a table row)
+        body = "".join(filter(str.strip, lines))
     core = _key_characters(simplified(body))
     return hashlib.sha256(core.encode()).hexdigest()[:32] if core else None
 

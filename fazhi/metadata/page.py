@@ -23,6 +23,8 @@ _PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zāáǎàēéěèīí�
 _FIELD = re.compile(
     r"(发布机构|发文机关|来源|信息来源|来自|栏目|名称|标题|题名|发布时间|发布日期|成文日期|生成日期|发文日期)"
     r"\s*[:：|｜]\s*\|?\s*([^|｜\s][^|｜]*?)\s*(?=\||｜|\s+\S{1,6}\s*[:：]|\s{2,}|$)")
+# Every label of _FIELD is followed by one of these: a line without any states no field.
+_FIELD_MARKS = re.compile(r"[:：|｜]")
 _ADDRESSEE = re.compile(r"^[^。，,]{2,40}[:：]$")
 _PUNCT = re.compile(r"[，,。；;！!？?]")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．])")
@@ -71,8 +73,9 @@ def read(text: str, stated_title: str | None = None) -> Page:
     lines = [line.strip() for line in head.splitlines()]
     fields: dict[str, str] = {}
     for line in lines[:40]:
-        for m in _FIELD.finditer(line):
-            fields.setdefault(m.group(1), m.group(2).strip())
+        if _FIELD_MARKS.search(line):
+            for m in _FIELD.finditer(line):
+                fields.setdefault(m.group(1), m.group(2).strip())
     title = clean_title(simplified(stated_title)) if stated_title else None
     title = title or _field_title(fields) or find_title(lines)
     if title:
@@ -97,8 +100,8 @@ def _body(lines: list[str], title: str | None) -> tuple[list[str], list[str], li
     flat_title = title or ""
     after_title = not flat_title
     for line in lines:
-        flat = re.sub(r"\s+", "", line)
-        if not flat or (is_chrome_line(line) and len(flat) < 80) or _FIELD.search(line):
+        flat = "".join(line.split())   # without its blanks (what \s matches is what str.split cuts at)
+        if not flat or (is_chrome_line(line) and len(flat) < 80) or (_FIELD_MARKS.search(line) and _FIELD.search(line)):
             continue
         if flat_title and (flat in flat_title or flat_title in flat) and len(flat) < len(flat_title) + 20:
             after_title = True

@@ -57,13 +57,28 @@ def _heading(line: str) -> tuple[int, str, int] | None:
     return None
 
 
+# What str.splitlines breaks a line at (all of them blanks to str.strip and to \s).
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_VISIBLE = re.compile(r"\S")
+
+
+def _first_line(text: str) -> str:
+    """The first non-blank line, stripped: the line around the first non-blank character
+    (without splitting the whole text into lines)."""
+    m = _VISIBLE.search(text)
+    if not m:
+        return ""
+    end = _LINE_BREAK.search(text, m.start())
+    return text[m.start():end.start() if end else len(text)].strip()
+
+
 def find_sections(text: str) -> list[Section]:
     """Split a report into its heading tree, in document order.
 
     The first section (ordinal 0, level 0) is the preamble before the first
     heading, titled with the report's first non-empty line.
     """
-    first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    first_line = _first_line(text)
     heads: list[tuple[int, str, int, str, int]] = []  # level, marker, start, title, body_start
     for m in _CANDIDATE.finditer("\n" + text):
         pos = m.start()                 # where the line starts in text (its "\n" in "\n" + text)

@@ -230,3 +230,13 @@ def test_text_key_keeps_table_cells():
     as_pdf = head + "行政许可 12 3\n行政处罚 5 0\n"
     assert text_key(first) != text_key(other)
     assert text_key(first) == text_key(as_pdf)
+
+
+@pytest.mark.parametrize("text", [
+    "某镇加强法治建\n\u3000\n(shè)\n全年培训干部30人次。",        # no chrome word: the blank line still goes
+    "某镇加强法治建\n\u3000\n(shè)\n来源：某镇人民政府\n全年培训干部30人次。",   # a chrome line too
+])
+def test_blank_lines_go_before_the_gloss_is_dropped(text):
+    """A blank line between an ideograph and its pinyin gloss is chrome: dropped first, the
+    gloss then follows the ideograph and is removed (with or without other chrome in the text)."""
+    assert text_key(text) == text_key("某镇加强法治建\n全年培训干部30人次。")

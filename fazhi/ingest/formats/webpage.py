@@ -90,8 +90,10 @@ def _meta_tags(tree) -> dict[str, str]:
     return tags
 
 
+# Plain strings, not lxml's "smart" ones that keep a reference to their element.
 _VISIBLE_TEXT = etree.XPath(
-    "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::head)]")
+    "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::head)]",
+    smart_strings=False)
 
 
 def _visible_lines(tree) -> list[str]:
@@ -103,14 +105,19 @@ def _unwrap_layout_tables(tree) -> str:
     """The page as HTML, with tables that only lay out the page turned into
     divs: a cell holding paragraphs of prose is layout, not data, and
     trafilatura would flatten it into one table row."""
+    if not any(_is_layout_cell(cell) for cell in tree.iter("td", "th")):
+        return lxml.html.tostring(tree, encoding="unicode")   # most pages: no copy to change
     tree = copy.deepcopy(tree)
-    for cell in list(tree.iter("td", "th")):
-        has_blocks = cell.find(".//br") is not None or cell.find(".//p") is not None
-        if has_blocks and count_ideographs(cell.text_content()) >= _LAYOUT_CELL:
-            for element in [cell, *cell.iterancestors()]:
-                if element.tag in _TABLE_TAGS:
-                    element.tag = "div"
+    for cell in [cell for cell in tree.iter("td", "th") if _is_layout_cell(cell)]:
+        for element in [cell, *cell.iterancestors()]:
+            if element.tag in _TABLE_TAGS:
+                element.tag = "div"
     return lxml.html.tostring(tree, encoding="unicode")
+
+
+def _is_layout_cell(cell) -> bool:
+    has_blocks = cell.find(".//br") is not None or cell.find(".//p") is not None
+    return has_blocks and count_ideographs(cell.text_content()) >= _LAYOUT_CELL
 
 
 class _Article:
@@ -120,26 +127,29 @@ class _Article:
     bench corpora), which is half of trafilatura's time on a page. The title is read the
     way trafilatura's metadata reads it (``_markup_title``); the date, which needs
     htmldate, only when asked (when the page's meta tags and lines state none), by a
-    second extraction with metadata.
+    second extraction with metadata. All of them read one tree, parsed once the way
+    trafilatura parses a page (``load_html``): trafilatura extracts from a copy of a tree
+    it is given, and the title is only read from it.
     """
 
-    def __init__(self, html: str, favor_recall: bool, text: str | None) -> None:
-        self._html, self._favor_recall, self.text = html, favor_recall, text
+    def __init__(self, tree, favor_recall: bool, text: str | None) -> None:
+        self._tree, self._favor_recall, self.text = tree, favor_recall, text
 
     @cached_property
     def title(self) -> str | None:
-        return _markup_title(self._html)
+        return _markup_title(self._tree)
 
     @cached_property
     def date(self) -> str | None:
-        article = trafilatura.bare_extraction(self._html, favor_recall=self._favor_recall, with_metadata=True,
+        article = trafilatura.bare_extraction(self._tree, favor_recall=self._favor_recall, with_metadata=True,
                                               **_EXTRACTION)
         return getattr(article, "date", None)
 
 
-def _markup_title(html: str) -> str | None:
+def _markup_title(html) -> str | None:
     """The title trafilatura's ``extract_metadata`` gives (tests compare the two): the meta tags',
-    else the JSON-LD's, else the page's headline, trimmed as it trims its fields."""
+    else the JSON-LD's, else the page's headline, trimmed as it trims its fields. ``html`` is the
+    page as a string or as the tree ``load_html`` made of it."""
     tree = trafilatura.utils.load_html(html)
     if tree is None:
         return None
@@ -164,11 +174,14 @@ _EXTRACTION = dict(include_tables=True, include_comments=False, fast=True,
 
 def _article(html: str) -> _Article | None:
     """trafilatura's extraction (precision first, then recall), or None."""
+    tree = trafilatura.utils.load_html(html)
+    if tree is None:
+        return None
     best = None
     for favor_recall in (False, True):
-        result = trafilatura.bare_extraction(html, favor_recall=favor_recall, with_metadata=False, **_EXTRACTION)
+        result = trafilatura.bare_extraction(tree, favor_recall=favor_recall, with_metadata=False, **_EXTRACTION)
         if result is not None and result.text:
-            article = _Article(html, favor_recall, result.text)
+            article = _Article(tree, favor_recall, result.text)
             if count_ideographs(result.text) >= _MIN_ARTICLE:
                 return article
             best = best or article
