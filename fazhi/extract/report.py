@@ -14,7 +14,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from fazhi.extract import lexicon
-from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
+from fazhi.extract.attribute import attribute_sentence
+from fazhi.extract.counts import count_kind, is_not_case_subject
+from fazhi.extract.drafts import Carry, Draft
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.numbers import Mention, find_mentions
