@@ -93,8 +93,14 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         drafts = attribute_sentence(text, sentence, group, carry)
         if not drafts:
             continue
-        linked = _link_parts(drafts, sentence, carry)
-        _link_priors(text, drafts)
+        # (their first tests inline: most sentences hold no 其中, no 其余-list and no earlier figure)
+        st = sentence.text
+        linked = (_PART_MARK in st or (len(drafts) >= 3 and _has_rest_mark(st))) and _link_parts(
+            drafts, sentence, carry)
+        for d in drafts:
+            if d.prior is not None:
+                _link_priors(text, drafts)
+                break
         if linked:
             _parts_take_case(drafts, carry)
         # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
