@@ -14,7 +14,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from fazhi.extract import lexicon
-from fazhi.extract.attribute import Carry, Draft, attribute_sentence, count_kind, is_not_case_subject
+from fazhi.extract.attribute import attribute_sentence
+from fazhi.extract.counts import count_kind, is_not_case_subject
+from fazhi.extract.drafts import Carry, Draft
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.numbers import Mention, find_mentions
@@ -91,8 +93,14 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
         drafts = attribute_sentence(text, sentence, group, carry)
         if not drafts:
             continue
-        linked = _link_parts(drafts, sentence, carry)
-        _link_priors(text, drafts)
+        # (their first tests inline: most sentences hold no 其中, no 其余-list and no earlier figure)
+        st = sentence.text
+        linked = (_PART_MARK in st or (len(drafts) >= 3 and _has_rest_mark(st))) and _link_parts(
+            drafts, sentence, carry)
+        for d in drafts:
+            if d.prior is not None:
+                _link_priors(text, drafts)
+                break
         if linked:
             _parts_take_case(drafts, carry)
         # the taxonomy's memo answers most drafts: _label only for those it leaves without a metric
