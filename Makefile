@@ -35,9 +35,10 @@ chromium:
 	@command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q . || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
-# --durations: the slowest tests are named at the end of every run (the suite's time is watched)
+# -n auto --dist loadfile: the test files spread over the cores, one file on one worker (its
+# module fixtures built once); --durations: the slowest tests are named at the end of every run
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest --durations=20
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=20
 
 # The bench's own tools (py-spy, matplotlib) go into .venv from bench/requirements.lock,
 # not into the package: `make setup` and `make test` neither need nor install them.

@@ -20,7 +20,10 @@ SHARED = PROJECT_DIR.parent / "shared"
 
 # The state runs share (Prefect's database, dbt's target and parse cache) in one
 # folder for every warehouse the tests build, kept between sessions, one per checkout.
-_TESTS_ROOT = Path(tempfile.gettempdir()) / "fazhi-tests-{}".format(hashlib.sha256(str(PROJECT_DIR).encode()).hexdigest()[:10])
+# Under pytest-xdist each worker process has its own (two Prefect APIs and dbt builds must not share one).
+_TESTS_ROOT = Path(tempfile.gettempdir()) / "fazhi-tests-{}{}".format(
+    hashlib.sha256(str(PROJECT_DIR).encode()).hexdigest()[:10],
+    f"-{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else "")
 os.environ.setdefault("FAZHI_HOME", str(_TESTS_ROOT))
 # The user-wide cache (the migrated Prefect database new homes start from) too, beside it.
 os.environ.setdefault("FAZHI_CACHE_DIR", str(_TESTS_ROOT / "cache"))
