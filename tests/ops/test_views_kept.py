@@ -7,14 +7,10 @@ import shutil
 import duckdb
 
 from fazhi.transform import dbt_build
+from tests.ops.test_lean_increment import _main_statement
 
 VIEWS = {"staging": ["stg_reports", "stg_ingest_errors", "stg_ocr_low_confidence"],
          "intermediate": ["int_facts", "int_report_metadata", "int_sections", "int_sentences"]}
-
-
-def _main_statement(state, folder: str, model: str) -> str:
-    """The statement dbt ran as the model's build (its runtime SQL in the state's target folder)."""
-    return (state / "target" / "run" / "fazhi" / "models" / folder / f"{model}.sql").read_text(encoding="utf-8")
 
 
 def _views(con) -> dict[str, tuple[str, str]]:
@@ -26,11 +22,8 @@ def _views(con) -> dict[str, tuple[str, str]]:
 
 def test_an_unchanged_view_is_kept_and_a_changed_one_created_again(seeds_run, tmp_path, read_only):
     _, seeds_warehouse = seeds_run
-    warehouse = tmp_path / "build.duckdb"   # the catalog name dbt builds into (fazhi.transform)
-    shutil.copyfile(seeds_warehouse, warehouse)
-    con = read_only(warehouse)
-    built = _views(con)
-    con.close()
+    built = _views(read_only(seeds_warehouse))     # as the pipeline's build left them
+    warehouse = shutil.copyfile(seeds_warehouse, tmp_path / "build.duckdb")  # dbt's catalog name (fazhi.transform)
     assert sorted(built) == sorted(name for names in VIEWS.values() for name in names)
     assert all(comment.startswith("dbt sql md5 ") for _, comment in built.values())
 
