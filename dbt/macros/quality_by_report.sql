@@ -114,7 +114,8 @@
 {% macro qa_delete_rebuilt(neighbours) -%}
     {#- pre-hook: drop the rows this build rewrites (all of them on a whole rebuild of an existing table). -#}
     {%- if execute and is_incremental() -%}
-        {%- if _qa_whole_build() and model.config.contract.enforced -%}
+        {%- set whole = _qa_whole_build() -%}   {#- a query: asked once -#}
+        {%- if whole and model.config.contract.enforced -%}
     {#- the columns in the contract's order, as a new table has them (a taxonomy change adds
         or drops columns of the wide mart): the rows are all rewritten anyway -#}
     create or replace table {{ this }} (
@@ -122,7 +123,7 @@
         "{{ column.name }}" {{ column.data_type }}{{ "," if not loop.last }}
             {%- endfor %}
     )
-        {%- elif _qa_whole_build() -%}
+        {%- elif whole -%}
     delete from {{ this }}
         {%- else -%}
     delete from {{ this }} where report_id in {{ _qa_rebuilt(neighbours) }}

@@ -20,7 +20,10 @@ unsure as (
     where report_id in (select report_id from stamps)
 ),
 
-sentences as (
+-- materialized: computed alone, the scan of the parse's sentences reads only the built reports'
+-- rows; inlined, DuckDB joined them to the facts first and read every sentence's text
+-- (1.3 M rows at 10,000 reports: 1.5 of a +10 build's 10 CPU-s, measured)
+sentences as materialized (
     select * from {{ ref('int_sentences') }}
     where report_id in (select report_id from stamps)
 ),
