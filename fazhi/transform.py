@@ -45,12 +45,13 @@ class TransformResult:
 
 
 def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = None,
-              state: Path | None = None) -> TransformResult:
+              state: Path | None = None, cache_dir: Path | None = None) -> TransformResult:
     """``dbt build`` against ``warehouse``; raise TransformError if a model fails.
 
     First the current reports whose parse is missing or stale are parsed again
     (all of them on a full refresh: ``fazhi.parsed.reparse``); the models copy the parse.
-    ``state`` holds dbt's target and build link (default: ``dbt`` beside the warehouse's folder).
+    ``state`` holds dbt's target and build link (default: ``dbt`` beside the warehouse's folder);
+    with ``cache_dir`` the project is parsed in the user's cache (``dbt_manifest.parse_dir``).
     """
     from dbt.cli.main import dbtRunner
 
@@ -80,7 +81,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         parallel.shutdown()
         progress.done("parse")
     progress.add("dbt", "dbt nodes")
-    manifest = dbt_manifest.ready(state, DBT_DIR)    # parsed ahead (fazhi.warmup) or kept from the last build
+    manifest = dbt_manifest.ready(state, DBT_DIR, cache_dir)    # parsed ahead (fazhi.warmup) or kept from the last build
     tested_after = _built_through(warehouse)         # the build moves it on: a failed test's rows are newer
     with _build_link(warehouse, state):
         try:

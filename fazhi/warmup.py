@@ -22,7 +22,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def _import_later_steps(dbt_state: Path | None = None, gx: bool = True) -> None:
+def _import_later_steps(dbt_state: Path | None = None, gx: bool = True, cache_dir: Path | None = None) -> None:
     import dbt.adapters.duckdb  # noqa: F401  (transform: dbt registers the adapter on first use)
     import dbt.cli.main  # noqa: F401  (transform)
     # dbt's adapter calls inspect.stack() for each behaviour flag; the first call in a
@@ -33,7 +33,7 @@ def _import_later_steps(dbt_state: Path | None = None, gx: bool = True) -> None:
         try:
             from fazhi import dbt_manifest
 
-            dbt_manifest.prepare(dbt_state)
+            dbt_manifest.prepare(dbt_state, cache_dir=cache_dir)
         except Exception as e:   # the build parses for itself, and says what is wrong
             log.debug("dbt's project was not parsed ahead: %s", e)
     if gx:
@@ -73,7 +73,7 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
         from fazhi import check_worker
 
         check_worker.start()
-    importer = threading.Thread(target=_import_later_steps, args=(dbt_state, not check_apart),
+    importer = threading.Thread(target=_import_later_steps, args=(dbt_state, not check_apart, cache_dir),
                                 name="fazhi-warm-imports", daemon=True)
     importer.start()
     import prefect  # noqa: F401

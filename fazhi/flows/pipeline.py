@@ -151,9 +151,9 @@ def _work_on_dask():
 
 
 @task(name="transform")
-def transform(build: Path, full_refresh: bool, state: Path) -> TransformResult:
+def transform(build: Path, full_refresh: bool, state: Path, cache_dir: Path | None) -> TransformResult:
     with _work_on_dask():
-        return dbt_build(build, full_refresh=full_refresh, state=state)
+        return dbt_build(build, full_refresh=full_refresh, state=state, cache_dir=cache_dir)
 
 
 @task(name="validate")
@@ -258,7 +258,7 @@ def _build_and_publish(summary: RunSummary, settings: Settings, paths: list[str]
             return_freed_memory()
         lifecycle.check_stop()
         with _timed(summary, "dbt", settings.warehouse):
-            built = transform(build, full_refresh, settings.dbt_state)
+            built = transform(build, full_refresh, settings.dbt_state, settings.cache_dir)
         if heavy:
             return_freed_memory()
         summary.dbt_tests_failed = built.tests_failed

@@ -2,6 +2,7 @@
 the serve process and a fresh run's warm-up parse once, the build skips its ~2 s parse."""
 from __future__ import annotations
 
+import logging
 import shutil
 
 from fazhi import dbt_manifest
@@ -38,5 +39,25 @@ def test_a_project_dbt_cannot_parse_gives_no_manifest(tmp_path):
     dbt_manifest.forget()
     try:
         assert dbt_manifest.ready(tmp_path / "state", project) is None     # the build then parses and says why
+    finally:
+        dbt_manifest.forget()
+
+
+def test_a_new_state_folder_starts_from_the_parse_kept_in_the_cache(tmp_path, caplog):
+    project = tmp_path / "dbt"
+    shutil.copytree(DBT_DIR, project)
+    cache = tmp_path / "cache"
+    dbt_manifest.forget()
+    try:
+        with caplog.at_level(logging.INFO, logger="fazhi.dbt_manifest"):
+            first = dbt_manifest.ready(tmp_path / "warehouse-a" / "dbt", project, cache)
+            assert first is not None
+            assert [r for r in caplog.records if "parses the whole project" in r.message]   # nothing cached yet
+            caplog.clear()
+            assert dbt_manifest.ready(tmp_path / "warehouse-b" / "dbt", project, cache) is first   # same process
+            dbt_manifest.forget()                                                             # as a new process
+            second = dbt_manifest.ready(tmp_path / "warehouse-c" / "dbt", project, cache)
+        assert second is not None and "model.fazhi.fct_facts" in second.nodes
+        assert not [r.message for r in caplog.records if "parses the whole project" in r.message]
     finally:
         dbt_manifest.forget()
