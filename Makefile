@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install --compile-bytecode --python $(BIN)/python -r requirements.lock
 	touch $(STAMP)
 
-$(BUILT): $(STAMP) setup.py $(wildcard fazhi/extract/*.py)
+$(BUILT): $(STAMP) setup.py $(wildcard fazhi/extract/*.py) fazhi/text/sentences.py
 	@echo "compiling the extractor with mypyc (about a minute)"
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --reinstall-package fazhi -e .
 

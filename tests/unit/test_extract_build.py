@@ -14,6 +14,8 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
+import pytest
+
 import fazhi.extract
 from fazhi.extract import build_record, report
 
@@ -39,8 +41,8 @@ def _import(root: Path) -> subprocess.CompletedProcess:
 def test_the_install_compiled_the_extractor():
     # `make setup` builds it; a plain-Python extractor here means the build was skipped
     assert COMPILED, f"{report.__file__}: the extractor is not compiled (run `make setup`)"
-    record = (PACKAGE / "extract" / build_record.RECORD).read_text(encoding="utf-8")
-    assert '"report.py"' in record and '"numbers.py"' in record
+    record = (PACKAGE / build_record.RECORD).read_text(encoding="utf-8")
+    assert '"extract/report.py"' in record and '"text/sentences.py"' in record
 
 
 def test_the_copy_imports_unchanged(tmp_path):
@@ -50,17 +52,19 @@ def test_the_copy_imports_unchanged(tmp_path):
     assert done.stdout.strip().startswith(str(tmp_path))
 
 
-def test_an_edited_source_is_refused(tmp_path):
-    source = _copy(tmp_path) / "extract" / "numbers.py"
+@pytest.mark.parametrize("name", ["extract/numbers.py", "extract/model.py", "text/sentences.py"])
+def test_an_edited_source_is_refused(tmp_path, name):
+    # a compiled module, or one whose types the compiled code was built against
+    source = _copy(tmp_path) / name
     source.write_text(source.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     done = _import(tmp_path)
     assert done.returncode != 0
-    assert "ImportError: fazhi/extract/numbers.py changed since it was compiled: run `make setup`" in done.stderr
+    assert f"ImportError: fazhi/{name} changed since the extractor was compiled: run `make setup`" in done.stderr
 
 
 def test_a_build_without_its_record_is_refused(tmp_path):
     extract = _copy(tmp_path) / "extract"
-    (extract / build_record.RECORD).unlink(missing_ok=True)
+    (extract.parent / build_record.RECORD).unlink(missing_ok=True)
     (extract / f"zeros{EXTENSION_SUFFIXES[0]}").touch()   # a compiled module left over
     done = _import(tmp_path)
     assert done.returncode != 0
@@ -69,7 +73,7 @@ def test_a_build_without_its_record_is_refused(tmp_path):
 
 def test_plain_python_imports(tmp_path):
     extract = _copy(tmp_path) / "extract"
-    for built in [*extract.glob("*.so"), extract / build_record.RECORD]:
+    for built in [*extract.glob("*.so"), extract.parent / build_record.RECORD]:
         built.unlink(missing_ok=True)
     (extract / "numbers.py").write_text((extract / "numbers.py").read_text(encoding="utf-8") + "\n# edited\n",
                                         encoding="utf-8")
