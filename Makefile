@@ -61,4 +61,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb* warehouse/reports warehouse/prefect build $(BUILT) *.so fazhi/extract/*.so
+	rm -rf $(VENV) warehouse/*.duckdb* warehouse/reports warehouse/prefect build .mypy_cache $(BUILT) *.so fazhi/extract/*.so
