@@ -11,7 +11,12 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
 .PHONY: run test bench setup clean chromium
 
-setup: $(STAMP)
+# The extractor is compiled with mypyc by the package's own build (setup.py; gcc and Python's
+# headers are needed): again whenever one of its sources changes, and a failed compile stops make.
+# The build's record of the compiled sources is the target (fazhi/extract/build_record.py).
+BUILT := fazhi/extract/_compiled.json
+
+setup: $(BUILT)
 
 # Bytecode is compiled at install: where PYTHONDONTWRITEBYTECODE is set (as on
 # this machine) Python would otherwise recompile every module on every start,
@@ -21,11 +26,14 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	@echo "installing the pinned packages into $(VENV) (about a minute the first time)"
 	$(BIN)/uv pip install --compile-bytecode --python $(BIN)/python -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
+$(BUILT): $(STAMP) setup.py $(wildcard fazhi/extract/*.py) fazhi/text/sentences.py
+	@echo "compiling the extractor with mypyc (about a minute)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --reinstall-package fazhi -e .
+
 # The sample reports, into their own warehouse (warehouse/demo.duckdb): never the real one.
-run: $(STAMP)
+run: $(BUILT)
 	$(BIN)/fazhi demo
 	@echo "next: source $(VENV)/bin/activate, then fazhi run YOUR/REPORTS (or call $(BIN)/fazhi directly)"
 
@@ -37,7 +45,7 @@ chromium:
 
 # -n auto --dist loadfile: the test files spread over the cores, one file on one worker (its
 # module fixtures built once); --durations: the slowest tests are named at the end of every run
-test: $(STAMP) chromium
+test: $(BUILT) chromium
 	$(BIN)/python -m pytest -n auto --dist loadfile --durations=20
 
 # The bench's own tools (py-spy, matplotlib) go into .venv from bench/requirements.lock,
@@ -45,7 +53,7 @@ test: $(STAMP) chromium
 # BENCH_SCALE=100000 make bench adds the 100,000-report corpus (see README, Performance).
 BENCH_STAMP := $(VENV)/.bench-installed
 
-$(BENCH_STAMP): $(STAMP) bench/requirements.lock
+$(BENCH_STAMP): $(BUILT) bench/requirements.lock
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r bench/requirements.lock
 	touch $(BENCH_STAMP)
 
@@ -53,4 +61,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb* warehouse/reports warehouse/prefect
+	rm -rf $(VENV) warehouse/*.duckdb* warehouse/reports warehouse/prefect build .mypy_cache $(BUILT) *.so fazhi/extract/*.so

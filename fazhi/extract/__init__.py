@@ -19,7 +19,16 @@ The steps, one module each:
     report.py     orchestration, 其中 totals and parts
     taxonomy.py   reading the taxonomy CSV for callers outside dbt
     lexicon.py    the word lists all of the above read
+
+All but this file, build_record.py and model.py are compiled with mypyc at install (``setup.py``);
+build_record.py refuses a build older than its sources before any submodule is imported.
 """
+import os as _os
+
+from fazhi.extract import build_record as _build_record
+
+_build_record.check(_os.path.dirname(_os.path.dirname(_os.path.abspath(__file__))))
+
 from fazhi.extract.metrics import Taxonomy, compile_taxonomy
 from fazhi.extract.model import Fact, MetricRule
 from fazhi.extract.report import extract_report

@@ -103,9 +103,9 @@ def count_drafts(ctx: Context, state: State) -> list[Draft]:
               spread, None, False, m.form)
     if after and m.value == 1 and unit in ("起", "件") and kind == "case":
         d.no_metric = True   # 对1起征地纠纷组织调解: one illustrative episode
-    after = ctx.text[m.end:m.end + 2]
+    following = ctx.text[m.end:m.end + 2]
     if (bare and not action) or unit in ("批次", "批") or (
-            "占" in after and _SHARE_OF_TOTAL.match(ctx.text, m.end)):
+            "占" in following and _SHARE_OF_TOTAL.match(ctx.text, m.end)):
         # a category of a breakdown (行政许可870，; …12件，占总量的40%) or batches: not the metric
         d.no_metric = True
     if change:
@@ -172,7 +172,8 @@ def _enrich(subject: str | None, action: str | None, state: State, ctx: Context)
             return topic + subject
     if subject.startswith("清单"):
         # 权责清单…，调整清单事项150项: the nearest earlier compound with the same head
-        for prefix, _ in reversed(_ANAPHORIC.findall(ctx.prev_clause) + _ANAPHORIC.findall(ctx.left)):
+        found: list[tuple[str, str]] = _ANAPHORIC.findall(ctx.prev_clause) + _ANAPHORIC.findall(ctx.left)
+        for prefix, _ in reversed(found):
             if prefix not in lx.LEADING_FILLERS and not ph.verbs(prefix):
                 return prefix + subject
     return subject

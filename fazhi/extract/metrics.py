@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from fazhi.extract.model import MetricRule
 
@@ -53,7 +54,7 @@ class _Family:
         self.gate = None
         if rows and all(r.subject is not None for r in rows):
             try:
-                self.gate = re.compile("|".join(f"(?:{r.subject.pattern})" for r in rows)).search
+                self.gate = re.compile("|".join(f"(?:{r.subject.pattern})" for r in rows if r.subject is not None)).search
             except re.error:   # rows reuse a group name: no shortcut, rows are tried one by one
                 self.gate = None
 
@@ -90,12 +91,12 @@ class Taxonomy:
     def match(self, kind: str, subject: str | None, action: str | None) -> str | None:
         """The first row's metric id that fits, else None."""
         key = (kind, subject, action)   # as given: the memo is looked up far more often than filled
-        found = self._memo.get(key, self)
+        found: object = self._memo.get(key, self)
         if found is self:
             family = self._families.get(_FAMILY.get(kind, kind))
             found = family.match(subject or "", action or "") if family is not None else None
             self._memo[key] = found
-        return found
+        return cast("str | None", found)
 
 
 def compile_taxonomy(rules: Sequence[MetricRule] | Taxonomy) -> Taxonomy:

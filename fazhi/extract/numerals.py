@@ -29,10 +29,10 @@ def parse_chinese(word: str) -> float:
     bare digits without any unit word (二〇二三) is read positionally.
     """
     whole, _, frac = word.partition("点")
-    value = _parse_integer(whole)
+    value = float(_parse_integer(whole))
     if frac:
         value += float("0." + "".join(str(CN_DIGITS.get(c, 0)) for c in frac))
-    return float(value)
+    return value
 
 
 def _parse_integer(word: str) -> int:

@@ -8,6 +8,8 @@ from the clause before; lists of rates and changes spread over their subjects.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fazhi.extract import lexicon as lx
 from fazhi.extract import phrases as ph
 from fazhi.extract.drafts import CONNECTOR, LEVEL_KINDS, Context, Draft, State, copy_draft
@@ -34,7 +36,7 @@ def percent_drafts(ctx: Context, state: State) -> list[Draft]:
                       None, ctx.sentence, form=m.form)]
     if r.change is not None or m.form in ("pp", "times"):
         c = r.change or change_left(left)
-        subject = c.subject
+        subject: str | None = c.subject
         if c.rest:
             state.serial_subjects = list(c.rest)   # 诉讼和复议案件同比分别下降5%、3%: one subject per value
         if not subject:
@@ -52,7 +54,7 @@ def percent_drafts(ctx: Context, state: State) -> list[Draft]:
         subject = r.name or ph.strip(ctx.right.lstrip("的")) or (
             prev.subject if prev is not None else None) or state.subject or state.fallback
         return [Draft(m.start, m.end, m.value, unit, "rate", m.qualifier, subject, None, ctx.sentence, form=m.form)]
-    names = r.names
+    names: Sequence[str] = r.names
     if jun and len(names) == 1 and is_bare_rate(names[0]):
         # 办理建议126件、提案158件，办结率均为97%: one rate for each thing just counted
         before = [d.subject for d in state.by_clause.get(ctx.clause_index - 1, ()) if d.subject

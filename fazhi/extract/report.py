@@ -39,7 +39,7 @@ _CASE_FAMILY = frozenset(("件", "起", "宗"))
 # Words that name an attribute of what a total counts (未成年人, 非本地户籍, 女性), not a part of it.
 _ATTRIBUTE = re.compile(r"^非|未成年|女性|男性|妇女|老年|残疾|少数民族|农民工|外籍|外地|本地户籍|低保|退役军人")
 _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
-_INF = float("inf")
+_PAST_END = 1 << 62   # an offset past any text's end
 
 
 def extract_report(text: str, sentences: Sequence[Sentence],
@@ -177,6 +177,7 @@ def _label(match, d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
     or a rate that names no domain of its own (纠错13件 under 行政复议…办结132件;
     纠错率9.8% right after) borrows its total's."""
     domain = _domain(d, drafts, carry)
+    assert d.subject is not None   # called only for a draft with a subject
     if domain and domain not in d.subject:
         return match(d.kind, domain + d.subject, d.action)
     return None
@@ -211,7 +212,7 @@ def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
         if not lo <= m.start < hi:   # most mentions share the sentence of the one before: no bisect
             k = bisect_right(starts, m.start) - 1
             lo = starts[k] if k >= 0 else -1
-            hi = starts[k + 1] if k + 1 < n else _INF
+            hi = starts[k + 1] if k + 1 < n else _PAST_END
             end = sentences[k].end if k >= 0 else -1
         if k < 0 or m.end > end:
             continue   # between sentences (blank lines) or across a sentence end

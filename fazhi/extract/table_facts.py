@@ -174,7 +174,7 @@ class _Reader:
         row = labels[-1].text if labels else ""
         names = self.template.columns(row, names, [c.text for c in values])
         row_total = is_total(row)
-        row_facts = []
+        row_facts: list[tuple[Fields, str]] = []
         for c, col in zip(values, names):
             if c.is_empty:
                 continue
@@ -182,7 +182,7 @@ class _Reader:
             row_facts.append((f, col))
         # the row's own total cells (总计 columns): each cell's is the next one to its right
         total = None
-        for f, col in reversed(row_facts):
+        for f, col in row_facts[::-1]:
             if is_total(col) and f["kind"] not in ("change", "rate"):
                 total = f
             elif total is not None and f["kind"] != "change" and f["unit"] == total["unit"]:

@@ -42,6 +42,8 @@ def read_cell(text: str, row: str, col: str, topic: str, group: str, heads: list
               form_part: str) -> tuple[float, str, str]:
     """(value, unit, kind) of a value cell ``text`` under its labels."""
     num = _NUMBER.match(text)
+    if num is None:
+        raise ValueError(f"not a value cell: {text!r}")
     value = float(num.group(2).replace(",", "").replace("−", "-"))
     verb = num.group(1)   # 下降3.2%: a change, signed by its verb
     if verb in _DOWN:

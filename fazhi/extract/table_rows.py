@@ -135,9 +135,9 @@ def one_cell(lines) -> Table | None:
     (三、本年度办理结果 above (一)予以公开). A row number (序号) is the value
     just before a row's label."""
     cells = [Cell(s, s + len(t), t) for s, _e, t, k in lines if k != "B"]
-    values = sum(c.is_value for c in cells)
+    n_values = sum(c.is_value for c in cells)
     captioned = bool(cells) and NEXT_TABLE.match(cells[0].text) is not None
-    if not values or values + sum(c.is_empty for c in cells) < (1 if captioned else 3):
+    if not n_values or n_values + sum(c.is_empty for c in cells) < (1 if captioned else 3):
         return None
     serials = any(c.text in _SERIAL_HEAD for c in cells)
     rows: list[list[Cell]] = []
@@ -174,6 +174,5 @@ def one_cell(lines) -> Table | None:
     cut = max((k + 1 for k, c in enumerate(head) if _COUNTED.search(c.text)), default=0)
     rows[0] = head[cut:] + rows[0][first:]
     # the table ends with its last value; trailing labels belong to the prose
-    first = rows[0][0]
-    last = rows[-1][-1]
-    return Table(first.start, last.end, "cells", rows)
+    first_cell, last = rows[0][0], rows[-1][-1]
+    return Table(first_cell.start, last.end, "cells", rows)

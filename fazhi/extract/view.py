@@ -39,7 +39,7 @@ from fazhi.extract.phrases import alternation
 @cache
 def _t2s_table() -> dict[int, str]:
     """Traditional -> simplified, one character for one, for characters outside GB2312."""
-    import opencc   # imported here: most texts never need it
+    import opencc  # type: ignore[import-not-found,import-untyped,unused-ignore]  # most texts never need it
 
     chars = [chr(c) for c in range(0x4E00, 0xA000)]
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
