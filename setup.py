@@ -2,7 +2,8 @@
 
 pyproject.toml describes the package; setuptools also runs this file, for ``ext_modules``.
 mypyc (pinned in pyproject's [build-system] requires) compiles the type-annotated modules
-into one shared library; each build also writes the digest of every source it read
+into one shared library inside the package (``fazhi/extract/native__mypyc``: a wheel installs
+no top-level module but ``fazhi``); each build also writes the digest of every source it read
 (``fazhi/extract/build_record.py``), which the package checks at import so that a stale build
 never runs in place of an edited source. Not compiled: the package init and its build check,
 and ``model.py`` (``Fact`` stays a plain dataclass: callers and tests build and read it freely).
@@ -32,7 +33,7 @@ def _load_build_record():
 build_record = _load_build_record()
 # the sources as mypyc reads them (mypycify generates the C code right here)
 DIGESTS = build_record.digests("fazhi")
-EXTENSIONS = mypycify([os.path.join(EXTRACT, n) for n in SOURCES], opt_level="3", group_name="fazhi_extract")
+EXTENSIONS = mypycify([os.path.join(EXTRACT, n) for n in SOURCES], opt_level="3", group_name="fazhi.extract.native")
 
 
 class BuildWithRecord(build_ext):
