@@ -34,7 +34,7 @@ _PROFILE_ENV = ("FAZHI_DBT_THREADS", "FAZHI_DUCKDB_MEMORY")
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_parsed: dict[tuple, object] = {}     # key -> dbt Manifest; one entry a state folder
+_parsed: dict[tuple, object] = {}     # key -> dbt Manifest; one entry: the folder it was parsed in
 
 
 def link(state: Path) -> Path:
@@ -95,7 +95,7 @@ def ready(state: Path, project: Path = DBT_DIR, cache_dir: Path | None = None):
                  "--no-write-json", "--log-level-file", "info"])
         if not res.success or res.result is None:
             return None
-        _parsed.clear()            # one project, one state folder at a time in a process
+        _parsed.clear()            # one project, one parse folder at a time in a process
         _parsed[key] = res.result
         return res.result
 
