@@ -23,7 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import check_worker, checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
-from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage
+from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage, writer
 from fazhi.memory import return_freed_memory
 from fazhi.parse_tables import Parser
 from fazhi.parallel import DASK_SCHEDULER_ENV
@@ -96,7 +96,7 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
     inputs = iter_inputs(paths, int(settings.max_file_mb * 2**20),
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
-    with _work_on_dask():
+    with _work_on_dask(), writer(build) as con:
         decoded_last = None   # the chunk to store once the next one is with the workers
         for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
             triaged = triage(chunk, known)
@@ -106,12 +106,12 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             results = parallel.iter_batches(decode, batches, parser)   # a worker pool starts on them now
             del batches
             if decoded_last is not None:
-                summary.add(_store_chunk(build, run_id, *decoded_last))
+                summary.add(_store_chunk(con, run_id, *decoded_last))
             decoded, parsed = _collect(results)
             triaged.drop_bytes()
             decoded_last = (decoded, parsed, triaged, n_seen)
         if decoded_last is not None:
-            summary.add(_store_chunk(build, run_id, *decoded_last))
+            summary.add(_store_chunk(con, run_id, *decoded_last))
     progress.done("files")
     return summary
 
@@ -128,8 +128,8 @@ def _collect(results) -> tuple[list, list]:
     return decoded, parsed
 
 
-def _store_chunk(build: Path, run_id: str, decoded: list, parsed: list, triaged, n_seen: int) -> LandingSummary:
-    landed = store(build, run_id, decoded, triaged, parsed)
+def _store_chunk(con, run_id: str, decoded: list, parsed: list, triaged, n_seen: int) -> LandingSummary:
+    landed = store(con, run_id, decoded, triaged, parsed)
     progress.advance("files", n_seen)   # known and unreadable ones
     return landed
 

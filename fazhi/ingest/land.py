@@ -16,11 +16,13 @@ and their parse rows in one transaction, so a killed run leaves neither).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from fazhi.ingest.identity import content_id
@@ -32,6 +34,10 @@ from fazhi.parsed import write as write_parsed
 from fazhi.warehouse import connect
 
 log = logging.getLogger(__name__)
+
+# The write-ahead log a landing lets grow before DuckDB checkpoints (see ``writer``): what it
+# holds also sits in memory until then, so it is bounded, not put off to the end.
+LANDING_CHECKPOINT = "256MB"
 
 
 @dataclass(frozen=True)
@@ -139,9 +145,26 @@ def decode(items: Sequence[tuple[str, Input]], parser: Parser) -> DecodedBatch:
     return DecodedBatch(out, parse_batch(reports, parser))
 
 
-def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage,
+@contextmanager
+def writer(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one connection a landing stores all its chunks through, checkpointed once at the end.
+
+    DuckDB checkpoints when its write-ahead log passes ``checkpoint_threshold`` (16 MB by
+    default, so after every chunk of a large landing), and each checkpoint compresses the
+    tables' last row groups again: raw.reports' single row group held every text landed so
+    far. Commits still go to the log, so a killed run keeps every chunk it stored.
+    """
+    with connect(warehouse) as con:
+        con.execute(f"set checkpoint_threshold = '{LANDING_CHECKPOINT}'")
+        yield con
+        con.execute("checkpoint")
+        con.execute("reset checkpoint_threshold")
+
+
+def store(con: duckdb.DuckDBPyConnection, run_id: str, decoded: Iterable[Decoded], t: Triage,
           parsed: Sequence[dict[str, pa.Table]] = ()) -> LandingSummary:
-    """Write decoded documents, sightings and errors to raw.*, and the reports' ``parsed`` rows, in one transaction."""
+    """Write decoded documents, sightings and errors to raw.*, and the reports' ``parsed`` rows,
+    in one transaction on ``con`` (a ``writer``)."""
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     summary = LandingSummary(seen=len(t.new) + len(t.seen) + len(t.errors), skipped=len(t.seen))
     reports, errors, unsure = [], list(t.errors), []
@@ -166,8 +189,8 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage,
                  for r in reports}
     for report_id, src in t.seen:
         sightings.setdefault((report_id, src.location), dict(report_id=report_id, doc=src.name, location=src.location))
-    with connect(warehouse) as con:
-        con.execute("begin")
+    con.execute("begin")
+    try:
         _insert(con, "raw.reports", reports)
         _insert(con, "raw.ocr_low_confidence", unsure)
         write_parsed(con, parsed)
@@ -183,7 +206,10 @@ def store(warehouse: Path, run_id: str, decoded: Iterable[Decoded], t: Triage,
                  stage=e.stage, reason=e.reason, occurred_at=now)
             for e in errors
         ])
-        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
     return summary
 
 
@@ -191,7 +217,8 @@ def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummar
     """triage, decode and store in one go, in this process."""
     t = triage(inputs, known_reports(warehouse))
     batch = decode(t.new, Parser.now())
-    return store(warehouse, run_id, batch.decoded, t, [batch.parsed])
+    with writer(warehouse) as con:
+        return store(con, run_id, batch.decoded, t, [batch.parsed])
 
 
 def _mark_seen(con, sightings: list[dict[str, object]], now: datetime) -> None:
