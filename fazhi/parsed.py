@@ -34,6 +34,8 @@ def _ddl() -> str:
         columns = [f"{column} {_SQL_TYPES[dtype]}" for column, dtype in schema.items()]
         columns += ["parser_version varchar not null", "parsed_at timestamp not null"]
         statements.append(f"create table if not exists parsed.{name} ({', '.join(columns)});")
+    # A column the parse no longer writes (a warehouse from before has it): int_sentences derives it.
+    statements.append("alter table parsed.sentences drop column if exists sentence_id;")
     # The newest parse stamp each dbt build has seen: its data tests read only newer rows.
     statements.append("create table if not exists parsed.built_through (parsed_at timestamp);")
     return "\n".join(statements)

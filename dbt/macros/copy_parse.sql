@@ -5,9 +5,9 @@
     the parse where ingest wrote it, so a report's rows are written once, and a
     superseded or removed report's rows leave the view with it. -#}
 
-{% macro copy_parse(table) -%}
+{% macro copy_parse(table, columns='*') -%}
     {{ config(materialized='view') }}
-select *
+select {{ columns }}
 from {{ source('parsed', table) }}
 where report_id in (
     select stamps.report_id

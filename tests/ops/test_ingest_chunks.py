@@ -18,7 +18,7 @@ LANDED = "select report_id, location, format, text from raw.reports order by loc
 PARSED = {
     "reports": "select report_id, parser_version from parsed.reports order by all",
     "facts": "select report_id, fact_id, start_offset, end_offset, value, unit, kind, metric from parsed.facts order by all",
-    "sentences": "select report_id, sentence_id, start_offset, end_offset from parsed.sentences order by all",
+    "sentences": "select report_id, ordinal, start_offset, end_offset from parsed.sentences order by all",
 }
 
 

@@ -134,9 +134,9 @@ def test_each_broken_check_of_a_model_is_its_own_failure_named_as_its_one_check_
         f"insert into {panel} select * replace (null as value, report_year - 60 as report_year) from {first}",
         f"insert into {panel} select * replace ('no-such-report' as report_id, report_year - 70 as report_year) "
         f"from {first}",
-        f"update parsed.sentences set parsed_at = {_LATER} where sentence_id = (select min(sentence_id) "
-        "from parsed.sentences)",
-        "insert into parsed.sentences select * from parsed.sentences order by sentence_id limit 1")
+        f"update parsed.sentences set parsed_at = {_LATER} where (report_id, ordinal) = (select (report_id, ordinal) "
+        "from parsed.sentences order by report_id, ordinal limit 1)",
+        "insert into parsed.sentences select * from parsed.sentences order by report_id, ordinal limit 1")
     failures = {f.split(":")[0]: f.split(": ", 1)[1] for f in result.failures}
     got_one = "warn Got 1 result, configured to warn if != 0"
     assert failures == {
