@@ -22,9 +22,10 @@ unsure as (
 
 -- materialized: computed alone, the scan of the parse's sentences reads only the built reports'
 -- rows; inlined, DuckDB joined them to the facts first and read every sentence's text
--- (1.3 M rows at 10,000 reports: 1.5 of a +10 build's 10 CPU-s, measured)
+-- (1.3 M rows at 10,000 reports: 1.5 of a +10 build's 10 CPU-s, measured); the columns read
+-- only: int_sentences derives sentence_id, so it is derived below for the facts' sentences alone
 sentences as materialized (
-    select * from {{ ref('int_sentences') }}
+    select report_id, ordinal, start_offset, sentence_text from {{ ref('int_sentences') }}
     where report_id in (select report_id from stamps)
 ),
 
@@ -56,7 +57,7 @@ select
     ) as ocr_low_confidence,
     case when facts.part_of_offset is not null
          then facts.report_id || ':' || facts.part_of_offset || ':0' end as part_of_fact_id,
-    sentences.sentence_id,
+    facts.report_id || ':' || facts.sentence_ordinal as sentence_id,
     sentences.sentence_text,
     sentences.start_offset as sentence_start,
     sections.section_id,
