@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # The write-ahead log a landing lets grow before DuckDB checkpoints (see ``writer``): what it
 # holds also sits in memory until then, so it is bounded, not put off to the end.
-LANDING_CHECKPOINT = "256MB"
+LANDING_CHECKPOINT = "128MB"
 
 
 @dataclass(frozen=True)
