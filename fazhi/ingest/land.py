@@ -147,12 +147,13 @@ def decode(items: Sequence[tuple[str, Input]], parser: Parser) -> DecodedBatch:
 
 @contextmanager
 def writer(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The one connection a landing stores all its chunks through, checkpointed once at the end.
+    """The one connection a landing stores all its chunks through, checkpointed rarely and at its end.
 
     DuckDB checkpoints when its write-ahead log passes ``checkpoint_threshold`` (16 MB by
-    default, so after every chunk of a large landing), and each checkpoint compresses the
+    default: about every other chunk of a large landing), and each checkpoint compresses the
     tables' last row groups again: raw.reports' single row group held every text landed so
-    far. Commits still go to the log, so a killed run keeps every chunk it stored.
+    far. Here the log may grow to ``LANDING_CHECKPOINT`` first. Commits still go to the log,
+    so a killed run keeps every chunk it stored.
     """
     with connect(warehouse) as con:
         con.execute(f"set checkpoint_threshold = '{LANDING_CHECKPOINT}'")
