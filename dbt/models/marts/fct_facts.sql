@@ -6,7 +6,10 @@ with stamps as (
     where {{ reports_to_build(ref('int_report_stamps')) }}
 ),
 
-facts as (
+-- int_facts is read once, by the final select, so its 3 M wide rows at 100,000 reports stream
+-- through the joins; read twice, DuckDB kept it whole in memory as a shared subplan and every
+-- join spilled to disk (the node: 132 s in a 100,000-report build; this shape ~30 s, measured)
+facts as not materialized (
     select * from {{ ref('int_facts') }}
     where report_id in (select report_id from stamps)
 ),
@@ -15,23 +18,54 @@ reports as (
     select report_id, doc, read_method from {{ ref('stg_reports') }}
 ),
 
-unsure as (
-    select * from {{ ref('stg_ocr_low_confidence') }}
-    where report_id in (select report_id from stamps)
-),
-
--- materialized: computed alone, the scan of the parse's sentences reads only the built reports'
--- rows; inlined, DuckDB joined them to the facts first and read every sentence's text
--- (1.3 M rows at 10,000 reports: 1.5 of a +10 build's 10 CPU-s, measured); the columns read
--- only: int_sentences derives sentence_id, so it is derived below for the facts' sentences alone
-sentences as materialized (
-    select report_id, ordinal, start_offset, sentence_text from {{ ref('int_sentences') }}
-    where report_id in (select report_id from stamps)
-),
-
 sections as (
-    select * from {{ ref('int_sections') }}
+    select report_id, section_id, ordinal, path, title, start_offset from {{ ref('int_sections') }}
     where report_id in (select report_id from stamps)
+),
+
+-- the sentences that hold a fact (one in ten): their text is what the facts carry. The keys are
+-- read from the parse's facts table (a narrow scan of two columns), not from int_facts (see
+-- above); the facts joined below are int_facts'. Materialized: the built reports' rows only are
+-- read, and their text once.
+fact_sentences as materialized (
+    select sentences.report_id, sentences.ordinal, sentences.start_offset, sentences.sentence_text
+    from {{ ref('int_sentences') }} as sentences
+    semi join (
+        select distinct report_id, sentence_ordinal from {{ source('parsed', 'facts') }}
+        where report_id in (select report_id from stamps)
+    ) as fact_keys
+        on fact_keys.report_id = sentences.report_id and fact_keys.sentence_ordinal = sentences.ordinal
+    where sentences.report_id in (select report_id from stamps)
+),
+
+-- the deepest section holding a sentence is the last heading starting at or before it: the
+-- ASOF join sorts narrow rows (a sentence's keys, a heading's keys), not the facts
+sentence_heads as (
+    select fact_sentences.report_id, fact_sentences.ordinal, heads.ordinal as section_ordinal
+    from fact_sentences
+    asof left join (select report_id, ordinal, start_offset from sections) as heads
+        on heads.report_id = fact_sentences.report_id
+       and fact_sentences.start_offset >= heads.start_offset
+),
+
+sentences as materialized (
+    select fact_sentences.*, sections.section_id, sections.path, sections.title
+    from fact_sentences
+    inner join sentence_heads using (report_id, ordinal)
+    left join sections
+        on sections.report_id = sentence_heads.report_id
+       and sections.ordinal = sentence_heads.section_ordinal
+),
+
+-- the OCR's unsure spans of each report, as one list: a fact overlapping one is flagged below
+-- without a correlated subquery (DuckDB copied every fact's row to run one)
+unsure as (
+    select
+        report_id,
+        list(struct_pack(start_offset := start_offset, end_offset := end_offset)) as spans
+    from {{ ref('stg_ocr_low_confidence') }}
+    where report_id in (select report_id from stamps)
+    group by report_id
 )
 
 select
@@ -50,19 +84,18 @@ select
     facts.metric,
     facts.respectively,
     reports.read_method,
-    exists (
-        select 1 from unsure
-        where unsure.report_id = facts.report_id
-          and unsure.start_offset < facts.end_offset and unsure.end_offset > facts.start_offset
-    ) as ocr_low_confidence,
+    coalesce(len(list_filter(
+        unsure.spans,
+        lambda span: span.start_offset < facts.end_offset and span.end_offset > facts.start_offset
+    )) > 0, false) as ocr_low_confidence,
     case when facts.part_of_offset is not null
          then facts.report_id || ':' || facts.part_of_offset || ':0' end as part_of_fact_id,
     facts.report_id || ':' || facts.sentence_ordinal as sentence_id,
     sentences.sentence_text,
     sentences.start_offset as sentence_start,
-    sections.section_id,
-    sections.path as section_path,
-    sections.title as section_title,
+    sentences.section_id,
+    sentences.path as section_path,
+    sentences.title as section_title,
     stamps.parsed_at,
     '{{ models_version() }}' as models_version,
     -- last, as an appended column: an incremental mart with a contract only appends new columns
@@ -73,6 +106,4 @@ inner join stamps using (report_id)
 inner join reports using (report_id)
 inner join sentences
     on sentences.report_id = facts.report_id and sentences.ordinal = facts.sentence_ordinal
--- the deepest section holding the sentence is the last heading starting at or before it
-asof left join sections
-    on sections.report_id = facts.report_id and sentences.start_offset >= sections.start_offset
+left join unsure using (report_id)
