@@ -36,6 +36,9 @@ def _ddl() -> str:
         statements.append(f"create table if not exists parsed.{name} ({', '.join(columns)});")
     # A column the parse no longer writes (a warehouse from before has it): int_sentences derives it.
     statements.append("alter table parsed.sentences drop column if exists sentence_id;")
+    # Columns a warehouse from before lacks: its reports are parsed again (the parser's code changed).
+    for column, dtype in list(TABLES["reports"].items())[1:]:   # after report_id
+        statements.append(f"alter table parsed.reports add column if not exists {column} {_SQL_TYPES[dtype]};")
     # The newest parse stamp each dbt build has seen: its data tests read only newer rows.
     statements.append("create table if not exists parsed.built_through (parsed_at timestamp);")
     return "\n".join(statements)

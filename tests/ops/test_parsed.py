@@ -104,3 +104,24 @@ def test_a_parse_of_another_version_is_parsed_again_alone(seeds_run, tmp_path, p
     for table in PARSE_MODELS:
         assert dict(con.execute(INT_STAMPS.format(table=table)).fetchall())[stale] == reparsed[2], table
     assert _model_rows(con) == before
+
+
+def test_a_warehouse_whose_parse_stamps_have_no_sizes_gets_them_on_the_next_run(seeds_run, tmp_path,
+                                                                                 pipeline_runner, read_only):
+    """parsed.reports from before it counted each parse: the next run adds the columns and parses again,
+    and dim_reports shows the same sizes as before."""
+    warehouse = _copy(seeds_run, tmp_path)
+    sizes = "select report_id, text_chars, top_sections, sections, sentences, facts from main.dim_reports order by all"
+    with duckdb.connect(str(warehouse)) as con:
+        before = con.execute(sizes).fetchall()
+        for column in ("text_chars", "top_sections", "sections", "sentences", "facts"):
+            con.execute(f"alter table parsed.reports drop column {column}")
+        for table in ("reports", "sections", "sentences", "facts", "metadata"):
+            con.execute(f"update parsed.{table} set parser_version = 'older'")   # the code before
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pipeline_runner([inbox], warehouse, run_id="sizes-1")
+    con = read_only(warehouse)
+    assert con.execute(sizes).fetchall() == before
+    assert all(row[1] > 0 and row[4] > 0 for row in before)
+    assert con.execute("select count(*) from parsed.reports where text_chars is null").fetchone()[0] == 0

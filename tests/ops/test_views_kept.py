@@ -10,7 +10,7 @@ from fazhi.transform import dbt_build
 from tests.ops.test_lean_increment import _main_statement
 
 VIEWS = {"staging": ["stg_reports", "stg_ingest_errors", "stg_ocr_low_confidence"],
-         "intermediate": ["int_facts", "int_report_metadata", "int_sections", "int_sentences"]}
+         "intermediate": ["int_facts", "int_report_metadata", "int_report_sizes", "int_sections", "int_sentences"]}
 
 
 def _views(con) -> dict[str, tuple[str, str]]:

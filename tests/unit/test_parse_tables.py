@@ -55,6 +55,21 @@ def test_one_pass_gives_each_parsers_rows():
     assert tables["reports"]["report_id"].to_pylist() == ["r1", "r2"]
 
 
+def test_each_reports_row_counts_what_its_parse_gave():
+    tables = _parse([("r1", TEXT, None, None), ("r2", OTHER, None, None), ("empty", "无数字的一句话。", None, None)])
+    sizes = {row["report_id"]: row for row in tables["reports"].to_pylist()}
+    for report_id, text in (("r1", TEXT), ("r2", OTHER), ("empty", "无数字的一句话。")):
+        def rows(name, report_id=report_id):
+            return [r for r in tables[name].to_pylist() if r["report_id"] == report_id]
+        assert sizes[report_id]["text_chars"] == len(text)
+        assert sizes[report_id]["sections"] == len(rows("sections"))
+        assert sizes[report_id]["top_sections"] == sum(r["level"] == 1 for r in rows("sections"))
+        assert sizes[report_id]["sentences"] == len(rows("sentences"))
+        assert sizes[report_id]["facts"] == len(rows("facts"))
+    assert sizes["r1"]["top_sections"] >= 1 and sizes["r1"]["facts"] >= 4
+    assert sizes["empty"]["facts"] == 0 and sizes["empty"]["sentences"] == 1
+
+
 def test_every_row_carries_the_parsers_stamp():
     parser = replace(Parser.now(), version="v-test", parsed_at=datetime(2030, 1, 2, 3, 4, 5))
     tables = parse_batch([("r1", TEXT, None, None)], parser)

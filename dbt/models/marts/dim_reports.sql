@@ -1,11 +1,11 @@
 -- dim_reports: one row per current report file: who issued it, where, for which year,
--- whether it repeats another file's text, and how much was parsed. Rebuilt whole each
--- run (one row per report), so a report that becomes or stops being a duplicate is
--- shown as it is now.
+-- whether it repeats another file's text, and how much was parsed (int_report_sizes:
+-- counted as each report is parsed). Rebuilt whole each run (one row per report), so a
+-- report that becomes or stops being a duplicate is shown as it is now.
 {{ config(materialized='table') }}
 
 with reports as (
-    select report_id, doc, location, format, encoding, stated_source, text_chars, ingested_at
+    select report_id, doc, location, format, encoding, stated_source, ingested_at
     from {{ ref('stg_reports') }}
 ),
 
@@ -21,20 +21,9 @@ stamps as (
     select report_id, parsed_at from {{ ref('int_report_stamps') }}
 ),
 
-section_counts as (
-    select report_id, count(*) filter (where level = 1) as top_sections, count(*) as sections
-    from {{ ref('int_sections') }}
-    group by report_id
-),
-
-sentence_counts as (
-    select report_id, count(*) as sentences from {{ ref('int_sentences') }}
-    group by report_id
-),
-
-fact_counts as (
-    select report_id, count(*) as facts from {{ ref('int_facts') }}
-    group by report_id
+sizes as (
+    select report_id, text_chars, top_sections, sections, sentences, facts
+    from {{ ref('int_report_sizes') }}
 )
 
 select
@@ -57,11 +46,11 @@ select
     reports.format,
     reports.encoding,
     coalesce(reports.stated_source, metadata.source_name) as source_name,
-    reports.text_chars,
-    coalesce(section_counts.top_sections, 0) as top_sections,
-    coalesce(section_counts.sections, 0) as sections,
-    coalesce(sentence_counts.sentences, 0) as sentences,
-    coalesce(fact_counts.facts, 0) as facts,
+    sizes.text_chars::bigint as text_chars,
+    coalesce(sizes.top_sections, 0)::bigint as top_sections,
+    coalesce(sizes.sections, 0)::bigint as sections,
+    coalesce(sizes.sentences, 0)::bigint as sentences,
+    coalesce(sizes.facts, 0)::bigint as facts,
     disclosure.disclosure_stated,
     disclosure.disclosure_score,
     disclosure.disclosure_missing,
@@ -71,7 +60,5 @@ from reports
 left join metadata using (report_id)
 left join identity using (report_id)
 left join stamps using (report_id)
-left join section_counts using (report_id)
-left join sentence_counts using (report_id)
-left join fact_counts using (report_id)
+left join sizes using (report_id)
 left join {{ ref('int_report_disclosure') }} as disclosure using (report_id)
