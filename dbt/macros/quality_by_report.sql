@@ -133,9 +133,28 @@
 
 
 {% macro qa_keep_reports() -%}
-    {#- post-hook: this build's view of the reports, read by the next build. -#}
-    delete from quality.qa_built_reports where model = '{{ this.identifier }}';
+    {#- post-hook: this build's view of the reports, read by the next build. Only the rows of
+        reports whose view changed are replaced (every row after a change of the project):
+        rewriting all of them cost each model ~0.05 s of a +10 build and grew the log. -#}
+    delete from quality.qa_built_reports
+    where model = '{{ this.identifier }}'
+      and (
+        models_version <> '{{ models_version() }}'
+        or report_id in (
+            select report_id from (
+                select {{ _qa_state_columns() }} from quality.qa_built_reports
+                where model = '{{ this.identifier }}'
+                except
+                select {{ _qa_state_columns() }} from {{ ref('dim_reports') }}
+            )
+        )
+      );
     insert into quality.qa_built_reports
-    select '{{ this.identifier }}', {{ _qa_state_columns() }}, '{{ models_version() }}'
-    from {{ ref('dim_reports') }}
+    select '{{ this.identifier }}', *, '{{ models_version() }}'
+    from (
+        select {{ _qa_state_columns() }} from {{ ref('dim_reports') }}
+        except
+        select {{ _qa_state_columns() }} from quality.qa_built_reports
+        where model = '{{ this.identifier }}'
+    )
 {%- endmacro %}

@@ -55,6 +55,28 @@ def rebuilt_whole(warehouse, root) -> dict[str, list[tuple]]:
         return {t: qa_rows(con, t) for t in QA_TABLES}
 
 
+STATE_COLUMNS = "report_id, doc, title, report_year, issuer, region, duplicate_of, parsed_at"
+
+
+def built_state(con) -> dict:
+    """What quality.qa_built_reports holds: where it differs from dim_reports now, its versions,
+    and where the rows of the untouched report MARKED are stored."""
+    differing = con.execute(f"""
+        with kept as (select model, {STATE_COLUMNS} from quality.qa_built_reports),
+        expected as (
+            select model, {STATE_COLUMNS}
+            from (select distinct model from quality.qa_built_reports)
+            cross join (select {STATE_COLUMNS.replace('report_year', 'report_year::integer as report_year')}
+                        from main.dim_reports)
+        )
+        select count(*) from ((select * from kept except all select * from expected)
+                              union all (select * from expected except all select * from kept))
+    """).fetchone()[0]
+    versions = con.execute("select count(distinct models_version) from quality.qa_built_reports").fetchone()[0]
+    marked = dict(con.execute("select model, rowid from quality.qa_built_reports where doc = ?", [MARKED]).fetchall())
+    return {"differing": differing, "versions": versions, "marked_rowids": marked}
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, pipeline_runner, planted_run):
     """(stage, warehouse snapshot, the same rebuilt whole, the marked row after the run) per run."""
@@ -72,13 +94,14 @@ def runs(tmp_path_factory, pipeline_runner, planted_run):
         kept = con.execute("select case_row_id, closed_sentence from quality.qa_case_stages where doc = ?",
                            [MARKED]).fetchall()
         con.execute("update quality.qa_case_stages set closed_sentence = 'marked' where doc = ?", [MARKED])
-    out = {}
+        out = {"planted_state": built_state(con)}
 
     def after(stage: str) -> None:
         with duckdb.connect(str(warehouse), read_only=True) as con:
             tables = {t: qa_rows(con, t) for t in QA_TABLES}
             marked = con.execute("select closed_sentence from quality.qa_case_stages where doc = ?",
                                  [MARKED]).fetchall()
+            out[f"{stage}_state"] = built_state(con)
         out[stage] = (tables, marked)
 
     _run_with_env(pipeline_runner, [inbox], warehouse, QUIET)
@@ -100,6 +123,17 @@ def runs(tmp_path_factory, pipeline_runner, planted_run):
 def test_an_untouched_reports_rows_are_kept_as_they_are(runs):
     _, marked = runs["added"]
     assert marked and {m for (m,) in marked} == {"marked"}
+
+
+@pytest.mark.parametrize("stage", ["added", "corrected", "taken_out"])
+def test_the_kept_view_of_the_reports_is_dim_reports_now(runs, stage):
+    state = runs[f"{stage}_state"]
+    assert (state["differing"], state["versions"]) == (0, 1)
+
+
+def test_an_untouched_reports_kept_view_is_not_written_again(runs):
+    before, after = runs["planted_state"]["marked_rowids"], runs["added_state"]["marked_rowids"]
+    assert len(before) >= 9 and after == before
 
 
 @pytest.mark.parametrize("stage", ["added", "corrected", "taken_out"])
