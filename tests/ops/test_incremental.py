@@ -12,7 +12,7 @@ PARSED = """
 MART_STAMPS = "select doc, min(parsed_at) from fct_facts group by doc"
 MARTS = ("fct_facts", "fct_cases", "fct_rates", "fct_counts", "dim_reports", "fct_report_metrics", "fct_region_metrics",
          # built one report at a time from the parse tables (incremental_by_parse)
-         "intermediate.int_report_figures", "intermediate.int_last_year_claims")
+         "intermediate.int_report_figures", "intermediate.int_last_year_claims", "intermediate.int_report_disclosure")
 BOOKKEEPING = {"parsed_at", "models_version", "ingested_at"}
 
 
