@@ -1,5 +1,5 @@
-"""raw.reports keeps its key and its text by constraint (fazhi.warehouse), not by a dbt test:
-a build does not read every landed text to check what DuckDB already refuses."""
+"""raw.reports keeps its key and its text by constraint (fazhi.warehouse), not by a dbt test (nor
+does stg_reports test raw_text): a build does not read every landed text to check what DuckDB already refuses."""
 from __future__ import annotations
 
 import duckdb
