@@ -125,7 +125,13 @@ def _skip_migrations(prefect_home: Path, cache_dir: Path | None, env: dict[str, 
 
 
 def port_in_use(port: int) -> bool:
+    """Whether something listens on 127.0.0.1:``port`` (or holds it bound).
+
+    Probed as a server binds (SO_REUSEADDR, as uvicorn does): the connections a server
+    stopped a moment ago left in TIME_WAIT do not keep a new server off its port.
+    """
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
