@@ -69,10 +69,6 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
         from fazhi import parallel
 
         parallel.prestart()
-    if check_apart:
-        from fazhi import check_worker
-
-        check_worker.start()
     importer = threading.Thread(target=_import_later_steps, args=(dbt_state, not check_apart, cache_dir),
                                 name="fazhi-warm-imports", daemon=True)
     importer.start()
@@ -82,4 +78,11 @@ def warm_up(prefect_home: Path, expect_bytes: int = 0, cache_dir: Path | None = 
     import fazhi.flows.pipeline  # noqa: F401
     if api is not None:
         api.wait()
+    if check_apart:
+        # Started once the API answers and this process's imports are done: GX's import (3-7
+        # CPU-s) then runs beside ingest and the dbt build, on the core the API's start has
+        # freed, instead of competing with that start and these imports for two cores.
+        from fazhi import check_worker
+
+        check_worker.start()
     return importer
