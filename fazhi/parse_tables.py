@@ -58,6 +58,7 @@ REPORT_SCHEMA = {
     "report_id": pl.String, "text_chars": pl.Int32, "top_sections": pl.Int32, "sections": pl.Int32,
     "sentences": pl.Int32, "facts": pl.Int32,
 }
+_LEVEL = list(SECTION_SCHEMA).index("level")   # a section row's heading level (1: 一、)
 # parsed.<table> -> its columns before the stamp
 TABLES = {"sections": SECTION_SCHEMA, "sentences": SENTENCE_SCHEMA, "facts": FACT_SCHEMA,
           "metadata": METADATA_SCHEMA, "reports": REPORT_SCHEMA}
@@ -127,7 +128,7 @@ def parse_batch(reports: Iterable[Report], parser: Parser) -> dict[str, pa.Table
             column += values
         parts["facts"] += facts
         parts["metadata"].append(metadata)
-        parts["reports"].append((report_id, len(raw_text), sum(s[3] == 1 for s in sections), len(sections),
+        parts["reports"].append((report_id, len(raw_text), sum(s[_LEVEL] == 1 for s in sections), len(sections),
                                  len(sentences[0]), len(facts)))
     frames = {name: _frame(rows, TABLES[name]) for name, rows in parts.items() if name != "sentences"}
     frames["sentences"] = pl.DataFrame(dict(zip(SENTENCE_SCHEMA, sentence_columns)), schema=SENTENCE_SCHEMA)

@@ -8,8 +8,9 @@ warehouse from before these tables, a changed parser or taxonomy), or every
 current report on a full refresh. dbt's int_sections, int_sentences, int_facts
 and int_report_metadata copy the rows of current reports from here.
 
-``parsed.reports`` holds one stamp per parsed report (its parser version and
-when it was parsed); the other tables hold its rows, each with the same stamp.
+``parsed.reports`` holds one row per parsed report: its stamp (parser version and
+when it was parsed) and the size of its text and parse (dbt's int_report_sizes);
+the other tables hold its rows, each with the same stamp.
 """
 from __future__ import annotations
 
