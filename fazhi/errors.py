@@ -17,7 +17,6 @@ import atexit
 import logging
 import os
 import sys
-from contextlib import suppress
 
 INTERRUPTED = "interrupted; the published warehouse is unchanged"
 # Set by ``run_cli`` from ``--debug``: let tracebacks and Prefect's error logs through.
@@ -64,11 +63,9 @@ _exit_code = [0]
 
 def _leave() -> None:
     """The last exit handler (registered first): flush the logs and streams, then exit without teardown."""
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        with suppress(Exception):
-            stream.flush()
-    os._exit(_exit_code[0])
+    from fazhi.lifecycle import leave_now
+
+    leave_now(_exit_code[0])
 
 
 def _code(e: BaseException) -> int:

@@ -7,12 +7,15 @@
   worker once its parent is gone. (The parent-death signal follows the *thread*
   that started a process, and pool workers may be started from dbt's threads.)
   ``become_worker`` sets a pool worker up with it, leaving Ctrl-C to the parent.
+- ``leave_now``: the end of the ``fazhi`` command (``fazhi.errors``) and of a pool
+  worker: once the exit handlers ran, exit without the interpreter's teardown.
 - ``quiet_interrupts``: while a run goes, Ctrl-C and SIGTERM raise
   KeyboardInterrupt in the main thread and silence the logs, so the run records
   itself as interrupted and the command prints one line (``fazhi.errors``).
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
 import logging
 import os
@@ -21,7 +24,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 PR_SET_PDEATHSIG = 1
 _WATCH_INTERVAL_S = 0.5
@@ -49,9 +52,23 @@ def die_with_parent(sig: int = signal.SIGTERM) -> Callable[[], None]:
 
 def become_worker() -> None:
     """Set up a pool worker process: Ctrl-C is its parent's to handle (the parent stops the
-    pool), and it ends once its parent is gone, even killed (``watch_parent``)."""
+    pool), it ends once its parent is gone, even killed (``watch_parent``), and it leaves
+    without the interpreter's teardown once its exit handlers ran (``leave_now``): a parent
+    shutting its pool down waits for that exit, and tearing down what the check worker loaded
+    (GX) took ~0.4 s of every fresh run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     watch_parent()
+    atexit.register(leave_now, 0)   # a pool worker's exit code is 0 unless it was killed; nobody reads it
+
+
+def leave_now(code: int) -> None:
+    """End the process with ``code`` at once, the logs and standard streams flushed: the last exit
+    handler to run, when all that is left is the interpreter's teardown of every module and object."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def watch_parent() -> None:
