@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from fazhi import progress
 from fazhi.check_scope import FULL, Scope
 from fazhi.config import EXPECTATIONS_DIR
-from fazhi.failure_rows import FailureSink, failure_table
+from fazhi.failure_rows import FailureSink, forget_run, insert_failures
 from fazhi.gx_import import import_gx
 from fazhi.news import failure_key, previous_run
 from fazhi.warehouse import connect
@@ -472,7 +472,7 @@ def build_data_docs(context, docs_dir: Path) -> Path:
 
 
 def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult], failures: bool = True) -> None:
-    """Write one dq.check_results row per check and one dq.check_failures row per failing row
+    """Write one dq.check_results row per check and each failing row (``fazhi.failure_rows``)
     (with its stable ``failure_key``; ``fazhi.news.classify`` then sets its status); without
     ``failures`` the failing rows are not written (a ``FailureSink`` stored them)."""
     import pyarrow as pa
@@ -489,9 +489,8 @@ def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult],
         con.register("new_checks", checks)
         con.execute("insert into dq.check_results by name select * from new_checks")
         if failures:
-            con.execute("delete from dq.check_failures where run_id = ?", [run_id])
-            con.register("new_failures", failure_table(run_id, [(r, f) for r in results for f in r.failures]))
-            con.execute("insert into dq.check_failures by name select * from new_failures")
+            forget_run(con, run_id)
+            insert_failures(con, run_id, [(r, f) for r in results for f in r.failures])
 
 
 # Failing rows per check kept in memory for the report and the mail (they list ROWS_PER_CHECK
@@ -501,11 +500,12 @@ LISTED = 50
 
 def carry_forward(warehouse: Warehouse, run_id: str, results: list[CheckResult], scope: Scope,
                   listed: int = LISTED) -> int:
-    """Copy the previous run's failing rows that this run did not check again into its own.
+    """Extend to this run the previous run's failing rows that this run did not check again.
 
     For each check that read only the rows involving touched reports: a failing
     row of the previous run is still failing when its report is current and
-    untouched and no row checked now has its key. Copied in SQL; only the first
+    untouched and no row checked now has its key. Its stored row is marked as
+    failing through this run (``fazhi.failure_rows``: not copied). Only the first
     ``listed`` rows of each check come back into ``results`` (``listed`` counts all
     of them), and the check's counts in dq.check_results are brought up to date.
     Returns the number of rows carried.
@@ -524,26 +524,23 @@ def carry_forward(warehouse: Warehouse, run_id: str, results: list[CheckResult],
         if before is None:
             return 0
         con.execute("""
-            create or replace temp table carried as
-            select f.check_name, f.severity, f.report_id, f.doc, f.metric, f.detail, f.sentence,
-                   f.span_start, f.span_end, f.failure_key
-            from dq.check_failures as f
-            where f.run_id = ? and list_contains(?, f.check_name)
+            update dq.failing_rows as f set through_run_id = $run
+            where f.through_run_id = $before and list_contains($checks, f.check_name)
               and f.report_id in (select report_id from dim_reports)
-              and f.report_id not in (select unnest(?::varchar[]))
+              and f.report_id not in (select unnest($touched::varchar[]))
               and not exists (select 1 from checked_rows as c
                               where c.check_name = f.check_name and c.failure_key = f.failure_key)""",
-                    [before, sorted(scoped), sorted(scope.touched)])
-        con.execute("insert into dq.check_failures by name select ? as run_id, * from carried", [run_id])
-        counts = dict(con.execute("select check_name, count(*) from carried group by all").fetchall())
-        first = con.execute("""
-            select check_name, report_id, doc, metric, detail, sentence, span_start, span_end from carried
-            qualify row_number() over (partition by check_name order by doc, span_start) <= ?
-            order by check_name, doc, span_start""", [listed]).fetchall()
+                    {"run": run_id, "before": before, "checks": sorted(scoped), "touched": sorted(scope.touched)})
+        carried = "(select * from dq.failing_rows where through_run_id = $run and run_id < $run)"
+        counts = dict(con.execute(f"select check_name, count(*) from {carried} group by all",
+                                  {"run": run_id}).fetchall())
+        first = con.execute(f"""
+            select check_name, report_id, doc, metric, detail, sentence, span_start, span_end from {carried}
+            qualify row_number() over (partition by check_name order by doc, span_start) <= $listed
+            order by check_name, doc, span_start""", {"run": run_id, "listed": listed}).fetchall()
         for name, n in counts.items():
             con.execute("""update dq.check_results set rows_failing = rows_failing + ?, success = false
                            where run_id = ? and check_name = ?""", [n, run_id, name])
-        con.execute("drop table carried")
     shown: dict[str, list[Failure]] = {}
     for name, *row in first:
         shown.setdefault(name, []).append(Failure(*row))

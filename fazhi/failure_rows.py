@@ -1,4 +1,4 @@
-"""Failing rows on their way into dq.check_failures, a checked part at a time.
+"""Failing rows on their way into the warehouse, a checked part at a time, stored once.
 
 The flow's checks (``fazhi.checks.check_run``) validate a large table in parts;
 a ``FailureSink`` writes each part's failing rows into ``dq.check_failures`` as
@@ -8,6 +8,13 @@ them (``CheckResult.listed``). Held whole, the failing rows of 100,000 reports
 (~340,000 rows, each with its sentence) grew the checks' memory with the corpus.
 ``failure_table`` is the Arrow form of failing rows that ``checks.store_results``
 writes too.
+
+A row is stored once in ``dq.failing_rows`` with the stretch of runs it kept
+failing (``run_id`` .. ``through_run_id``): a run that does not check a report
+again extends that report's open rows (``checks.carry_forward``). Copied into
+every run, they grew the warehouse by every open failure each night (43,000
+rows a run on a corpus that contradicts itself). ``dq.check_failures`` is the
+view analysts and fazhi read: each run's failing rows, with their status then.
 """
 from __future__ import annotations
 
@@ -30,15 +37,58 @@ def failure_table(run_id: str, failing: list[tuple]):
     })
 
 
+# Each run's failing rows: a stored row belongs to every run that checked (dq.check_results) from
+# its first run through its last. Its status in a run: acked once acknowledged (dq.acks), else as
+# classified in its first run (new or open), and open in the runs after.
+FAILURES_VIEW = """
+create or replace view dq.check_failures as
+select runs.run_id, f.check_name, f.severity, f.report_id, f.doc, f.metric, f.detail, f.sentence,
+       f.span_start, f.span_end, f.failure_key,
+       case when f.failure_key in (select failure_key from dq.acks) then 'acked'
+            when runs.run_id = f.run_id then f.first_status
+            else 'open' end as status
+from dq.failing_rows as f
+inner join (select distinct run_id from dq.check_results) as runs
+    on runs.run_id >= f.run_id and runs.run_id <= f.through_run_id
+"""
+
+
+def ensure_failures_view(con) -> None:
+    """Make dq.check_failures the view of dq.failing_rows, moving a warehouse's rows from before
+    (dq.check_failures a table, a copy of every open row in each run) there first, each row as
+    failing in its one run."""
+    kind = con.execute("select table_type from information_schema.tables "
+                       "where table_schema = 'dq' and table_name = 'check_failures'").fetchall()
+    if kind and kind[0][0] == "BASE TABLE":
+        for column in ("failure_key", "status"):   # a warehouse from before either had them
+            con.execute(f"alter table dq.check_failures add column if not exists {column} varchar")
+        con.execute("""insert into dq.failing_rows by name
+                       select * exclude (status), run_id as through_run_id,
+                              case when status = 'open' then 'open' else 'new' end as first_status
+                       from dq.check_failures""")
+        con.execute("drop table dq.check_failures")
+    if not kind or kind[0][0] == "BASE TABLE":
+        con.execute(FAILURES_VIEW)
+
+
 def insert_failures(con, run_id: str, failing: list[tuple]) -> None:
-    """Append ``(check result, failure)`` pairs to dq.check_failures (one insert from Arrow)."""
+    """Store ``(check result, failure)`` pairs as failing in ``run_id`` (one insert from Arrow)."""
     if not failing:
         return
     con.register("new_failures", failure_table(run_id, failing))
     try:
-        con.execute("insert into dq.check_failures by name select * from new_failures")
+        con.execute("insert into dq.failing_rows by name select *, run_id as through_run_id from new_failures")
     finally:
         con.unregister("new_failures")
+
+
+def forget_run(con, run_id: str) -> None:
+    """Take ``run_id``'s failing rows out (a retried run's first try): the rows it stored go and
+    the rows it carried end again at the run before."""
+    con.execute("delete from dq.failing_rows where run_id = ?", [run_id])
+    con.execute("""update dq.failing_rows set through_run_id =
+                       (select max(run_id) from dq.check_results where run_id < $run)
+                   where through_run_id = $run""", {"run": run_id})
 
 
 class FailureSink:
@@ -49,7 +99,7 @@ class FailureSink:
 
     def __init__(self, con, run_id: str, keep: int):
         self.con, self.run_id, self.keep = con, run_id, keep
-        con.execute("delete from dq.check_failures where run_id = ?", [run_id])
+        forget_run(con, run_id)
 
     def take(self, result) -> None:
         """Write ``result``'s failing rows (one part's check) and trim them to the first ``keep``."""

@@ -1,7 +1,7 @@
 """News first: which failing rows of a run are new, still open or fixed, and whether to mail.
 
-After ``checks.store_results`` has written a run's failing rows to
-``dq.check_failures`` (each with its stable ``failure_key``: report, check,
+After ``checks.store_results`` has written a run's failing rows
+(``fazhi.failure_rows``: each with its stable ``failure_key``: report, check,
 metric, span), ``classify`` marks each row ``new`` (not failing in the previous
 run), ``open`` (failing then too) or ``acked`` (an administrator acknowledged it
 with ``fazhi ack KEY``; kept in ``dq.acks``), and counts the previous run's rows
@@ -54,9 +54,9 @@ def classify(warehouse: Path, run_id: str) -> News:
     """Mark the run's failing rows new / open / acked in dq.check_failures and count them."""
     with connect(warehouse) as con:
         before = previous_run(con, run_id)
+        # the rows first failing in this run (the rows it carried are open: dq.check_failures says so)
         con.execute("""
-            update dq.check_failures as f set status = case
-                when f.failure_key in (select failure_key from dq.acks) then 'acked'
+            update dq.failing_rows as f set first_status = case
                 when f.failure_key in (select failure_key from dq.check_failures where run_id = ?) then 'open'
                 else 'new' end
             where f.run_id = ?""", [before, run_id])
@@ -132,8 +132,8 @@ class UnknownKey(LookupError):
 def ack(warehouse: Path, key: str, note: str | None) -> None:
     """Acknowledge a known failure: it is no longer counted new or open, so no longer mailed."""
     with connect(warehouse) as con:
-        if not con.execute("select 1 from dq.check_failures where failure_key = ? limit 1", [key]).fetchall():
+        if not con.execute("select 1 from dq.failing_rows where failure_key = ? limit 1", [key]).fetchall():
             raise UnknownKey(f"no failing row has the key {key!r} (see `fazhi checks`)")
+        # dq.check_failures shows every row with this key as acked from now on
         con.execute("insert or replace into dq.acks values (?, ?, ?)",
                     [key, note, datetime.now(timezone.utc).replace(tzinfo=None)])
-        con.execute("update dq.check_failures set status = 'acked' where failure_key = ?", [key])

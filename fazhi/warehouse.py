@@ -104,17 +104,23 @@ create table if not exists dq.check_results (
     success       boolean not null,
     primary key (run_id, check_name)
 );
-create table if not exists dq.check_failures (
-    run_id        varchar not null,
-    check_name    varchar not null,
-    severity      varchar not null,
-    report_id     varchar,
-    doc           varchar,
-    metric        varchar,
-    detail        varchar,               -- the values that break the check
-    sentence      varchar,               -- the sentence to look at
-    span_start    integer,
-    span_end      integer
+-- Failing rows, each stored once for the stretch of runs it kept failing (run_id .. through_run_id):
+-- a run that does not check a report again extends its open rows instead of copying them
+-- (fazhi.checks.carry_forward). The view dq.check_failures (fazhi.failure_rows) lists them run by run.
+create table if not exists dq.failing_rows (
+    run_id         varchar not null,     -- the first run it failed in
+    through_run_id varchar not null,     -- the last run it was still failing in
+    check_name     varchar not null,
+    severity       varchar not null,
+    report_id      varchar,
+    doc            varchar,
+    metric         varchar,
+    detail         varchar,              -- the values that break the check
+    sentence       varchar,              -- the sentence to look at
+    span_start     integer,
+    span_end       integer,
+    failure_key    varchar,              -- stable across runs (fazhi.news.failure_key)
+    first_status   varchar               -- new | open in its first run (fazhi.news.classify)
 );
 create table if not exists dq.acks (
     failure_key   varchar primary key,   -- dq.check_failures.failure_key (fazhi ack KEY)
@@ -192,14 +198,13 @@ alter table raw.reports add column if not exists ocr_confidence double;
 alter table raw.report_sources add column if not exists last_seen_at timestamp;
 alter table dq.runs add column if not exists dbt_tests_failed integer;
 alter table dq.runs add column if not exists new_failures integer;
-alter table dq.check_failures add column if not exists failure_key varchar;
-alter table dq.check_failures add column if not exists status varchar;
 alter table dq.runs add column if not exists code_fingerprint varchar;
 """
 
 
 def ensure_schema(path: Path) -> None:
     """Create the raw, parsed and dq tables if the file lacks them, and add newer columns."""
+    from fazhi.failure_rows import ensure_failures_view
     from fazhi.parsed import PARSED_DDL   # the parse tables' columns are the parser's (fazhi.parse_tables)
 
     with connect(path) as con:
@@ -207,6 +212,7 @@ def ensure_schema(path: Path) -> None:
         con.execute(PARSED_DDL)
         con.execute(DQ_DDL)
         con.execute(MIGRATIONS)
+        ensure_failures_view(con)
 
 
 # Lock files this process holds, by path: a command holds the lock from its start and

@@ -108,6 +108,27 @@ def test_a_removed_report_and_the_rows_comparing_with_it_are_fixed(runs, read_on
     assert runs["removed"].summary.news.new == 0
 
 
+def test_a_run_stores_the_rows_it_checked_and_extends_the_open_ones(runs, planted_run, read_only):
+    """The rows a run did not check again are not copied into it: each is stored once, with the
+    last run it was failing in (copied, they grew the warehouse by every open row each night)."""
+    con = read_only(runs["removed"].warehouse)
+    run_id = runs["removed"].summary.run_id
+    listed = con.execute("select count(*) from dq.check_failures where run_id = ?", [run_id]).fetchone()[0]
+    stored = con.execute("select count(*) from dq.failing_rows where run_id = ?", [run_id]).fetchone()[0]
+    extended = con.execute("""select count(*) from dq.failing_rows
+                              where run_id < $run and through_run_id >= $run""", {"run": run_id}).fetchone()[0]
+    assert listed == stored + extended and extended > stored
+    # a row open since the planted run is one stored row, listed in each of the runs since
+    key = con.execute("""select failure_key from dq.check_failures
+                         where run_id = ? and doc = 'shiqiao_town_2023.txt' and check_name = 'closed_le_received'""",
+                      [planted_run.summary.run_id]).fetchone()[0]
+    runs_listed = [r for (r,) in con.execute("select run_id from dq.check_failures where failure_key = ? "
+                                             "and run_id <= ? order by run_id", [key, run_id]).fetchall()]
+    assert runs_listed == [planted_run.summary.run_id, runs["added"].summary.run_id, run_id]
+    assert con.execute("select count(*) from dq.failing_rows where failure_key = ? and run_id <= ?",
+                       [key, run_id]).fetchone()[0] == 1
+
+
 def test_a_full_refresh_checks_every_row_and_finds_the_same_failures(runs, read_only):
     con = read_only(runs["refreshed"].warehouse)
     run_id = runs["refreshed"].summary.run_id
