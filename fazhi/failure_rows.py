@@ -1,7 +1,7 @@
 """Failing rows on their way into the warehouse, a checked part at a time, stored once.
 
 The flow's checks (``fazhi.checks.check_run``) validate a large table in parts;
-a ``FailureSink`` writes each part's failing rows into ``dq.check_failures`` as
+a ``FailureSink`` writes each part's failing rows into ``dq.failing_rows`` as
 soon as the part is checked, and leaves in memory only the first ``keep`` rows
 of each check (what the report and the mail list) with the count of all of
 them (``CheckResult.listed``). Held whole, the failing rows of 100,000 reports

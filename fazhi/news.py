@@ -51,7 +51,8 @@ def previous_run(con, run_id: str) -> str | None:
 
 
 def classify(warehouse: Path, run_id: str) -> News:
-    """Mark the run's failing rows new / open / acked in dq.check_failures and count them."""
+    """Mark the rows first failing in this run new or open (dq.check_failures then shows every row
+    of the run as new, open or acked) and count them."""
     with connect(warehouse) as con:
         before = previous_run(con, run_id)
         # the rows first failing in this run (the rows it carried are open: dq.check_failures says so)
