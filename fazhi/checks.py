@@ -331,13 +331,9 @@ def _result_format(key: str) -> dict:
 
 
 def _failing_keys(result: dict, key: str) -> list:
-    """The failing rows' keys of a GX result: one list under ``key``, or (in GX's other
-    shape) one dict per row."""
-    keys: list = []
-    for row in result.get("unexpected_index_list") or []:
-        value = row[key]
-        keys += value if isinstance(value, list) else [value]
-    return keys
+    """The failing rows' keys of a GX result asked for with ``_result_format``: one list under
+    ``key`` (in the list's one dict; no dict when no row failed)."""
+    return [k for row in result.get("unexpected_index_list") or [] for k in row[key]]
 
 
 def _result(spec: dict, table: pa.Table, r, scoped: bool = False) -> CheckResult:
