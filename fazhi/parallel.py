@@ -30,7 +30,8 @@ def slice_rows() -> int:
     return int(os.environ.get("FAZHI_SLICE_ROWS", "250"))
 
 
-def _workers() -> int:
+def workers() -> int:
+    """Worker processes a local pool runs (FAZHI_PARSE_WORKERS, default the cores)."""
     return int(os.environ.get("FAZHI_PARSE_WORKERS") or os.cpu_count() or 1)
 
 
@@ -54,15 +55,15 @@ def _local_pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = spawned_pool(_workers(), _warm_worker)
+            _pool = spawned_pool(workers(), _warm_worker)
         return _pool
 
 
 def prestart() -> None:
     """Start the worker pool now (in the background) so a large job does not wait for it."""
-    if _workers() > 1 and not os.environ.get(DASK_SCHEDULER_ENV):
+    if workers() > 1 and not os.environ.get(DASK_SCHEDULER_ENV):
         pool = _local_pool()
-        for _ in range(_workers()):
+        for _ in range(workers()):
             pool.submit(int)   # each worker starts and runs its initializer
 
 
@@ -83,7 +84,7 @@ def map_batches(fn: Callable[..., T], batches: list, *args: object) -> list[T]:
 def iter_batches(fn: Callable[..., T], batches: list, *args: object) -> Iterator[T]:
     """``fn(batch, *args)`` for each batch, yielded in order as they are done."""
     address = os.environ.get(DASK_SCHEDULER_ENV)
-    if len(batches) <= 1 or not (address or _workers() > 1):
+    if len(batches) <= 1 or not (address or workers() > 1):
         return (fn(batch, *args) for batch in batches)
     if address:
         return iter(_on_dask(address, fn, batches, args))

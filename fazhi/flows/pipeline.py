@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import time
 from contextlib import contextmanager
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import check_worker, checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
-from fazhi.ingest.land import LandingSummary, decode, known_reports, store, triage, writer
+from fazhi.ingest.land import LandingSummary, Triage, decode, known_reports, store, triage, writer
 from fazhi.memory import return_freed_memory
 from fazhi.parse_tables import Parser
 from fazhi.parallel import DASK_SCHEDULER_ENV
@@ -90,6 +91,8 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
     time, bounded in count and in bytes, so memory does not grow with the input.
     A chunk is stored while the workers decode the next one (two chunks in memory
     at most): storing took ~7 s of a cold 10,000-report run in which the workers idled.
+    The next chunk's files are read and hashed while the workers decode this one, so
+    they go on to it at once; the last chunk is stored as its batches come back.
     """
     summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
     progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
@@ -97,23 +100,35 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
                          max_archive_bytes=int(settings.max_archive_mb * 2**20),
                          allow_private=settings.allow_private_urls)
     with _work_on_dask(), writer(build) as con:
+        chunks = _triaged_chunks(inputs, known)
+        upcoming = next(chunks, None)
         decoded_last = None   # the chunk to store once the next one is with the workers
-        for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
-            triaged = triage(chunk, known)
-            n_seen = len(chunk) - len(triaged.new)
-            del chunk
+        while upcoming is not None:
+            triaged, n_seen = upcoming
             batches = list(batched_by_bytes(triaged.new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
+            n_batches = len(batches)
             results = parallel.iter_batches(decode, batches, parser)   # a worker pool starts on them now
             del batches
             if decoded_last is not None:
                 summary.add(_store_chunk(con, run_id, *decoded_last))
+                decoded_last = None
+            upcoming = next(chunks, None)
+            if upcoming is None:   # nothing left to overlap it with: stored in parts as they come
+                summary.add(_store_last(con, run_id, results, n_batches, triaged, n_seen))
+                break
             decoded, parsed = _collect(results)
             triaged.drop_bytes()
             decoded_last = (decoded, parsed, triaged, n_seen)
-        if decoded_last is not None:
-            summary.add(_store_chunk(con, run_id, *decoded_last))
     progress.done("files")
     return summary
+
+
+def _triaged_chunks(inputs, known: set[str]):
+    """Each chunk of inputs, hashed and triaged against ``known`` (updated as it goes), with the
+    number of its inputs that need no decoding."""
+    for chunk in batched_by_bytes(inputs, INGEST_CHUNK, INGEST_CHUNK_BYTES, _input_bytes):
+        triaged = triage(chunk, known)
+        yield triaged, len(chunk) - len(triaged.new)
 
 
 def _collect(results) -> tuple[list, list]:
@@ -128,8 +143,27 @@ def _collect(results) -> tuple[list, list]:
     return decoded, parsed
 
 
-def _store_chunk(con, run_id: str, decoded: list, parsed: list, triaged, n_seen: int) -> LandingSummary:
-    landed = store(con, run_id, decoded, triaged, parsed)
+def _store_last(con, run_id: str, results, n_batches: int, triaged: Triage, n_seen: int) -> LandingSummary:
+    """Store the last chunk a part at a time (a transaction each), each part as soon as the workers
+    hand back its batches, so this store overlaps their last batches; the chunk's sightings and
+    unreadable inputs go with the last part, after every report they may name. Every part has the
+    chunk's one landing stamp, as a chunk stored at once has (marts break ties by landing time)."""
+    landed, batches, left, now = LandingSummary(), iter(results), n_batches, utcnow()
+    while True:
+        take = min(max(1, parallel.workers()), left)   # a batch for each worker: ~1/4 of a full chunk
+        left -= take
+        decoded, parsed = _collect(islice(batches, take))
+        part = Triage(new=[(d.report_id, d.source) for d in decoded])
+        if left == 0:
+            part.seen, part.errors = triaged.seen, triaged.errors
+        landed.add(_store_chunk(con, run_id, decoded, parsed, part, n_seen if left == 0 else 0, now))
+        if left == 0:
+            return landed
+
+
+def _store_chunk(con, run_id: str, decoded: list, parsed: list, triaged, n_seen: int,
+                 now: datetime | None = None) -> LandingSummary:
+    landed = store(con, run_id, decoded, triaged, parsed, now)
     progress.advance("files", n_seen)   # known and unreadable ones
     return landed
 

@@ -163,10 +163,10 @@ def writer(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def store(con: duckdb.DuckDBPyConnection, run_id: str, decoded: Iterable[Decoded], t: Triage,
-          parsed: Sequence[dict[str, pa.Table]] = ()) -> LandingSummary:
+          parsed: Sequence[dict[str, pa.Table]] = (), now: datetime | None = None) -> LandingSummary:
     """Write decoded documents, sightings and errors to raw.*, and the reports' ``parsed`` rows,
-    in one transaction on ``con`` (a ``writer``)."""
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    in one transaction on ``con`` (a ``writer``), stamped ``now`` (default: the present)."""
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
     summary = LandingSummary(seen=len(t.new) + len(t.seen) + len(t.errors), skipped=len(t.seen))
     reports, errors, unsure = [], list(t.errors), []
     for d in decoded:

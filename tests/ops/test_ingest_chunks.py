@@ -1,8 +1,10 @@
-"""Ingest in chunks: a chunk is stored while the workers decode the next one.
+"""Ingest in chunks: a chunk is stored while the workers decode the next one, and the last
+chunk a part at a time as its batches come back.
 
 Landing a folder a few files at a time (so most chunks are stored while the
 next is in the worker pool) must land, skip, fail and parse exactly what
-landing it in one chunk does.
+landing it in one chunk does; storing the last chunk in parts must record every
+sighting and give the chunk one landing stamp.
 """
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from fazhi.warehouse import ensure_schema
 from quality.corpus import write_corpus
 
 LANDED = "select report_id, location, format, text from raw.reports order by location"
+SIGHTINGS = "select report_id, location from raw.report_sources order by location"
+STAMPS = "select count(distinct ingested_at) from raw.reports"
+REAL_STORE = pipeline._store_chunk
 PARSED = {
     "reports": "select report_id, parser_version from parsed.reports order by all",
     "facts": "select report_id, fact_id, start_offset, end_offset, value, unit, kind, metric from parsed.facts order by all",
@@ -25,22 +30,33 @@ PARSED = {
 def _land(folder, warehouse, monkeypatch, chunk: int):
     monkeypatch.setattr(pipeline, "INGEST_CHUNK", chunk)
     ensure_schema(warehouse)
+    stores = []
+
+    def store_counted(con, run_id, decoded, *rest):   # the real store, its parts counted
+        stores.append(len(decoded))
+        return REAL_STORE(con, run_id, decoded, *rest)
+
+    monkeypatch.setattr(pipeline, "_store_chunk", store_counted)
     try:
         summary = pipeline.ingest.fn([str(folder)], warehouse, "run-chunks", load_settings(warehouse=str(warehouse)))
     finally:
         parallel.shutdown()
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = {name: con.execute(sql).fetchall() for name, sql in PARSED.items()}
+        tables["sightings"] = con.execute(SIGHTINGS).fetchall()
         landed = con.execute(LANDED).fetchall()
+        stamps = con.execute(STAMPS).fetchone()[0]
     counts = (summary.seen, summary.landed, summary.skipped, summary.failed,
               sorted(e.location for e in summary.errors))
-    return counts, landed, tables
+    return counts, landed, tables, stamps, stores
 
 
 def test_chunks_stored_while_the_next_is_decoded_land_what_one_chunk_lands(tmp_path, monkeypatch):
     folder = write_corpus(tmp_path / "corpus")
-    first = sorted(folder.iterdir())[0]
+    texts = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    first, last = texts[0], texts[-1]
     (folder / "zz_same_bytes.txt").write_bytes(first.read_bytes())   # a copy, chunks after the first
+    (folder / "zz_same_as_last.txt").write_bytes(last.read_bytes())  # a copy of a report stored in a late part
     (folder / "zz_not_a_report.txt").write_text("目录\n第一页\n", encoding="utf-8")
     monkeypatch.setenv("FAZHI_PARSE_WORKERS", "2")   # the worker pool, one report a batch
     monkeypatch.setenv("FAZHI_SLICE_ROWS", "1")
@@ -49,9 +65,17 @@ def test_chunks_stored_while_the_next_is_decoded_land_what_one_chunk_lands(tmp_p
     chunked = _land(folder, tmp_path / "chunked.duckdb", monkeypatch, 3)
 
     files = len(list(folder.iterdir()))
-    assert whole[0][0] == files and whole[0][2] == 1           # every file seen, the copy skipped once
+    assert whole[0][0] == files and whole[0][2] == 2           # every file seen, each copy skipped once
     assert whole[0][1] == len(whole[1]) > 6                      # the corpus landed
     assert chunked[0] == whole[0]
     assert chunked[1] == whole[1]
     assert chunked[2] == whole[2]
     assert len(chunked[2]["reports"]) == len(chunked[1])         # each landed report parsed once
+    # every readable file's sighting is recorded, the copy's too (its report is stored in a part before it)
+    sighted = {location for _, location in whole[2]["sightings"]}
+    assert "zz_not_a_report.txt" in {location.rsplit("/", 1)[-1] for location in whole[0][4]}
+    assert sighted == {str(p) for p in folder.iterdir()} - set(whole[0][4])
+    # one chunk, stored in parts of a batch a worker as they came back, under one landing stamp
+    new = whole[0][1] + whole[0][3]   # landed, and decoded but refused (the not-a-report file)
+    assert whole[4] == [2] * (new // 2) + [new % 2] * (new % 2)
+    assert whole[3] == 1
