@@ -89,10 +89,11 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
 
     Inputs are read lazily (archives member by member) and held a chunk at a
     time, bounded in count and in bytes, so memory does not grow with the input.
-    A chunk is stored while the workers decode the next one (two chunks in memory
-    at most): storing took ~7 s of a cold 10,000-report run in which the workers idled.
-    The next chunk's files are read and hashed while the workers decode this one, so
-    they go on to it at once; the last chunk is stored as its batches come back.
+    A chunk is stored while the workers decode the next one: storing took ~7 s of a
+    cold 10,000-report run in which the workers idled. The next chunk's files are read
+    and hashed while the workers decode this one, so they go on to it at once (held in
+    memory: one decoded chunk, the chunk with the workers, the next one's files); the
+    last chunk is stored as its batches come back.
     """
     summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
     progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
@@ -154,10 +155,11 @@ def _store_last(con, run_id: str, results, n_batches: int, triaged: Triage, n_se
         left -= take
         decoded, parsed = _collect(islice(batches, take))
         part = Triage(new=[(d.report_id, d.source) for d in decoded])
-        if left == 0:
+        last = left == 0
+        if last:
             part.seen, part.errors = triaged.seen, triaged.errors
-        landed.add(_store_chunk(con, run_id, decoded, parsed, part, n_seen if left == 0 else 0, now))
-        if left == 0:
+        landed.add(_store_chunk(con, run_id, decoded, parsed, part, n_seen if last else 0, now))
+        if last:
             return landed
 
 
