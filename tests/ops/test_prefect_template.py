@@ -28,6 +28,14 @@ def started_without_migrating(api: TemporaryApi) -> bool:
     return b"PREFECT_API_DATABASE_MIGRATE_ON_START=false" in environ
 
 
+def registers_no_blocks(api: TemporaryApi) -> bool:
+    """The server was told neither to register Prefect's block types nor to hash their registry
+    (that hash alone imports every installed Prefect collection: ~0.3 s of its start)."""
+    environ = Path(f"/proc/{api.process.pid}/environ").read_bytes().split(b"\0")
+    return {b"PREFECT_API_BLOCKS_REGISTER_ON_START=false",
+            b"PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION=false"} <= set(environ)
+
+
 def revision(db: Path) -> str:
     with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as con:
         return con.execute("select version_num from alembic_version").fetchone()[0]
@@ -63,6 +71,8 @@ def test_a_new_home_gets_a_migrated_database_and_its_server_does_not_migrate(tem
         assert migrated_marker(home).exists()
         assert revision(home / DATABASE) == revision(template_paths(template)[0])
         api.wait(timeout=120)
+        assert registers_no_blocks(api)
+        assert not (home / "memo_store.toml").exists()   # no block registry was hashed
         # the API serves from it: a flow run can be written and read back
         from prefect.client.orchestration import get_client
         from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -72,6 +82,13 @@ def test_a_new_home_gets_a_migrated_database_and_its_server_does_not_migrate(tem
             assert client.read_flow(flow_id).name == "template-probe"
     finally:
         api.stop()
+    again = TemporaryApi(home, template)      # the next run on the same home: migrated, blocks there
+    try:
+        assert not again.migrates and registers_no_blocks(again)
+        again.wait(timeout=120)
+    finally:
+        again.stop()
+    assert not (home / "memo_store.toml").exists()
 
 
 def test_a_template_of_another_prefect_version_is_not_used(cache, tmp_path):
