@@ -71,6 +71,8 @@ def test_a_new_home_gets_a_migrated_database_and_its_server_does_not_migrate(tem
         assert migrated_marker(home).exists()
         assert revision(home / DATABASE) == revision(template_paths(template)[0])
         api.wait(timeout=120)
+        api.warming.join(timeout=30)                   # its first request, made in the background
+        assert api.warmed
         assert registers_no_blocks(api)
         assert not (home / "memo_store.toml").exists()   # no block registry was hashed
         # the API serves from it: a flow run can be written and read back
