@@ -27,3 +27,28 @@ def test_failing_rows_over_decimal_columns_keep_their_values(planted_run):
     assert closed["shiqiao_town_2023.txt"].endswith("closed=80")
     (jump,) = results["metric_jump_le_tenfold"].failures
     assert "previous_value=12, report_year=2024, value=150, ratio=12.5," in jump.detail
+
+
+def test_only_the_failing_row_is_listed_when_another_row_shares_its_key(tmp_path):
+    """GX names the failing rows by their position in the table read, not by key: a row that
+    passes is not listed because a failing one has the same key (a key the uniqueness check
+    flags), and each failing row is listed once."""
+    import duckdb
+
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create table rates as select * from (values "
+                    "('r1', 'k1', 40.0), ('r1', 'k1', 140.0), ('r2', 'k2', 90.0), ('r2', 'k3', 120.0)) "
+                    "as t(report_id, fact_id, rate_pct)")
+    suite = {"name": "rates", "meta": {"table": "rates", "key": "fact_id"}, "expectations": [
+        {"type": "expect_column_values_to_be_between", "severity": "critical",
+         "kwargs": {"column": "rate_pct", "min_value": 0, "max_value": 100},
+         "meta": {"check": "rate_within_0_100"}},
+        {"type": "expect_column_values_to_be_unique", "severity": "critical",
+         "kwargs": {"column": "fact_id"}, "meta": {"check": "fact_key_unique"}}]}
+    results = {r.check_name: r for r in checks.validate(warehouse, [suite])}
+    over = results["rate_within_0_100"]
+    assert (over.rows_checked, over.rows_failing) == (4, 2)
+    assert [f.detail for f in over.failures] == ["rate_pct=140", "rate_pct=120"]
+    twice = results["fact_key_unique"]
+    assert twice.rows_failing == 2 and [f.report_id for f in twice.failures] == ["r1", "r1"]
