@@ -90,3 +90,16 @@ def test_the_version_follows_the_taxonomy():
     assert parser_version(rules) == parser_version(list(rules))
     changed = [replace(rules[0], subject_pattern=rules[0].subject_pattern + "|新增")] + rules[1:]
     assert parser_version(changed) != parser_version(rules)
+
+
+def test_the_many_rows_of_a_report_carry_its_id_once():
+    """Sections, sentences and facts hold their report_id as a dictionary column (one copy of
+    each 64-character id, not one a row); its values are the ids all the same."""
+    import pyarrow as pa
+
+    tables = _parse([("r1", TEXT, None, None), ("r2", OTHER, None, None)])
+    for name in ("sections", "sentences", "facts"):
+        column = tables[name]["report_id"]
+        assert pa.types.is_dictionary(column.type), name
+        assert sorted(column.combine_chunks().dictionary.to_pylist()) == ["r1", "r2"], name
+        assert column.to_pylist() == sorted(column.to_pylist()) and set(column.to_pylist()) == {"r1", "r2"}, name
