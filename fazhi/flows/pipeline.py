@@ -90,10 +90,10 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
     Inputs are read lazily (archives member by member) and held a chunk at a
     time, bounded in count and in bytes, so memory does not grow with the input.
     A chunk is stored while the workers decode the next one: storing took ~7 s of a
-    cold 10,000-report run in which the workers idled. The next chunk's files are read
-    and hashed while the workers decode this one, so they go on to it at once (held in
-    memory: one decoded chunk, the chunk with the workers, the next one's files); the
-    last chunk is stored as its batches come back.
+    cold 10,000-report run in which the workers idled. The next chunk's files are read,
+    hashed and queued for the workers while they decode this one, so each goes on to it
+    as soon as it is done (held in memory: one decoded chunk, the chunk with the workers,
+    the next one's files); the last chunk is stored as its batches come back.
     """
     summary, known, parser = LandingSummary(), known_reports(build), Parser.now()
     progress.add("parse", "reports parsed", total=0)   # here, and stale ones before dbt (fazhi.parsed)
@@ -102,14 +102,11 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
                          allow_private=settings.allow_private_urls)
     with _work_on_dask(), writer(build) as con:
         chunks = _triaged_chunks(inputs, known)
-        upcoming = next(chunks, None)
+        current = next(chunks, None)
+        results, n_batches = _submit(current, parser)   # a worker pool starts on them now
         decoded_last = None   # the chunk to store once the next one is with the workers
-        while upcoming is not None:
-            triaged, n_seen = upcoming
-            batches = list(batched_by_bytes(triaged.new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
-            n_batches = len(batches)
-            results = parallel.iter_batches(decode, batches, parser)   # a worker pool starts on them now
-            del batches
+        while current is not None:
+            triaged, n_seen = current
             if decoded_last is not None:
                 summary.add(_store_chunk(con, run_id, *decoded_last))
                 decoded_last = None
@@ -117,11 +114,24 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             if upcoming is None:   # nothing left to overlap it with: stored in parts as they come
                 summary.add(_store_last(con, run_id, results, n_batches, triaged, n_seen))
                 break
+            # queued behind this chunk's batches: a worker done with its last one goes on to the
+            # next chunk's first instead of waiting for the other worker (and for this collection)
+            upcoming_results = _submit(upcoming, parser)
             decoded, parsed = _collect(results)
             triaged.drop_bytes()
             decoded_last = (decoded, parsed, triaged, n_seen)
+            current, (results, n_batches) = upcoming, upcoming_results
     progress.done("files")
     return summary
+
+
+def _submit(chunk, parser: Parser) -> tuple[object, int]:
+    """The results (in order, as they come) of decoding a triaged chunk's new inputs in batches,
+    and how many batches; (None, 0) without a chunk."""
+    if chunk is None:
+        return None, 0
+    batches = list(batched_by_bytes(chunk[0].new, parallel.slice_rows(), DECODE_BATCH_BYTES, _input_bytes))
+    return parallel.iter_batches(decode, batches, parser), len(batches)
 
 
 def _triaged_chunks(inputs, known: set[str]):

@@ -79,3 +79,28 @@ def test_chunks_stored_while_the_next_is_decoded_land_what_one_chunk_lands(tmp_p
     new = whole[0][1] + whole[0][3]   # landed, and decoded but refused (the not-a-report file)
     assert whole[4] == [2] * (new // 2) + [new % 2] * (new % 2)
     assert whole[3] == 1
+
+
+def test_the_next_chunk_is_queued_for_the_workers_before_this_one_is_collected(tmp_path, monkeypatch):
+    """A worker done with its last batch of a chunk goes on to the next chunk's first: the next
+    chunk is handed to the pool before the flow waits for this chunk's batches."""
+    folder = write_corpus(tmp_path / "corpus")
+    monkeypatch.setenv("FAZHI_PARSE_WORKERS", "2")
+    monkeypatch.setenv("FAZHI_SLICE_ROWS", "1")
+    events, real = [], parallel.iter_batches
+
+    def recorded(fn, batches, *args):
+        chunk = sum(e[0] == "queued" for e in events)
+        events.append(("queued", chunk))
+
+        def results():
+            events.append(("collected", chunk))
+            yield from real(fn, batches, *args)
+        return results()
+
+    monkeypatch.setattr(parallel, "iter_batches", recorded)
+    _land(folder, tmp_path / "w.duckdb", monkeypatch, 3)
+    chunks = sum(e[0] == "queued" for e in events)
+    assert chunks >= 3
+    for k in range(1, chunks):
+        assert events.index(("queued", k)) < events.index(("collected", k - 1)), events
