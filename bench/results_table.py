@@ -131,7 +131,9 @@ def _redraw_rows(r: dict, floor_s: float | None) -> list[str]:
         return []
     plain = {"cold": r["e2e_10k"], "nothing_new": r["nothing_new"], "incremental_cold": r["incremental_cold"]}
     within = FLOORS["same_within_s"]
-    name = f"second corpus, 10,000 reports with {red['fraction']:.0%} of them redrawn ({red.get('failing', '?')} failing rows)"
+    name = (f"second corpus, 10,000 reports with {red['fraction']:.0%} of them redrawn "
+            + (f"and {red['chars'] / 1e6:.0f} M characters " if red.get("chars") else "")
+            + f"({red.get('failing', '?')} failing rows)")
 
     def same(key: str, limit: float | None) -> str:
         diff = red[key]["seconds"] - plain[key]["seconds"]
@@ -140,7 +142,8 @@ def _redraw_rows(r: dict, floor_s: float | None) -> list[str]:
 
     cold = red["cold"]
     return [
-        f"| {name}: cold | {timed(cold['seconds'], floor_s)}, peak RSS {cold['tree_rss_mb']:.0f} MB ({steps(cold)}) | |",
+        f"| {name}: cold | {timed(cold['seconds'], floor_s)}, peak RSS {cold['tree_rss_mb']:.0f} MB ({steps(cold)}) "
+        f"| {at_most(cold['seconds'], FLOORS['cold_10k_s'], 's')}, {at_most(rss_gb(cold), FLOORS['cold_10k_rss_gb'], 'GB')} |",
         f"| … a run with nothing new | {_run_cell(red['nothing_new'], floor_s)} "
         f"| {same('nothing_new', FLOORS['nothing_new_s'])} |",
         f"| … +10 reports, fresh `fazhi run` | {_run_cell(red['incremental_cold'], floor_s)} "

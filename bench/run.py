@@ -10,7 +10,8 @@ process unless it says otherwise:
   then a run with nothing new (the 10,000-report folder again);
 - the same cold, nothing-new and +10 runs on a second 10,000-report corpus whose
   numbers are mostly redrawn at random (`fazhi synth --redraw 0.9`), so that old
-  failures are many;
+  failures are many, and with about 1.5 times the text (``longer_corpus``), as the
+  issue's own second corpus;
 - the compute floor: DuckDB reading the 10,000 files plus extraction alone on
   one core, divided by the cores; every time in the table is also given as a
   multiple of it;
@@ -49,6 +50,9 @@ PY_SPY = Path(sys.executable).with_name("py-spy")
 # 1,000-report cold run this cost +7 % CPU, where 25 a second with pauses cost +24-37 % (README).
 PROFILE_RATE = 10
 REDRAW = 0.9   # share of the second corpus's reports whose numbers are redrawn at random
+# Share of the second corpus's text reports that carry a second report's text after their own:
+# about 1.5 times the first corpus's text, as the issue's second corpus has 1.7 times.
+LONGER = 0.65
 
 # Runs a command and reports its wall time, its own peak RSS and the largest
 # peak RSS of any process in its tree (workers, the Prefect API included), and
@@ -127,6 +131,39 @@ def synth(n: int, seed: int, gold: bool, redraw: float | None = None) -> Path:
                         *([] if gold else ["--no-gold"]), *(["--redraw", str(redraw)] if redraw else [])],
                        check=True, stdout=subprocess.DEVNULL)
     return out
+
+
+def longer_corpus() -> tuple[Path, int]:
+    """The second corpus and its characters: the 10,000 reports of seed 2, 90 % of them redrawn,
+    where 65 % of the text reports go on with the text of the same-numbered report of seed 3
+    (also redrawn; decoded and written again in the first one's encoding). Made once."""
+    out, record = OUT / "corpus-10000-2-redraw0.9-longer", OUT / "corpus-10000-2-redraw0.9-longer.json"
+    if record.exists():
+        return out, json.loads(record.read_text())["chars"]
+    import random
+
+    base, extra = synth(10000, 2, gold=False, redraw=REDRAW), synth(10000, 3, gold=False, redraw=REDRAW)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    chars, pick = 0, random.Random(2)
+    for first, second in zip(sorted(base.iterdir()), sorted(extra.iterdir())):
+        data = first.read_bytes()
+        text, encoding = _decoded(data)
+        if first.suffix == ".txt" and second.suffix == ".txt" and pick.random() < LONGER:
+            text = text + "\n\n" + _decoded(second.read_bytes())[0]
+            data = text.encode(encoding)
+        (out / first.name).write_bytes(data)
+        chars += len(text)
+    record.write_text(json.dumps({"chars": chars}))
+    return out, chars
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """A synthetic file's text and encoding (UTF-8, else GB18030: the two synth writes)."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("gb18030"), "gb18030"
 
 
 def redraw_synth() -> list[str] | None:
@@ -380,11 +417,12 @@ def main() -> None:
 
     redraw = None
     if synth_redraws():
-        print(f"second corpus, 10,000 reports, {REDRAW:.0%} redrawn …", flush=True)
-        red_cold, w_red = end_to_end(synth(10000, 2, gold=False, redraw=REDRAW), "run-10k-redraw")
-        red_nothing = again(synth(10000, 2, gold=False, redraw=REDRAW), w_red)
+        longer, chars = longer_corpus()
+        print(f"second corpus, 10,000 reports, {REDRAW:.0%} redrawn, {chars / 1e6:.0f} M characters …", flush=True)
+        red_cold, w_red = end_to_end(longer, "run-10k-redraw")
+        red_nothing = again(longer, w_red)
         red_inc = again(inc_a, w_red)
-        redraw = {"fraction": REDRAW, "failing": red_cold["failing"], "cold": red_cold,
+        redraw = {"fraction": REDRAW, "chars": chars, "failing": red_cold["failing"], "cold": red_cold,
                   "nothing_new": red_nothing, "incremental_cold": red_inc}
         print(f"  cold {red_cold['seconds']:.1f} s, nothing new {red_nothing['seconds']:.1f} s, "
               f"+10 {red_inc['seconds']:.1f} s", flush=True)

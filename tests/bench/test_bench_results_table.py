@@ -71,6 +71,11 @@ def test_the_second_corpus_is_compared_with_the_first():
     text = results_table.render(RESULTS)
     cold = row(text, "| second corpus, 10,000 reports with 90% of them redrawn (123456 failing rows): cold")
     assert "60.0 s (×15.0), peak RSS 1700 MB (dbt 30.0)" in cold
+    assert cold.endswith("| ≤ 30 s ✗, ≤ 1.5 GB ✗ |")   # the floors hold on its corpus too
+    longer = copy.deepcopy(RESULTS)
+    longer["redraw"]["chars"] = 68_400_000
+    assert row(results_table.render(longer),
+               "| second corpus, 10,000 reports with 90% of them redrawn and 68 M characters (123456 failing rows): cold")
     assert row(text, "| … a run with nothing new").endswith("| ≤ 8 s ✗, within 2 s of the first corpus (+1.0 s) ✓ |")
     assert row(text, "| … +10 reports, fresh").endswith("| ≤ 10 s ✗, within 2 s of the first corpus (+4.0 s) ✗ |")
 
