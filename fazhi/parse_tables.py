@@ -56,7 +56,6 @@ REPORT_SCHEMA = {
     "report_id": pl.String, "text_chars": pl.Int32, "top_sections": pl.Int32, "sections": pl.Int32,
     "sentences": pl.Int32, "facts": pl.Int32,
 }
-_LEVEL = list(SECTION_SCHEMA).index("level") - 1   # a section row's heading level (1: 一、), its report_id left out
 # parsed.<table> -> its columns before the stamp
 TABLES = {"sections": SECTION_SCHEMA, "sentences": SENTENCE_SCHEMA, "facts": FACT_SCHEMA,
           "metadata": METADATA_SCHEMA, "reports": REPORT_SCHEMA}
@@ -158,6 +157,9 @@ def _own_columns(name: str) -> dict:
     return {c: t for c, t in schema.items() if c != "report_id"} if name in _MANY else schema
 
 
+_LEVEL = list(_own_columns("sections")).index("level")   # a section row's heading level (1: 一、)
+
+
 def _per_report(ids: list[str], counts: list[int]) -> pa.DictionaryArray:
     """``ids[i]`` repeated ``counts[i]`` times, as a dictionary column: the 64-character ids of a
     report's hundreds of sentence rows were a quarter of the bytes the workers sent and the
@@ -174,7 +176,8 @@ def _frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
 
 def parse_report(report_id: str, raw_text: str, title: str | None, published: str | None,
                  taxonomy: Taxonomy) -> tuple[list[tuple], tuple[list, ...], list[tuple], tuple]:
-    """One report's rows: sections, sentences (as columns), facts and its metadata row.
+    """One report's rows: sections, sentences (as columns), facts and its metadata row; the
+    sections', sentences' and facts' without their report_id (``parse_batch`` adds it).
 
     Sections, sentences and facts read the normalised text; metadata and the
     sentences' text come from the text as landed (same offsets).
