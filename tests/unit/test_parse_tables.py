@@ -40,9 +40,13 @@ def test_one_pass_gives_each_parsers_rows():
     split = split_sentences(text)
     assert [(r["ordinal"], r["start_offset"], r["end_offset"]) for r in sentences] == \
         [(s.ordinal, s.start, s.end) for s in split]
-    assert [r["sentence_text"] for r in sentences] == [TEXT[s.start:s.end] for s in split]   # raw text
-    assert any("４５件" in r["sentence_text"] for r in sentences)
     facts = [row for row in tables["facts"].to_pylist() if row["report_id"] == "r1"]
+    # the text (raw) of each sentence holding a fact; the others' is the report's text over their span
+    quoted = {f["sentence_ordinal"] for f in facts}
+    assert [r["sentence_text"] for r in sentences] == \
+        [TEXT[s.start:s.end] if s.ordinal in quoted else None for s in split]
+    assert any("４５件" in (r["sentence_text"] or "") for r in sentences)
+    assert None in [r["sentence_text"] for r in sentences]
     expected = extract_report(text, split, compile_taxonomy(metric_rules()))
     assert [(f["start_offset"], f["value"], f["unit"], f["metric"], f["sentence_ordinal"]) for f in facts] == \
         [(f.start, float(f.value), f.unit, f.metric, f.sentence) for f in expected]
