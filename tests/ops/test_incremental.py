@@ -26,6 +26,17 @@ def mart_rows(con) -> dict[str, list[tuple]]:
     return out
 
 
+def build_copy(seeds_run, tmp_path, read_only):
+    """A copy of the seeds' warehouse to run dbt on (named as the catalog dbt builds into,
+    fazhi.transform), and its marts' rows."""
+    warehouse = tmp_path / "build.duckdb"
+    shutil.copyfile(seeds_run[1], warehouse)
+    con = read_only(warehouse)
+    expected = mart_rows(con)
+    con.close()
+    return warehouse, expected
+
+
 def test_new_report_is_parsed_alone_and_full_refresh_reparses_all(seeds_run, seeds_dir, tmp_path, pipeline_runner,
                                                                     read_only):
     _, seeds_warehouse = seeds_run
@@ -76,8 +87,8 @@ def test_stale_mart_rows_go_and_a_change_of_models_rebuilds_every_report(seeds_r
     import duckdb
     with duckdb.connect(str(warehouse)) as con:
         # a row left from an older parse of a report (as when a re-parse now finds nothing there) ...
-        con.execute("insert into fct_rates select * replace ('stale' as fact_id, parsed_at - interval 1 day as parsed_at) "
-                    "from fct_rates limit 1")
+        con.execute("insert into fct_cases select * replace ('stale' as case_row_id, parsed_at - interval 1 day as parsed_at) "
+                    "from fct_cases limit 1")
         # ... and tables built by older models
         con.execute("update fct_facts set models_version = 'older'")
 
@@ -85,7 +96,7 @@ def test_stale_mart_rows_go_and_a_change_of_models_rebuilds_every_report(seeds_r
     empty.mkdir()
     pipeline_runner([empty], warehouse)
     con = read_only(warehouse)
-    assert con.execute("select count(*) from fct_rates where fact_id = 'stale'").fetchone()[0] == 0
+    assert con.execute("select count(*) from fct_cases where case_row_id = 'stale'").fetchone()[0] == 0
     assert con.execute("select count(distinct models_version) from fct_facts").fetchone()[0] == 1
     assert con.execute("select count(*) from fct_facts where models_version = 'older'").fetchone()[0] == 0
     assert mart_rows(con) == expected

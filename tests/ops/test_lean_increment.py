@@ -3,14 +3,12 @@ table whose columns the query gives unchanged is one `insert ... by name`; a tab
 columns differ takes dbt-duckdb's own path, which reconciles them, with the same rows."""
 from __future__ import annotations
 
-import shutil
-
 import duckdb
 
 from fazhi.transform import dbt_build
-from tests.ops.test_incremental import mart_rows
+from tests.ops.test_incremental import build_copy, mart_rows
 
-LEAN = {"marts": ["fct_facts", "fct_cases", "fct_counts", "fct_report_metrics"],
+LEAN = {"marts": ["fct_facts", "fct_report_metrics"],
         "intermediate": ["int_report_figures"], "quality": ["qa_rate_counts"]}
 
 
@@ -20,15 +18,10 @@ def _main_statement(state, folder: str, model: str) -> str:
 
 
 def test_an_increment_inserts_by_name_and_a_retyped_table_takes_dbts_path(seeds_run, tmp_path, read_only):
-    _, seeds_warehouse = seeds_run
-    warehouse = tmp_path / "build.duckdb"   # the catalog name dbt builds into (fazhi.transform)
-    shutil.copyfile(seeds_warehouse, warehouse)
-    con = read_only(warehouse)
-    expected = mart_rows(con)
-    con.close()
+    warehouse, expected = build_copy(seeds_run, tmp_path, read_only)
     with duckdb.connect(str(warehouse)) as con:
         # a mart built before its contract said double: the lean path must not append to it
-        con.execute("alter table fct_rates alter column rate_pct set data type varchar")
+        con.execute("alter table fct_cases alter column received set data type varchar")
 
     state = tmp_path / "dbt_state"
     assert dbt_build(warehouse, state=state).tests_failed == 0
@@ -36,8 +29,8 @@ def test_an_increment_inserts_by_name_and_a_retyped_table_takes_dbts_path(seeds_
     for folder, models in LEAN.items():
         for model in models:
             assert "by name" in _main_statement(state, folder, model), model
-    assert "by name" not in _main_statement(state, "marts", "fct_rates")
+    assert "by name" not in _main_statement(state, "marts", "fct_cases")
     con = read_only(warehouse)
     assert con.execute("select data_type from information_schema.columns "
-                       "where table_name = 'fct_rates' and column_name = 'rate_pct'").fetchone()[0] == "DOUBLE"
+                       "where table_name = 'fct_cases' and column_name = 'received'").fetchone()[0] == "BIGINT"
     assert mart_rows(con) == expected

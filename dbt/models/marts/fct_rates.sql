@@ -1,14 +1,6 @@
 -- fct_rates: one row per rate level stated in a report (kind = rate, in %).
-{{ incremental_by_report() }}
-
-with facts as (
-    select * from {{ ref('fct_facts') }}
-    where kind = 'rate'
-      and report_id in (
-          select report_id from {{ ref('int_report_stamps') }}
-          where {{ reports_to_build(ref('int_report_stamps')) }}
-      )
-)
+-- A view of fct_facts, as fct_counts is: a fact is stored once.
+{{ config(materialized='view') }}
 
 select
     fact_id,
@@ -26,4 +18,5 @@ select
     section_path,
     parsed_at,
     models_version
-from facts
+from {{ ref('fct_facts') }}
+where kind = 'rate'
