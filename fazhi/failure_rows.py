@@ -21,20 +21,33 @@ from __future__ import annotations
 from fazhi.news import failure_key
 
 
+# The columns of a failing row, as ``checks`` reads them and dq.failing_rows stores them, with
+# their Arrow types (named: pyarrow is imported where a table is made, ``pa.type_for_alias``).
+ROW_COLUMNS = {"report_id": "string", "doc": "string", "metric": "string", "detail": "string",
+               "sentence": "string", "span_start": "int32", "span_end": "int32"}
+
+
 def failure_table(run_id: str, failing: list[tuple]):
     """``(check result, failure)`` pairs as an Arrow table of dq.check_failures' columns."""
     import pyarrow as pa
 
-    return pa.table({
-        "run_id": [run_id] * len(failing), "check_name": [r.check_name for r, _ in failing],
-        "severity": [r.severity for r, _ in failing], "report_id": [f.report_id for _, f in failing],
-        "doc": [f.doc for _, f in failing], "metric": [f.metric for _, f in failing],
-        "detail": [f.detail for _, f in failing], "sentence": [f.sentence for _, f in failing],
-        "span_start": pa.array([f.span_start for _, f in failing], pa.int32()),
-        "span_end": pa.array([f.span_end for _, f in failing], pa.int32()),
-        "failure_key": [failure_key(f.doc or f.report_id, r.check_name, f.metric, f.span_start, f.span_end)
-                        for r, f in failing],
-    })
+    rows = pa.table({name: pa.array([getattr(f, name) for _, f in failing], pa.type_for_alias(kind))
+                     for name, kind in ROW_COLUMNS.items()})
+    return keyed(run_id, [r.check_name for r, _ in failing], [r.severity for r, _ in failing], rows)
+
+
+def keyed(run_id: str, check_names: list[str], severities: list[str], rows):
+    """Failing ``rows`` (``ROW_COLUMNS``) of the checks named, as an Arrow table of dq.check_failures'
+    columns: with the run, and each row's stable key (``fazhi.news.failure_key``)."""
+    import pyarrow as pa
+
+    n = rows.num_rows
+    keys = [failure_key(doc or report, check, metric, start, end) for doc, report, check, metric, start, end in zip(
+        rows["doc"].to_pylist(), rows["report_id"].to_pylist(), check_names, rows["metric"].to_pylist(),
+        rows["span_start"].to_pylist(), rows["span_end"].to_pylist())]
+    return pa.table({"run_id": pa.array([run_id] * n, pa.string()), "check_name": pa.array(check_names, pa.string()),
+                     "severity": pa.array(severities, pa.string()),
+                     **{name: rows[name] for name in ROW_COLUMNS}, "failure_key": pa.array(keys, pa.string())})
 
 
 # Each run's failing rows: a stored row belongs to every run that checked (dq.check_results) from
@@ -73,9 +86,13 @@ def ensure_failures_view(con) -> None:
 
 def insert_failures(con, run_id: str, failing: list[tuple]) -> None:
     """Store ``(check result, failure)`` pairs as failing in ``run_id`` (one insert from Arrow)."""
-    if not failing:
-        return
-    con.register("new_failures", failure_table(run_id, failing))
+    if failing:
+        _insert(con, failure_table(run_id, failing))
+
+
+def _insert(con, table) -> None:
+    """Store a ``failure_table``/``keyed`` table (one insert from Arrow)."""
+    con.register("new_failures", table)
     try:
         con.execute("insert into dq.failing_rows by name select *, run_id as through_run_id from new_failures")
     finally:
@@ -101,10 +118,12 @@ class FailureSink:
         self.con, self.run_id, self.keep = con, run_id, keep
         forget_run(con, run_id)
 
-    def take(self, result) -> None:
-        """Write ``result``'s failing rows (one part's check) and trim them to the first ``keep``."""
-        insert_failures(self.con, self.run_id, [(result, f) for f in result.failures])
-        self.trim(result)
+    def take(self, result, rows) -> None:
+        """Write the failing ``rows`` (``ROW_COLUMNS``, Arrow) of one part's check, ``result``
+        (which holds the first ``keep`` of them)."""
+        if rows.num_rows:
+            _insert(self.con, keyed(self.run_id, [result.check_name] * rows.num_rows,
+                                    [result.severity] * rows.num_rows, rows))
 
     def trim(self, result) -> None:
         """Keep the first ``keep`` failing rows in memory, counting all of them in ``listed``."""
