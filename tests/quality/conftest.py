@@ -153,3 +153,18 @@ def fazhi(*args: str, env: dict[str, str] | None = None) -> Outcome:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def lanes_check():
+    """A GX source and a validation of its dataframe asset "roads" (pass it as ``dataframe``):
+    each row's ``lanes`` at most 4. Made in fazhi's context (``checks._context``)."""
+    import great_expectations as gx
+
+    from fazhi import checks
+
+    context = checks._context()
+    source = context.data_sources.add_pandas("invented")
+    suite = context.suites.add(gx.ExpectationSuite(name="lanes", expectations=[
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "lanes", "max_value": 4}}]))
+    batch = source.add_dataframe_asset("roads").add_batch_definition_whole_dataframe("all")
+    return source, context.validation_definitions.add(gx.ValidationDefinition(name="roads", data=batch, suite=suite))

@@ -9,7 +9,7 @@ import duckdb
 
 from fazhi import checks
 
-from .conftest import copy_warehouse
+from .conftest import copy_warehouse, lanes_check
 
 
 def _summary(results):
@@ -66,15 +66,9 @@ def test_the_flows_checks_store_failing_rows_part_by_part_and_keep_the_first(pla
 def test_a_validated_batch_leaves_no_frames_or_metrics_behind():
     """After a part is validated, GX keeps neither its dataframe nor the metrics computed on it
     (row masks, failing values): kept, they grew with every part of a large table."""
-    import great_expectations as gx
     import pandas as pd
 
-    context = checks._context()
-    source = context.data_sources.add_pandas("invented")
-    suite = context.suites.add(gx.ExpectationSuite(name="lanes", expectations=[
-        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "lanes", "max_value": 4}}]))
-    batch = source.add_dataframe_asset("roads").add_batch_definition_whole_dataframe("all")
-    definition = context.validation_definitions.add(gx.ValidationDefinition(name="roads", data=batch, suite=suite))
+    source, definition = lanes_check()
     frame = pd.DataFrame({"road_id": ["r1", "r2", "r3"], "lanes": [2, 6, 9]})
     outcome = definition.run(batch_parameters={"dataframe": frame},
                              result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["road_id"]})

@@ -6,6 +6,8 @@ import pyarrow as pa
 
 from fazhi import checks
 
+from .conftest import lanes_check
+
 
 def test_checks_read_decimal_columns_as_doubles(planted_run, read_only):
     suites = checks.load_suites()
@@ -73,3 +75,15 @@ def test_checked_frames_are_not_fingerprinted(tmp_path):
     assert any("rate_within_0_100" in p.read_text(encoding="utf-8") or "rate_pct" in p.read_text(encoding="utf-8")
                for p in pages), "the Data Docs do not show the validation: this test tests nothing"
     assert not [p for p in pages if "pandas_data_fingerprint" in p.read_text(encoding="utf-8")]
+
+
+def test_gx_gives_the_failing_rows_once():
+    """Asked for the failing rows' positions as one list, GX's "partial" sample of that list is
+    the whole list again, which it copies and stores with the result: fazhi asks for none."""
+    import pandas as pd
+
+    _, definition = lanes_check()
+    frame = pd.DataFrame({"lanes": [2, 6, 9, 1, 7]}, index=pd.RangeIndex(5, name=checks._ROW))
+    (outcome,) = definition.run(batch_parameters={"dataframe": frame}, result_format=checks._RESULT_FORMAT).results
+    assert checks._failing_rows(outcome.result) == [1, 2, 4]
+    assert not outcome.result.get("partial_unexpected_index_list")
