@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from fazhi import progress
 from fazhi.check_scope import FULL, Scope
 from fazhi.config import EXPECTATIONS_DIR
-from fazhi.failure_rows import FailureSink, forget_run, insert_failures
+from fazhi.failure_rows import FailureSink, failing_rows_of, forget_run, insert_failures
 from fazhi.gx_import import import_gx
 from fazhi.news import failure_key, previous_run
 from fazhi.warehouse import connect
@@ -234,7 +234,7 @@ def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
     GX lists a named index's values of the failing rows as they are; of a column named in
     ``unexpected_index_column_names`` it fetched each failing row's value one ``.at`` at a time
     (1.3 s of a full check with 72,000 failing rows). The positions are also cheap to hash, and
-    name the failing rows of ``table`` exactly (``_failing_table``).
+    name the failing rows of ``table`` exactly (``failure_rows.failing_rows_of``).
     """
     import pandas as pd
 
@@ -363,7 +363,7 @@ def _result(spec: dict, table: pa.Table, r, scoped: bool = False,
             keep: int | None = None) -> tuple[CheckResult, pa.Table]:
     """One expectation's outcome as a CheckResult with its failing rows (the first ``keep`` of
     them, counting all in ``listed``, when ``keep`` is given), and all its failing rows as
-    Arrow (``_failing_table``)."""
+    Arrow (``failure_rows.failing_rows_of``)."""
     config, name = r.expectation_config, spec["name"]
     meta = {**spec["meta"], **(config.meta or {})}
     if r.exception_info and r.exception_info.get("raised_exception"):
@@ -371,8 +371,8 @@ def _result(spec: dict, table: pa.Table, r, scoped: bool = False,
                            f"{r.exception_info.get('exception_message')}")
     failing = _failing_rows(r.result)
     span = tuple(meta.get("span", _SPAN))
-    rows = _failing_table(table, failing, meta.get("detail") or _checked_columns(config.kwargs),
-                          meta.get("sentence", _SENTENCE), span)
+    rows = failing_rows_of(table, failing, meta.get("detail") or _checked_columns(config.kwargs),
+                           meta.get("sentence", _SENTENCE), span)
     failures = [Failure(**row) for row in (rows if keep is None else rows.slice(0, keep)).to_pylist()]
     unexpected = r.result.get("unexpected_count")
     rows_failing = int(unexpected) if unexpected is not None else len(failing)
@@ -416,41 +416,6 @@ def _nothing_checked(spec: dict) -> list[CheckResult]:
 
 def _checked_columns(kwargs: dict) -> list[str]:
     return [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
-
-
-def _failing_table(table: pa.Table, rows: list[int], detail_columns: list[str],
-                   sentence_column: str, span_columns: tuple[str, str]) -> pa.Table:
-    """The failing ``rows`` (positions) of ``table``, in table order, in the columns of
-    ``failure_rows.ROW_COLUMNS``: their report, values, sentence and span (context columns
-    the table lacks are null). Built a column at a time: a dict and a Failure a row took
-    0.6 s of a full check of the long bench corpus (72,000 failing rows)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from fazhi.failure_rows import ROW_COLUMNS
-
-    picked = table.take(pa.array(sorted(rows), pa.int64()))
-    n = picked.num_rows
-
-    def column(name: str, kind: str) -> pa.Array | pa.ChunkedArray:
-        if name not in picked.column_names:
-            return pa.nulls(n, pa.type_for_alias(kind))
-        # offsets read as doubles (a DECIMAL) are cut to whole numbers, as int() did
-        return pc.cast(picked[name], pa.type_for_alias(kind), safe=False)
-
-    values = [[_fmt(v) for v in picked[c].to_pylist()] if c in picked.column_names else ["∅"] * n
-              for c in detail_columns]
-    detail = [", ".join(f"{c}={v}" for c, v in zip(detail_columns, row)) for row in zip(*values)] \
-        if detail_columns else [""] * n
-    given = {"detail": pa.array(detail, pa.string()), "sentence": column(sentence_column, "string"),
-             "span_start": column(span_columns[0], "int32"), "span_end": column(span_columns[1], "int32")}
-    return pa.table({name: given[name] if name in given else column(name, kind) for name, kind in ROW_COLUMNS.items()})
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "∅" if value is None else str(value)
 
 
 def sentence_starts(warehouse: Warehouse, failures: list[Failure]) -> dict[tuple[str, int], int]:

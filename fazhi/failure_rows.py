@@ -6,6 +6,7 @@ soon as the part is checked, and leaves in memory only the first ``keep`` rows
 of each check (what the report and the mail list) with the count of all of
 them (``CheckResult.listed``). Held whole, the failing rows of 100,000 reports
 (~340,000 rows, each with its sentence) grew the checks' memory with the corpus.
+``failing_rows_of`` takes a check's failing rows from the table checked, a column at a time;
 ``failure_table`` is the Arrow form of failing rows that ``checks.store_results``
 writes too.
 
@@ -25,6 +26,39 @@ from fazhi.news import failure_key
 # their Arrow types (named: pyarrow is imported where a table is made, ``pa.type_for_alias``).
 ROW_COLUMNS = {"report_id": "string", "doc": "string", "metric": "string", "detail": "string",
                "sentence": "string", "span_start": "int32", "span_end": "int32"}
+
+
+def failing_rows_of(table, rows: list[int], detail_columns: list[str], sentence_column: str,
+                    span_columns: tuple[str, str]):
+    """The failing ``rows`` (positions) of a checked Arrow ``table``, in table order, in the
+    columns of ``ROW_COLUMNS``: their report, values, sentence and span (context columns
+    the table lacks are null). Built a column at a time: a dict and a Failure a row took
+    0.6 s of a full check of the long bench corpus (72,000 failing rows)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    picked = table.take(pa.array(sorted(rows), pa.int64()))
+    n = picked.num_rows
+
+    def column(name: str, kind: str):
+        if name not in picked.column_names:
+            return pa.nulls(n, pa.type_for_alias(kind))
+        # offsets read as doubles (a DECIMAL) are cut to whole numbers, as int() did
+        return pc.cast(picked[name], pa.type_for_alias(kind), safe=False)
+
+    values = [[_fmt(v) for v in picked[c].to_pylist()] if c in picked.column_names else ["∅"] * n
+              for c in detail_columns]
+    detail = [", ".join(f"{c}={v}" for c, v in zip(detail_columns, row)) for row in zip(*values)] \
+        if detail_columns else [""] * n
+    given = {"detail": pa.array(detail, pa.string()), "sentence": column(sentence_column, "string"),
+             "span_start": column(span_columns[0], "int32"), "span_end": column(span_columns[1], "int32")}
+    return pa.table({name: given[name] if name in given else column(name, kind) for name, kind in ROW_COLUMNS.items()})
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "∅" if value is None else str(value)
 
 
 def failure_table(run_id: str, failing: list[tuple]):
