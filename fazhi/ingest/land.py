@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pyarrow as pa
 
 from fazhi.ingest.identity import content_id
@@ -225,8 +226,8 @@ def land(inputs: Iterable[Input], warehouse: Path, run_id: str) -> LandingSummar
 def _mark_seen(con, sightings: list[dict[str, object]], now: datetime) -> None:
     if not sightings:
         return
-    batch = pa.table({"report_id": [s["report_id"] for s in sightings],  # noqa: F841 (scanned by name)
-                      "location": [s["location"] for s in sightings]})
+    batch = _arrow({"report_id": [s["report_id"] for s in sightings],  # noqa: F841 (scanned by name)
+                    "location": [s["location"] for s in sightings]})
     con.execute("""update raw.report_sources as r set last_seen_at = ?
                    from batch b where r.report_id = b.report_id and r.location = b.location""", [now])
 
@@ -240,5 +241,11 @@ def _insert(con, table: str, rows: list[dict[str, object]], where: str = "true")
     if not rows:
         return
     columns = [r[0] for r in con.execute(f"describe {table}").fetchall()]
-    batch = pa.table({c: [r.get(c) for r in rows] for c in columns})  # noqa: F841 (scanned by name)
+    batch = _arrow({c: [r.get(c) for r in rows] for c in columns})  # noqa: F841 (scanned by name)
     con.execute(f"insert into {table} by name select * from batch where {where}")
+
+
+def _arrow(columns: dict[str, list]) -> pa.Table:
+    """Python values as an Arrow table, made by polars: ``pa.table`` would import pandas into the
+    flow's process, which needs none (``fazhi.parse_tables._per_report``)."""
+    return pl.DataFrame(columns, strict=False).to_arrow()
