@@ -49,8 +49,21 @@ def profiled(run: dict) -> str:
     return " †" if run.get("profile") else ""
 
 
+def typical(runs: dict | list[dict]) -> dict:
+    """The run of median time among ``runs`` (a run and its ``repeats``, or a list; the lower of the
+    two middle ones of an even number), with every run's seconds in ``all_seconds`` in their order."""
+    runs = [runs, *runs.get("repeats", [])] if isinstance(runs, dict) else list(runs)
+    if len(runs) == 1:
+        return runs[0]
+    median = sorted(runs, key=lambda x: x["seconds"])[(len(runs) - 1) // 2]
+    return {**median, "all_seconds": [x["seconds"] for x in runs]}
+
+
 def _run_cell(run: dict, floor_s: float | None) -> str:
     cell = timed(run["seconds"], floor_s) + profiled(run)
+    if run.get("all_seconds"):
+        cell += (f", median of {len(run['all_seconds'])} runs ("
+                 + " / ".join(f"{x:.1f}" for x in run["all_seconds"]) + " s)")
     return cell + (f" ({steps(run)})" if run.get("steps") else "")
 
 
@@ -58,8 +71,8 @@ def render(r: dict) -> str:
     """The whole of bench/RESULTS.md for one results dict of bench/run.py."""
     m, floor = r["machine"], r.get("floor")
     floor_s = floor["seconds"] if floor else None
-    e1, e10, ic, nothing = r["e2e_1k"], r["e2e_10k"], r["incremental_cold"], r["nothing_new"]
-    served_first, served_next = r["incremental_served"]
+    e1, e10, ic, nothing = r["e2e_1k"], r["e2e_10k"], typical(r["incremental_cold"]), r["nothing_new"]
+    served_first, served_next = r["incremental_served"][0], typical(r["incremental_served"][1:])
     lines = [
         "# fazhi benchmark",
         "",
@@ -111,9 +124,10 @@ def render(r: dict) -> str:
             lines.append(f"| accuracy, {name} | P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}; "
                          f"unit {a['unit_accuracy']:.3f} kind {a['kind_accuracy']:.3f} qualifier "
                          f"{a['qualifier_accuracy']:.3f}; metric R {a['metric_recall']:.3f} P {a['metric_precision']:.3f} | |")
+    ic_first = r["incremental_cold"]   # the run py-spy's twin repeats
     if any(profiled(x) for x in (e10, ic, nothing)):
         lines += ["", "† recorded by py-spy while it was measured (bench/PROFILE.md; the README says what that costs)."]
-    twins = [(name, x["profiled"]) for name, x in (("cold 10,000", e10), ("+10 fresh", ic), ("nothing new", nothing))
+    twins = [(name, x["profiled"]) for name, x in (("cold 10,000", e10), ("+10 fresh", ic_first), ("nothing new", nothing))
              if x and x.get("profiled")]
     if twins:
         lines += ["", "The times above are unprofiled. bench/PROFILE.md records the same runs again under py-spy, "
@@ -129,7 +143,8 @@ def _redraw_rows(r: dict, floor_s: float | None) -> list[str]:
     red = r.get("redraw")
     if not red:
         return []
-    plain = {"cold": r["e2e_10k"], "nothing_new": r["nothing_new"], "incremental_cold": r["incremental_cold"]}
+    plain = {"cold": r["e2e_10k"], "nothing_new": r["nothing_new"], "incremental_cold": typical(r["incremental_cold"])}
+    red = {**red, "incremental_cold": typical(red["incremental_cold"])}
     within = FLOORS["same_within_s"]
     name = (f"second corpus, 10,000 reports with {red['fraction']:.0%} of them redrawn "
             + (f"and {red['chars'] / 1e6:.0f} M characters " if red.get("chars") else "")

@@ -6,7 +6,9 @@ process unless it says otherwise:
   BENCH_SCALE=100000) into an empty warehouse: wall time, peak RSS, seconds per
   step (from dq.runs); bench/growth.png draws time and RSS against reports;
 - incremental: 10 new reports into the 10,000-report warehouse, as runs of
-  the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`;
+  the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`
+  (PLUS_10_RUNS times on the warehouse as its cold run left it, in turns with the
+  second corpus's: the table gives the median run and every run's time);
   then a run with nothing new (the 10,000-report folder again);
 - the same cold, nothing-new and +10 runs on a second 10,000-report corpus whose
   numbers are mostly redrawn at random (`fazhi synth --redraw 0.9`), so that old
@@ -53,6 +55,11 @@ REDRAW = 0.9   # share of the second corpus's reports whose numbers are redrawn 
 # Share of the second corpus's text reports that carry a second report's text after their own:
 # about 1.5 times the first corpus's text, as the issue's second corpus has 1.7 times.
 LONGER = 0.65
+# This machine's speed swings by ±10 % from one minute to the next, so the short runs whose
+# floors are close are taken several times and the table gives the median: fresh +10 runs
+# (each on the warehouse as the corpus's cold run left it, the two corpora in turns) ...
+PLUS_10_RUNS = 3
+SERVED_RUNS = 3   # ... and +10 runs of the warm service after its first (started as serve comes up)
 
 # Runs a command and reports its wall time, its own peak RSS and the largest
 # peak RSS of any process in its tree (workers, the Prefect API included), and
@@ -209,6 +216,24 @@ def again(paths: Path, warehouse: Path, profile: str | None = None) -> dict:
     if after["run_id"] == before:   # a run with nothing new is on file beside dq.runs: no steps of its own
         return {**result, "run_id": None, "steps": {}}
     return {**result, **after}
+
+
+def snapshot(warehouse: Path) -> Path:
+    """A copy of ``warehouse`` as it is now (out/snapshots/), to run the same +10 on it again later."""
+    copy = OUT / "snapshots" / f"{warehouse.parent.name}.duckdb"
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(warehouse, copy)
+    return copy
+
+
+def plus_10_again(batch: Path, runs: list[tuple[Path, Path, dict]]) -> None:
+    """PLUS_10_RUNS - 1 more fresh +10 runs of ``batch`` for each (snapshot, warehouse, first run), in
+    turns: the warehouse is put back as ``snapshot`` holds it (in its own folder, with its dbt parse and
+    Prefect home), then run; each result goes to its first run's ``repeats``."""
+    for _ in range(PLUS_10_RUNS - 1):
+        for saved, warehouse, first in runs:
+            shutil.copyfile(saved, warehouse)
+            first.setdefault("repeats", []).append(again(batch, warehouse))
 
 
 def profile_again(corpus: Path, batch: Path, runs: dict[str, dict]) -> None:
@@ -403,10 +428,12 @@ def main() -> None:
     print("end to end, 10,000 reports …", flush=True)
     e10k, w10k = end_to_end(c10k, "run-10k")
     print(f"  {e10k['seconds']:.1f} s", flush=True)
+    cold_10k = snapshot(w10k)
     print("incremental +10 …", flush=True)
     inc = again(inc_a, w10k)
     print(f"  fresh `fazhi run`: {inc['seconds']:.1f} s", flush=True)
-    served = served_incremental(w10k, [synth(10, 5, gold=False), inc_b])
+    served = served_incremental(w10k, [synth(10, 5, gold=False), inc_b,
+                                       *(synth(10, 8 + k, gold=False) for k in range(SERVED_RUNS - 1))])
     print("  served runs: " + ", ".join(f"{r['seconds']:.1f} s" for r in served), flush=True)
     print("nothing new …", flush=True)
     nothing = again(c10k, w10k)
@@ -420,6 +447,7 @@ def main() -> None:
         longer, chars = longer_corpus()
         print(f"second corpus, 10,000 reports, {REDRAW:.0%} redrawn, {chars / 1e6:.0f} M characters …", flush=True)
         red_cold, w_red = end_to_end(longer, "run-10k-redraw")
+        cold_red = snapshot(w_red)
         red_nothing = again(longer, w_red)
         red_inc = again(inc_a, w_red)
         redraw = {"fraction": REDRAW, "chars": chars, "failing": red_cold["failing"], "cold": red_cold,
@@ -429,6 +457,11 @@ def main() -> None:
     else:
         notes.append("the second corpus was skipped: this checkout's synth has no --redraw option.")
         print(f"note: {notes[-1]}", flush=True)
+    print(f"+10 again, {PLUS_10_RUNS - 1} more times on each corpus, in turns …", flush=True)
+    plus_10_again(inc_a, [(cold_10k, w10k, inc)] + ([(cold_red, w_red, red_inc)] if redraw else []))
+    for name, first in (("first corpus", inc), ("second corpus", redraw and red_inc)):
+        if first:
+            print(f"  {name}: " + ", ".join(f"{x['seconds']:.1f} s" for x in [first, *first["repeats"]]), flush=True)
 
     print("accuracy …", flush=True)
     acc_synth = accuracy(w1k, truth_dir(c1k) / "gold")

@@ -106,3 +106,19 @@ def test_times_come_from_unprofiled_runs_and_the_profiled_twins_are_named():
     assert "| 40.0 s (×10.0), peak RSS 1600 MB |" in row(text, "| end to end, 10,000 reports, cold")
     assert "†" not in text
     assert "again under py-spy, in a warehouse of their own: cold 10,000 43.0 s, +10 fresh 9.7 s." in text
+
+
+def test_repeated_runs_are_given_by_their_median_and_each_time():
+    r = copy.deepcopy(RESULTS)
+    r["incremental_cold"]["repeats"] = [run(12.0, 700, dbt=3.5), run(8.0, 700, dbt=2.5)]
+    r["incremental_served"] += [run(7.0, 0, dbt=4.0), run(5.0, 0, dbt=3.0)]
+    r["redraw"]["incremental_cold"]["repeats"] = [run(9.5, 700), run(10.5, 700)]
+    text = results_table.render(r)
+    fresh = row(text, "| +10 reports, fresh `fazhi run`")
+    assert "9.0 s (×2.2), median of 3 runs (9.0 / 12.0 / 8.0 s) (dbt 3.0)" in fresh
+    served = row(text, "| +10 reports on the 10,000-report warehouse, `fazhi serve`")
+    assert "5.0 s (×1.2), median of 3 runs (4.0 / 7.0 / 5.0 s) (dbt 3.0)" in served
+    assert served.endswith("| ≤ 5 s ✓ |")
+    assert "6.0 s (×1.5)" in row(text, "| … a run started the moment serve is up")   # the first served run, alone
+    # the second corpus's median (10.5 s) against the first's (9.0 s)
+    assert row(text, "| … +10 reports, fresh").endswith("| ≤ 10 s ✗, within 2 s of the first corpus (+1.5 s) ✓ |")
