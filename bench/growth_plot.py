@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from results_table import sizes
+from results_table import rss_mb, sizes
 
 REFERENCE = 10000   # reports of the run the linear-growth line goes through
 
@@ -24,7 +24,7 @@ def draw(results: dict, path: Path) -> Path:
     runs = sizes(results)
     reports = [n for n, _ in runs]
     panels = (("cold run, seconds", [run["seconds"] for _, run in runs]),
-              ("peak RSS, MB (largest process)", [run["tree_rss_mb"] for _, run in runs]))
+              ("peak RSS, MB (largest process)", [rss_mb(run) for _, run in runs]))
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), constrained_layout=True)
     for ax, (label, values) in zip(axes, panels):
         ax.loglog(reports, values, "o-", label="measured")

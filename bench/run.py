@@ -4,7 +4,8 @@ Generates synthetic corpora (fazhi synth), then measures, each in a fresh
 process unless it says otherwise:
 - end to end (`fazhi run`) on 1,000 and 10,000 reports (and 100,000 with
   BENCH_SCALE=100000) into an empty warehouse: wall time, peak RSS, seconds per
-  step (from dq.runs); bench/growth.png draws time and RSS against reports;
+  step (from dq.runs); the 10,000-report runs COLD_RUNS times (the median run, the
+  largest peak RSS); bench/growth.png draws time and RSS against reports;
 - incremental: 10 new reports into the 10,000-report warehouse, as runs of
   the `fazhi serve` deployment (the scheduled path) and as a fresh `fazhi run`
   (PLUS_10_RUNS times on the warehouse as its cold run left it, in turns with the
@@ -60,6 +61,7 @@ LONGER = 0.65
 # (each on the warehouse as the corpus's cold run left it, the two corpora in turns) ...
 PLUS_10_RUNS = 3
 SERVED_RUNS = 3   # ... and +10 runs of the warm service after its first (started as serve comes up)
+COLD_RUNS = 3     # ... and cold runs of each 10,000-report corpus (the repeats in turns, after the rest)
 
 # Runs a command and reports its wall time, its own peak RSS and the largest
 # peak RSS of any process in its tree (workers, the Prefect API included), and
@@ -460,6 +462,14 @@ def main() -> None:
     print(f"+10 again, {PLUS_10_RUNS - 1} more times on each corpus, in turns …", flush=True)
     plus_10_again(inc_a, [(cold_10k, w10k, inc)] + ([(cold_red, w_red, red_inc)] if redraw else []))
     for name, first in (("first corpus", inc), ("second corpus", redraw and red_inc)):
+        if first:
+            print(f"  {name}: " + ", ".join(f"{x['seconds']:.1f} s" for x in [first, *first["repeats"]]), flush=True)
+    print(f"cold 10,000 again, {COLD_RUNS - 1} more times on each corpus, in turns …", flush=True)
+    for _ in range(COLD_RUNS - 1):   # into folders of their own: the first runs' warehouses stay as they are
+        e10k.setdefault("repeats", []).append(end_to_end(c10k, "run-10k-again")[0])
+        if redraw:
+            red_cold.setdefault("repeats", []).append(end_to_end(longer, "run-10k-redraw-again")[0])
+    for name, first in (("first corpus", e10k), ("second corpus", redraw and red_cold)):
         if first:
             print(f"  {name}: " + ", ".join(f"{x['seconds']:.1f} s" for x in [first, *first["repeats"]]), flush=True)
 

@@ -122,3 +122,22 @@ def test_repeated_runs_are_given_by_their_median_and_each_time():
     assert "6.0 s (×1.5)" in row(text, "| … a run started the moment serve is up")   # the first served run, alone
     # the second corpus's median (10.5 s) against the first's (9.0 s)
     assert row(text, "| … +10 reports, fresh").endswith("| ≤ 10 s ✗, within 2 s of the first corpus (+1.5 s) ✓ |")
+
+
+def test_repeated_cold_runs_give_the_median_time_and_the_largest_peak():
+    r = copy.deepcopy(RESULTS)
+    r["e2e_10k"]["repeats"] = [run(30.0, 1400, ingest=7.0, dbt=15.0), run(50.0, 1300)]
+    r["redraw"]["cold"]["repeats"] = [run(55.0, 1500), run(70.0, 1900)]
+    text = results_table.render(r)
+    cold = row(text, "| end to end, 10,000 reports, cold")
+    assert "| 40.0 s (×10.0), median of 3 runs (40.0 / 30.0 / 50.0 s), peak RSS 1600 MB (the largest of 3) |" in cold
+    assert "ingest 8.0, dbt 20.0" in row(text, "| … of which (s)")   # the median run's steps
+    redrawn = row(text, "| second corpus")
+    assert "60.0 s (×15.0), median of 3 runs (60.0 / 55.0 / 70.0 s), peak RSS 1900 MB (the largest of 3)" in redrawn
+    assert redrawn.endswith("| ≤ 30 s ✗, ≤ 1.5 GB ✗ |")
+    assert row(text, "| 10,000 |") == "| 10,000 | 40.0 s (×10.0) | 4.0 | ×3.3 for ×10 | 1600 MB |  |"
+    r["e2e_10k"]["repeats"][1]["seconds"] = 35.0   # the median is now 35 s: 480 s is more than 11 times that
+    assert "| ≤ 11 × the 10,000 run ✗" in row(results_table.render(r), "| 100,000 |")
+    r["e2e_10k"]["repeats"][0]["seconds"], r["e2e_10k"]["repeats"][1]["seconds"] = 45.0, 50.0
+    # the median is now 45 s: 480 s is less than 11 times that
+    assert "| ≤ 11 × the 10,000 run ✓" in row(results_table.render(r), "| 100,000 |")
