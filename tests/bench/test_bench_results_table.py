@@ -14,6 +14,11 @@ def run(seconds: float, rss_mb: float, **steps: float) -> dict:
     return {"seconds": seconds, "rss_mb": rss_mb, "tree_rss_mb": rss_mb, "steps": steps, "failing": 0}
 
 
+def served(seconds: float, **steps: float) -> dict:
+    """A run of the `fazhi serve` deployment: Prefect's time, no peak RSS of its own (the service runs on)."""
+    return {"seconds": seconds, "late_s": 0.1, "steps": steps, "failing": 0}
+
+
 RESULTS = {
     "machine": {"cores": 2, "cpu": "Invented CPU", "ram_gb": 8.0, "python": "3.11.0", "load_before": 0.5,
                 "date": "2030-01-02 03:04 UTC"},
@@ -24,7 +29,7 @@ RESULTS = {
     "e2e_10k": run(40.0, 1600, ingest=8.0, dbt=20.0),
     "e2e_100k": run(480.0, 2200),
     "incremental_cold": run(9.0, 700, dbt=3.0),
-    "incremental_served": [run(6.0, 0), run(4.0, 0, dbt=2.0)],
+    "incremental_served": [served(6.0), served(4.0, dbt=2.0)],
     "nothing_new": run(10.0, 600),
     "redraw": {"fraction": 0.9, "failing": 123456, "cold": run(60.0, 1700, dbt=30.0),
                "nothing_new": run(11.0, 600), "incremental_cold": run(13.0, 700)},
@@ -111,14 +116,14 @@ def test_times_come_from_unprofiled_runs_and_the_profiled_twins_are_named():
 def test_repeated_runs_are_given_by_their_median_and_each_time():
     r = copy.deepcopy(RESULTS)
     r["incremental_cold"]["repeats"] = [run(12.0, 700, dbt=3.5), run(8.0, 700, dbt=2.5)]
-    r["incremental_served"] += [run(7.0, 0, dbt=4.0), run(5.0, 0, dbt=3.0)]
+    r["incremental_served"] += [served(7.0, dbt=4.0), served(5.0, dbt=3.0)]
     r["redraw"]["incremental_cold"]["repeats"] = [run(9.5, 700), run(10.5, 700)]
     text = results_table.render(r)
     fresh = row(text, "| +10 reports, fresh `fazhi run`")
     assert "9.0 s (×2.2), median of 3 runs (9.0 / 12.0 / 8.0 s) (dbt 3.0)" in fresh
-    served = row(text, "| +10 reports on the 10,000-report warehouse, `fazhi serve`")
-    assert "5.0 s (×1.2), median of 3 runs (4.0 / 7.0 / 5.0 s) (dbt 3.0)" in served
-    assert served.endswith("| ≤ 5 s ✓ |")
+    warm = row(text, "| +10 reports on the 10,000-report warehouse, `fazhi serve`")
+    assert "5.0 s (×1.2), median of 3 runs (4.0 / 7.0 / 5.0 s) (dbt 3.0)" in warm
+    assert warm.endswith("| ≤ 5 s ✓ |")
     assert "6.0 s (×1.5)" in row(text, "| … a run started the moment serve is up")   # the first served run, alone
     # the second corpus's median (10.5 s) against the first's (9.0 s)
     assert row(text, "| … +10 reports, fresh").endswith("| ≤ 10 s ✗, within 2 s of the first corpus (+1.5 s) ✓ |")
