@@ -8,6 +8,9 @@ the CLI's typer, rich and settings modules (~0.3 s of CPU a worker) that it neve
 
 
 def main() -> None:
+    from fazhi.gc_tuning import fewer_collections
+
+    fewer_collections()   # before the imports: they are most of what the collector would examine
     from fazhi.cli import main as cli_main
 
     cli_main()

@@ -83,7 +83,7 @@ class TemporaryApi:
         prefect_home.mkdir(parents=True, exist_ok=True)
         self._log = open(prefect_home / "temporary-api.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+            [sys.executable, "-m", "fazhi.gc_tuning", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env=env, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
@@ -180,7 +180,7 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
     migrates = _skip_migrations(prefect_home, cache_dir, env)
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "fazhi.gc_tuning", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
             env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
     try:
