@@ -13,9 +13,10 @@ generation is examined every ``YOUNG_THRESHOLD`` allocations instead; the
 older generations keep Python's ratios to it.
 
 ``fewer_collections`` is called by ``fazhi.__main__`` before the command line
-loads, by every worker process (``fazhi.lifecycle.become_worker``), and, as
-``python -m fazhi.gc_tuning MODULE ARGS``, runs the Prefect API's server
-module with it.
+loads and by every worker process (``fazhi.lifecycle.become_worker``);
+``command`` is the command line that runs a module with it (``python -m
+fazhi.gc_tuning MODULE ARGS``), which fazhi.prefect_server starts Prefect's
+API servers with.
 """
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def fewer_collections() -> None:
     """Collect the youngest generation every ``YOUNG_THRESHOLD`` allocations (Python's default: 700)."""
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, older, oldest)
+
+
+def command(module: str, *args: str) -> list[str]:
+    """``python -m module args`` for ``subprocess``, run through ``run_module``: collecting less."""
+    return [sys.executable, "-m", "fazhi.gc_tuning", module, *args]
 
 
 def run_module(argv: list[str]) -> None:

@@ -24,7 +24,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -32,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from fazhi import gc_tuning
 from fazhi.lifecycle import die_with_parent
 from fazhi.prefect_template import DATABASE, is_migrated, keep, migrated_marker, seed
 
@@ -83,8 +83,8 @@ class TemporaryApi:
         prefect_home.mkdir(parents=True, exist_ok=True)
         self._log = open(prefect_home / "temporary-api.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "fazhi.gc_tuning", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            gc_tuning.command("uvicorn", "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+                              "--port", str(self.port), "--log-level", "error", "--lifespan", "on"),
             env=env, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
         atexit.register(self.stop)
@@ -180,7 +180,7 @@ def local_server(prefect_home: Path, port: int | None = None, startup_timeout: f
     migrates = _skip_migrations(prefect_home, cache_dir, env)
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "fazhi.gc_tuning", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            gc_tuning.command("prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)),
             env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent(),
         )
     try:

@@ -57,6 +57,16 @@ def test_a_module_run_through_gc_tuning_gets_its_arguments_and_collects_less(tmp
     assert out == f"{YOUNG_THRESHOLD} ['--port', '80'] __main__"
 
 
+def test_gc_tuning_command_runs_a_module_that_collects_less(tmp_path):
+    (tmp_path / "shows_threshold.py").write_text("import gc\nprint(gc.get_threshold()[0])\n", encoding="utf-8")
+    from fazhi.gc_tuning import command
+
+    done = subprocess.run(command("shows_threshold"), cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == YOUNG_THRESHOLD
+
+
 def test_the_temporary_prefect_api_runs_through_gc_tuning_and_answers(tmp_path):
     api = TemporaryApi(tmp_path / "prefect")
     try:
