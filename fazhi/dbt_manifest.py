@@ -28,7 +28,7 @@ from pathlib import Path
 
 from fazhi.config import DBT_DIR
 
-# The profile's settings that fazhi sets from its own (dbt/profiles.yml reads them).
+# fazhi's settings the project reads (dbt/profiles.yml its threads, an on-run-start hook the memory limit).
 _PROFILE_ENV = ("FAZHI_DBT_THREADS", "FAZHI_DUCKDB_MEMORY")
 
 log = logging.getLogger(__name__)

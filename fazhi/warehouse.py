@@ -159,8 +159,8 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to ``path``; a read-only one is also shut off from files and extensions.
 
     A writer's database gets fazhi's DuckDB memory limit (``duckdb_memory``, the one dbt's
-    profile sets), not DuckDB's default of 80 % of the machine's RAM: ingest, the re-parse
-    and the checks run on it. Set per database, not in the connection's config, so a
+    build sets: dbt/macros/memory_limit.sql), not DuckDB's default of 80 % of the machine's
+    RAM: ingest, the re-parse and the checks run on it. Set per database, not in the connection's config, so a
     connection dbt or a test holds to the same file in this process is not refused.
     """
     if read_only:
