@@ -10,7 +10,7 @@ No garbage collection first: the steps' rows are tuples, lists and Arrow buffers
 reference counting frees as the step lets go of them. A full collection here walked
 the millions of objects Prefect and dbt keep, ~0.2 s each time between two steps while
 the other core idled, and let the trim return ~4 MB more (measured on a cold
-10,000-report run).
+run of the bench's long 10,000-report corpus).
 """
 from __future__ import annotations
 

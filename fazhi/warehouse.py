@@ -160,8 +160,9 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
     A writer's database gets fazhi's DuckDB memory limit (``duckdb_memory``, the one dbt's
     build sets: dbt/macros/memory_limit.sql), not DuckDB's default of 80 % of the machine's
-    RAM: ingest, the re-parse and the checks run on it. Set per database, not in the connection's config, so a
-    connection dbt or a test holds to the same file in this process is not refused.
+    RAM: ingest, the re-parse and the checks run on it. Set per database, not in the
+    connection's config, so a connection dbt or a test holds to the same file in this
+    process is not refused.
     """
     if read_only:
         return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)

@@ -12,7 +12,7 @@ def _rss_mb() -> float:
         return int(f.read().split()[1]) * 4096 / 2**20
 
 
-def test_the_trim_runs_no_garbage_collection():
+def test_the_trim_runs_no_full_garbage_collection():
     generations: list[int] = []
 
     def seen(phase, info):
@@ -24,12 +24,18 @@ def test_the_trim_runs_no_garbage_collection():
         return_freed_memory()
     finally:
         gc.callbacks.remove(seen)
-    assert generations == []
+    assert 2 not in generations     # a young collection may start as any code allocates; a full one is not
 
 
 def test_the_trim_gives_a_freed_step_back():
-    step = [bytes(1000) + str(i).encode() for i in range(300_000)]   # ~300 MB of small blocks, as a step's rows
+    step, kept = [], []
+    for i in range(300_000):    # ~300 MB of small blocks, as a step's rows, with a block kept every 1 MB
+        step.append(bytes(1000) + str(i).encode())
+        if i % 1000 == 0:
+            kept.append(bytes(1000) + b"kept")
     held = _rss_mb()
     del step
+    assert _rss_mb() > held - 50        # glibc keeps freed heap below blocks in use ...
     return_freed_memory()
-    assert _rss_mb() < held - 200
+    assert _rss_mb() < held - 200       # ... until the trim gives it back
+    assert len(kept) == 300
