@@ -19,7 +19,8 @@ HEAD_CHARS, TAIL_CHARS = 4000, 600
 # An ideograph's pinyin gloss: (shè) right after it. The bracket comes first in the pattern and the
 # ideograph is checked behind it, so the scan jumps from bracket to bracket (4x faster than a
 # pattern that opens with the look-behind and is tried at every character).
-_PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_PINYIN_LETTERS = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[" + _PINYIN_LETTERS + r"]{1,7}[)）]")
 _FIELD = re.compile(
     r"(发布机构|发文机关|来源|信息来源|来自|栏目|名称|标题|题名|发布时间|发布日期|成文日期|生成日期|发文日期)"
     r"\s*[:：|｜]\s*\|?\s*([^|｜\s][^|｜]*?)\s*(?=\||｜|\s+\S{1,6}\s*[:：]|\s{2,}|$)")
@@ -38,12 +39,36 @@ def _converter():
 
 
 @cache
-def _convertible() -> re.Pattern[str]:
-    """Any character OpenCC's t2s changes on its own (traditional ones, and the few
+def _convertible_chars() -> str:
+    """Every character OpenCC's t2s changes on its own (traditional ones, and the few
     simplified ones it folds, e.g. 乾 -> 干)."""
     chars = [chr(c) for c in range(0x3400, 0xA000)]
     converted = _converter().convert("\n".join(chars)).split("\n")
-    return re.compile("[" + "".join(c for c, s in zip(chars, converted) if c != s) + "]")
+    return "".join(c for c, s in zip(chars, converted) if c != s)
+
+
+@cache
+def _convertible() -> re.Pattern[str]:
+    """Any character of ``_convertible_chars``."""
+    return re.compile("[" + _convertible_chars() + "]")
+
+
+# From this length on, ``simplified`` decides what a text needs by looking each code point up in
+# tables (NumPy, over the text as UTF-32): a whole report in a third of the time of the two
+# regex scans (measured on the bench's long corpus). Shorter texts (titles) stay with the regexes.
+_LOOKUP_FROM = 300
+_CONVERTIBLE, _BRACKET, _LETTER = 1, 2, 3
+
+
+@cache
+def _classes():
+    """numpy, and each code point's class: convertible, a bracket, a pinyin letter or none (0)."""
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for cls, chars in ((_CONVERTIBLE, _convertible_chars()), (_BRACKET, "(（"), (_LETTER, _PINYIN_LETTERS)):
+        table[[ord(c) for c in chars]] = cls
+    return np, table
 
 
 def simplified(text: str) -> str:
@@ -51,10 +76,19 @@ def simplified(text: str) -> str:
 
     OpenCC runs only on a text holding a character it changes: it costs about
     as much as the rest of the metadata of a report, and most reports are simplified.
+    A gloss is looked for only where a bracket is followed by a pinyin letter.
     """
-    if _convertible().search(text):
-        text = _converter().convert(text)
-    return _PINYIN.sub("", text)
+    if len(text) < _LOOKUP_FROM:
+        if _convertible().search(text):
+            text = _converter().convert(text)
+        return _PINYIN.sub("", text)
+    np, table = _classes()
+    classes = table[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+    if (classes == _CONVERTIBLE).any():
+        return _PINYIN.sub("", _converter().convert(text))
+    if ((classes[:-1] == _BRACKET) & (classes[1:] == _LETTER)).any():
+        return _PINYIN.sub("", text)
+    return text
 
 
 @dataclass(frozen=True)
