@@ -20,14 +20,13 @@ _CHROME_WORDS = (
     "主办单位", "承办单位", "版权所有", "扫一扫", "无障碍", "长者模式", "收藏", "【关闭", "欢迎访问",
 )
 _CHROME_RE = re.compile("|".join(map(re.escape, _CHROME_WORDS)))
-_MENU_MARKS = re.compile(r"[>»|｜]")
 
 
 def has_chrome_signs(text: str) -> bool:
     """Whether some line of ``text`` could be chrome other than a blank one: it holds a chrome
     word or a menu mark. Report text mostly holds neither, and then no line need be tried in
     turn. (Two searches: one pattern of both finds the words 6x slower, without its fast scan.)"""
-    return _CHROME_RE.search(text) is not None or _MENU_MARKS.search(text) is not None
+    return _CHROME_RE.search(text) is not None or _has_menu_mark(text)
 
 
 def is_chrome_line(line: str) -> bool:
@@ -37,7 +36,13 @@ def is_chrome_line(line: str) -> bool:
         return True
     if _CHROME_RE.search(stripped):
         return True
-    return bool(_MENU_MARKS.search(stripped)) and not stripped.endswith("。")
+    return _has_menu_mark(stripped) and not stripped.endswith("。")
+
+
+def _has_menu_mark(text: str) -> bool:
+    """Whether ``text`` holds one of > » | ｜: four `in` tests take a quarter of the time of a
+    regex class over a report's text, and less on a line."""
+    return ">" in text or "»" in text or "|" in text or "｜" in text
 
 
 # ---------------------------------------------------------------- title

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from fazhi.ingest.metadata import (
-    clean_title, closing_date, find_title, is_chrome_line, parse_date, stated_published, stated_source,
+    clean_title, closing_date, find_title, has_chrome_signs, is_chrome_line, parse_date, stated_published,
+    stated_source,
 )
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -84,6 +85,16 @@ def test_clean_title(title, clean):
 ])
 def test_is_chrome_line(line, chrome):
     assert is_chrome_line(line) is chrome
+
+
+@pytest.mark.parametrize("mark", [">", "»", "|", "｜"])
+def test_a_menu_mark_is_a_sign_of_chrome_in_a_line_and_in_a_text(mark):
+    line = f"政务公开 {mark} 通知公告"
+    assert is_chrome_line(line)
+    assert not is_chrome_line(line + "。")   # a sentence, not a menu
+    text = "某区坚持依法行政，推进法治政府建设。\n" * 50
+    assert not has_chrome_signs(text)
+    assert has_chrome_signs(text + line + "\n" + text)
 
 
 @pytest.mark.parametrize(("text", "title"), [
