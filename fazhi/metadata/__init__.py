@@ -22,6 +22,7 @@ from fazhi.metadata.orgs import level
 from fazhi.metadata.page import read, simplified
 from fazhi.metadata.places import chain, extend_from_text, place_for, resolve
 from fazhi.metadata.year import report_year
+from fazhi.text import code_points
 
 __all__ = ["ReportMeta", "describe", "text_key"]
 
@@ -120,17 +121,14 @@ _KEY_RANGES = ((0x4E00, 0x9FFF), (0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))   # [
 
 @cache
 def _key_table():
-    import numpy as np
-
-    table = np.zeros(0x110000, dtype=bool)
+    kept = code_points.table(dtype="bool")
     for lo, hi in _KEY_RANGES:
-        table[lo:hi + 1] = True
-    return np, table
+        kept[lo:hi + 1] = True
+    return kept
 
 
 def _key_characters(text: str) -> str:
     """``text`` with only its ideographs of the basic block, digits and Latin letters: a
     lookup per code point in a NumPy table, a third of the time of a regex removing the rest."""
-    np, table = _key_table()
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    return codes[table[codes]].tobytes().decode("utf-32-le")
+    codes = code_points.code_points(text)
+    return codes[_key_table()[codes]].tobytes().decode("utf-32-le")

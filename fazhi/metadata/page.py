@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fazhi.ingest.metadata import clean_title, find_title, is_chrome_line
+from fazhi.text import code_points
 
 HEAD_CHARS, TAIL_CHARS = 4000, 600
 # An ideograph's pinyin gloss: (shè) right after it. The bracket comes first in the pattern and the
@@ -54,7 +55,7 @@ def _convertible() -> re.Pattern[str]:
 
 
 # From this length on, ``simplified`` decides what a text needs by looking each code point up in
-# tables (NumPy, over the text as UTF-32): a whole report in a third of the time of the two
+# a table (fazhi.text.code_points): a whole report in a third of the time of the two
 # regex scans (measured on the bench's long corpus). Shorter texts (titles) stay with the regexes.
 _LOOKUP_FROM = 300
 _CONVERTIBLE, _BRACKET, _LETTER = 1, 2, 3
@@ -62,13 +63,11 @@ _CONVERTIBLE, _BRACKET, _LETTER = 1, 2, 3
 
 @cache
 def _classes():
-    """numpy, and each code point's class: convertible, a bracket, a pinyin letter or none (0)."""
-    import numpy as np
-
-    table = np.zeros(0x110000, dtype=np.uint8)
+    """Each code point's class: convertible, a bracket, a pinyin letter or none (0)."""
+    table = code_points.table()
     for cls, chars in ((_CONVERTIBLE, _convertible_chars()), (_BRACKET, "(（"), (_LETTER, _PINYIN_LETTERS)):
         table[[ord(c) for c in chars]] = cls
-    return np, table
+    return table
 
 
 def simplified(text: str) -> str:
@@ -82,8 +81,7 @@ def simplified(text: str) -> str:
         if _convertible().search(text):
             text = _converter().convert(text)
         return _PINYIN.sub("", text)
-    np, table = _classes()
-    classes = table[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+    classes = _classes()[code_points.code_points(text)]
     if (classes == _CONVERTIBLE).any():
         return _PINYIN.sub("", _converter().convert(text))
     if ((classes[:-1] == _BRACKET) & (classes[1:] == _LETTER)).any():

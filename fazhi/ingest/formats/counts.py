@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from fazhi.text import code_points
+
 # The ranges of base.IDEOGRAPH (tests check the two agree on every code point).
 IDEOGRAPH_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
 OTHER, IDEOGRAPH, BLANK = 0, 1, 2
@@ -28,16 +30,16 @@ _BLANK_RUNS = re.compile(r"\s+")
 def _table():
     import numpy as np
 
-    table = np.zeros(0x110000, dtype=np.uint8)
+    classes = code_points.table()
     for lo, hi in IDEOGRAPH_RANGES:
-        table[lo:hi + 1] = IDEOGRAPH
-    table[[c for c in range(_LAST_BLANK + 1) if chr(c).isspace()]] = BLANK
-    return np, table
+        classes[lo:hi + 1] = IDEOGRAPH
+    classes[[c for c in range(_LAST_BLANK + 1) if chr(c).isspace()]] = BLANK
+    return np, classes
 
 
 def _classes(text: str):
     np, table = _table()
-    return np, table[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")]
+    return np, table[code_points.code_points(text)]
 
 
 def ideographs(text: str) -> int:
