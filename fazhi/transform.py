@@ -13,7 +13,8 @@ by all warehouses under FAZHI_HOME (``Settings.dbt_state``); never the checkout.
 A lock file makes builds sharing a state folder take turns at its link.
 
 Seeds whose files did not change since the warehouse loaded them are left out
-of the build, with the tests that read only them (fazhi.seed_digests).
+of the build, with the tests that read only them (fazhi.seed_digests). dbt takes
+up ready nodes in fazhi's order: the ones more nodes wait for first (fazhi.dbt_order).
 """
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi import dbt_manifest, parallel, parsed, progress, seed_digests
+from fazhi import dbt_manifest, dbt_order, parallel, parsed, progress, seed_digests
 from fazhi.column_failures import column_failures
-from fazhi.config import DBT_DIR
+from fazhi.config import DBT_DIR, load_settings
 from fazhi.lifecycle import stop_requested
 from fazhi.wide_mart import write_properties
 
@@ -83,6 +84,7 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     progress.add("dbt", "dbt nodes")
     manifest = dbt_manifest.ready(state, DBT_DIR, cache_dir)    # parsed ahead (fazhi.warmup) or kept from the last build
     tested_after = _built_through(warehouse)         # the build moves it on: a failed test's rows are newer
+    dbt_order.install(load_settings().dbt_threads)   # the nodes more nodes wait for first
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)
