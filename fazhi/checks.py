@@ -24,11 +24,13 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fazhi import progress
 from fazhi.check_scope import FULL, Scope
+from fazhi.check_tables import SENTENCE, SPAN, checked_columns, read_ahead
 from fazhi.config import EXPECTATIONS_DIR
 from fazhi.failure_rows import FailureSink, failing_rows_of, forget_run, insert_failures
 from fazhi.gx_import import import_gx
@@ -58,7 +60,6 @@ def _opened(warehouse, read_only: bool = False):
 
 SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
 DOCS_SITE = "fazhi"
-_SENTENCE, _SPAN = "sentence_text", ("start_offset", "end_offset")
 
 
 @dataclass(frozen=True)
@@ -117,79 +118,6 @@ def run_parameters(today: date | None = None) -> dict[str, object]:
     return {"this_year": (today or date.today()).year}
 
 
-_CONTEXT = ("report_id", "doc", "metric", _SENTENCE, *_SPAN)
-
-
-def _needed_columns(spec: dict) -> set[str]:
-    """The columns a suite's checks and its failure context read."""
-    columns = {spec["meta"]["key"], *_CONTEXT}
-    for meta in [spec["meta"], *(e.get("meta") or {} for e in spec["expectations"])]:
-        columns.update(meta.get("detail", []))
-        columns.add(meta.get("sentence", _SENTENCE))
-        columns.update(meta.get("span", _SPAN))
-    for e in spec["expectations"]:
-        columns.update(_checked_columns(e.get("kwargs", {})))
-    return columns
-
-
-def report_columns(spec: dict) -> list[str]:
-    """The columns of a suite's rows that name a report (``meta.reports``; default ``report_id``).
-
-    A check comparing a report with others (last year's report, the same body's
-    other figures) names each of them, so a row involving any touched report is checked.
-    """
-    return list(spec["meta"].get("reports", ["report_id"]))
-
-
-# Rows of one suite's table checked at once on a full validation: GX's pandas engine took
-# 2.6 GB on fct_facts at 100,000 reports (3.1 M rows) read whole; in parts of this size
-# (and with the batches dropped, _forget_batches) a full validation there peaked at 1.7 GB.
-CHECK_PART_ROWS = 250_000
-
-
-def _read_tables(warehouse: Warehouse, suites: list[dict], scope: Scope = FULL) -> dict[str, tuple[pa.Table, bool]]:
-    """Each suite's table as ``_read_table`` reads it, whole (for tests and tools)."""
-    with _opened(warehouse, read_only=True) as con:
-        return {s["name"]: _read_table(con, s, scope) for s in suites}
-
-
-def _parts(con, spec: dict, scope: Scope) -> list[tuple[int, int] | None]:
-    """How a suite's table is read: whole (``[None]``), or on a full validation of more than
-    CHECK_PART_ROWS rows, in parts ``(i, n)`` of the rows whose key hashes to ``i`` modulo ``n``.
-
-    Every expectation but uniqueness reads one row at a time, and all copies of a key value
-    fall in one part: a suite that asks another column to be unique is read whole.
-    """
-    key = spec["meta"]["key"]
-    unique_elsewhere = any(e["type"] == "expect_column_values_to_be_unique" and e["kwargs"].get("column") != key
-                           for e in spec["expectations"])
-    if not scope.full or unique_elsewhere:
-        return [None]
-    rows = con.execute(f"select count(*) from {spec['meta']['table']}").fetchall()[0][0]
-    n = -(-rows // CHECK_PART_ROWS)
-    return [None] if n <= 1 else [(i, n) for i in range(n)]
-
-
-def _read_table(con, spec: dict, scope: Scope = FULL, part: tuple[int, int] | None = None) -> tuple[pa.Table, bool]:
-    """A suite's table (or ``part`` of it, see ``_parts``), only the columns its checks and
-    failure context need, as Arrow, and whether it holds only the rows involving ``scope``'s
-    touched reports.
-
-    DECIMAL columns are read as DOUBLE: GX serialises each Decimal value of its
-    results through a call that walks the stack (seconds on a large table).
-    """
-    table = spec["meta"]["table"]
-    present = dict(con.execute(f"select column_name, column_type from (describe {table})").fetchall())
-    needed = _needed_columns(spec)
-    wanted = ", ".join(f'"{c}"::double as "{c}"' if t.upper().startswith("DECIMAL") else f'"{c}"'
-                       for c, t in present.items() if c in needed)
-    where, scoped = _scope_filter(spec, table, present, scope)
-    if part is not None:
-        where = f' where hash("{spec["meta"]["key"]}") % {part[1]} = {part[0]}'
-    touched = sorted(scope.touched)
-    return con.sql(f"select {wanted} from {table}{where}", params=[touched] * where.count("?")).to_arrow_table(), scoped
-
-
 def _merged(parts: list[list[CheckResult]]) -> list[CheckResult]:
     """One suite's results over the parts of its table: rows and failing rows add up
     (of parts whose failing rows were stored and trimmed, ``listed`` counts them all)."""
@@ -200,27 +128,6 @@ def _merged(parts: list[list[CheckResult]]) -> list[CheckResult]:
                     failures=[f for r in same for f in r.failures],
                     listed=sum(r.traced for r in same) if any(r.listed is not None for r in same) else None)
             for same in zip(*parts)]
-
-
-def _scope_filter(spec: dict, table: str, present: dict, scope: Scope) -> tuple[str, bool]:
-    """The WHERE clause (with one ``?`` per report column) that keeps the rows involving a touched
-    report, or none: on a full scope, for a table without report columns, and for a check across
-    reports when a report vanished (its neighbours' rows changed without naming it).
-
-    A check across reports keeps every row of a report one of whose rows involves a touched
-    report: its rows share failure keys (the key names the row's own report, the first
-    column), so all rows behind a key are checked again, or none.
-    """
-    columns = [c for c in report_columns(spec) if c in present]
-    if scope.full or not columns or (len(columns) > 1 and scope.vanished):
-        return "", False
-    if not scope.touched:   # nothing to read
-        return " where false", True
-    involved = " or ".join(f'"{c}" in (select unnest(?::varchar[]))' for c in columns)
-    if len(columns) == 1:
-        return f" where {involved}", True
-    own = columns[0]
-    return f' where "{own}" in (select "{own}" from {table} where {involved})', True
 
 
 # The name of the checked frame's index: each row's position in the table read (see _checked_frame).
@@ -238,7 +145,7 @@ def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
     """
     import pandas as pd
 
-    checked = {c for e in spec["expectations"] for c in _checked_columns(e.get("kwargs", {}))}
+    checked = {c for e in spec["expectations"] for c in checked_columns(e.get("kwargs", {}))}
     frame = table.select([c for c in table.column_names if c in checked]).to_pandas(types_mapper=pd.ArrowDtype)
     frame.index = pd.RangeIndex(len(frame), name=_ROW)
     return frame
@@ -293,14 +200,13 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
     progress.add("checks", "check suites", total=len(suites))
     parameters = run_parameters(today)
     context = source = None
-    # One suite's table (or part of it) in memory at a time.
+    # One suite's table (or part of it) in memory at a time, and the next one being read.
     with _opened(warehouse, read_only=True) as con:
-        for spec in suites:
-            name = spec["name"]
-            parts = _parts(con, spec, scope)
+        for name, reads in groupby(read_ahead(con, suites, scope), key=lambda read: read.spec["name"]):
             results = []
-            for part in parts:
-                table, scoped = _read_table(con, spec, scope, part)
+            for read in reads:
+                spec, part, table, scoped = read.spec, read.part, read.table, read.scoped
+                del read
                 # A suite with no row of a touched report has nothing to check: GX (seconds to import
                 # and set up) is not started for it, nor at all on a run that touched nothing.
                 if scoped and table.num_rows == 0:
@@ -370,9 +276,9 @@ def _result(spec: dict, table: pa.Table, r, scoped: bool = False,
         raise RuntimeError(f"check {meta.get('check')} on {name} could not run: "
                            f"{r.exception_info.get('exception_message')}")
     failing = _failing_rows(r.result)
-    span = tuple(meta.get("span", _SPAN))
-    rows = failing_rows_of(table, failing, meta.get("detail") or _checked_columns(config.kwargs),
-                           meta.get("sentence", _SENTENCE), span)
+    span = tuple(meta.get("span", SPAN))
+    rows = failing_rows_of(table, failing, meta.get("detail") or checked_columns(config.kwargs),
+                           meta.get("sentence", SENTENCE), span)
     failures = [Failure(**row) for row in (rows if keep is None else rows.slice(0, keep)).to_pylist()]
     unexpected = r.result.get("unexpected_count")
     rows_failing = int(unexpected) if unexpected is not None else len(failing)
@@ -412,10 +318,6 @@ def _nothing_checked(spec: dict) -> list[CheckResult]:
             table_name=spec["meta"]["table"], description=meta.get("description", ""),
             rows_checked=0, rows_failing=0, scoped=True))
     return out
-
-
-def _checked_columns(kwargs: dict) -> list[str]:
-    return [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
 
 
 def sentence_starts(warehouse: Warehouse, failures: list[Failure]) -> dict[tuple[str, int], int]:
@@ -582,8 +484,8 @@ def check_run(warehouse: Path, run_id: str, docs_dir: Path | None = None, today:
         scope = check_scope.decide(con, fingerprint)
         log.info("checks: %s (%d reports touched)", scope.reason, len(scope.touched))
         # Failing rows stored part by part: held whole, 100,000 reports' ~340,000 grew the memory.
-        sink = FailureSink(con, run_id, keep=LISTED)
-        results = validate(con, suites, docs_dir=docs_dir, today=today, scope=scope, sink=sink)
+        with FailureSink(con, run_id, keep=LISTED) as sink:
+            results = validate(con, suites, docs_dir=docs_dir, today=today, scope=scope, sink=sink)
         store_results(con, run_id, results, failures=False)
         carry_forward(con, run_id, results, scope)
         check_scope.record(con, run_id, fingerprint)

@@ -31,6 +31,16 @@ def failure_key(report: str | None, check: str, metric: str | None,
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
+def failure_key_sql(doc: str = "doc", report_id: str = "report_id", check: str = "check_name",
+                    metric: str = "metric", span_start: str = "span_start", span_end: str = "span_end") -> str:
+    """``failure_key`` as a DuckDB expression over the named columns (a file name, else the report
+    id; integer spans), for storing many failing rows at once: computed in Python one row at a
+    time, the keys of a full check's 130,000 failing rows took 0.4 s of the run's checks."""
+    parts = [f"coalesce(nullif({doc}, ''), {report_id}, '')", f"coalesce({check}, '')", f"coalesce({metric}, '')",
+             f"coalesce(cast({span_start} as varchar), '')", f"coalesce(cast({span_end} as varchar), '')"]
+    return f"substr(sha1(concat_ws(chr(31), {', '.join(parts)})), 1, 12)"
+
+
 @dataclass(frozen=True)
 class News:
     new: int = 0

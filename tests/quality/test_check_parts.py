@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
-from fazhi import checks
+from fazhi import check_tables, checks
 
 from .conftest import copy_warehouse, lanes_check
 
@@ -29,28 +29,32 @@ def test_parts_give_the_results_of_one_read_and_keep_duplicates_together(planted
     unique = next(r for r in whole if r.table_name == "fct_facts" and "unique" in r.check_name)
     assert unique.rows_failing >= 1
 
-    monkeypatch.setattr(checks, "CHECK_PART_ROWS", max(1, rows // 7))
+    monkeypatch.setattr(check_tables, "CHECK_PART_ROWS", max(1, rows // 7))
     with duckdb.connect(str(warehouse), read_only=True) as con:
         spec = next(s for s in checks.load_suites() if s["meta"]["table"] == "fct_facts")
-        assert len(checks._parts(con, spec, checks.FULL)) >= 7
+        assert len(check_tables.parts(con, spec, checks.FULL)) >= 7
     assert _summary(checks.validate(warehouse)) == _summary(whole)
 
 
 def test_the_flows_checks_store_failing_rows_part_by_part_and_keep_the_first(planted_run, tmp_path, monkeypatch):
     """check_run writes each part's failing rows as it goes (memory): dq.check_failures holds
-    the rows one whole read gives, and each result keeps only its first LISTED rows in memory."""
+    the rows one whole read gives, each with the key fazhi compares (fazhi.news.failure_key),
+    and each result keeps only its first LISTED rows in memory."""
     from fazhi.failure_rows import failure_table
+    from fazhi.news import failure_key
 
     warehouse = copy_warehouse(planted_run, tmp_path)
     with duckdb.connect(str(warehouse)) as con:   # a first validation: every row checked
         con.execute("delete from dq.check_scope_state")
         rows = con.execute("select count(*) from main.fct_facts").fetchall()[0][0]
     whole = checks.validate(warehouse)
-    expected = failure_table("r1", [(r, f) for r in whole for f in r.failures]).to_pylist()
+    expected = [dict(row, failure_key=failure_key(row["doc"] or row["report_id"], row["check_name"], row["metric"],
+                                                  row["span_start"], row["span_end"]))
+                for row in failure_table("r1", [(r, f) for r in whole for f in r.failures]).to_pylist()]
     many = [r for r in whole if len(r.failures) > 2]
     assert many, "the planted corpus fails some check on more than two rows"
 
-    monkeypatch.setattr(checks, "CHECK_PART_ROWS", max(1, rows // 7))
+    monkeypatch.setattr(check_tables, "CHECK_PART_ROWS", max(1, rows // 7))
     monkeypatch.setattr(checks, "LISTED", 2)
     results = checks.check_run(warehouse, "r1")
     by_name = {r.check_name: r for r in results}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from fazhi import checks
+from fazhi import check_tables, checks
 
 from .conftest import lanes_check
 
@@ -15,9 +15,9 @@ def test_checks_read_decimal_columns_as_doubles(planted_run, read_only):
     decimal_in_warehouse = {
         (s["name"], column) for s in suites
         for column, kind in con.execute(f"select column_name, column_type from (describe {s['meta']['table']})").fetchall()
-        if kind.startswith("DECIMAL") and column in checks._needed_columns(s)}
+        if kind.startswith("DECIMAL") and column in check_tables.needed_columns(s)}
     assert decimal_in_warehouse, "no checked column is DECIMAL: this test no longer tests anything"
-    tables = checks._read_tables(planted_run.warehouse, suites)
+    tables = check_tables.read_tables(con, suites)
     for name, column in decimal_in_warehouse:
         assert pa.types.is_float64(tables[name][0].schema.field(column).type), (name, column)
 

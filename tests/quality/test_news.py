@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from fazhi.news import News, failure_key, should_mail, subject
+from fazhi.news import News, failure_key, failure_key_sql, should_mail, subject
 
 from .conftest import Run, _run_with_env, copy_warehouse, fazhi
 from .corpus import REPORTS
@@ -25,6 +25,25 @@ def test_failure_key_is_stable_and_tells_rows_apart():
     assert key != failure_key("r1", "parts_le_total", "admin_penalty.cases", 20, 23)
     assert key != failure_key("r2", "parts_le_total", "admin_penalty.cases", 10, 13)
     assert failure_key(None, "report_has_facts", None, None, None) != failure_key("r1", "report_has_facts", None, None, None)
+
+
+def test_the_stored_key_is_the_key_fazhi_compares_with():
+    """Stored rows get their key from DuckDB (failure_key_sql), a scoped check compares keys made in
+    Python (failure_key): a row whose two keys differed would be reported fixed and new at once."""
+    import duckdb
+
+    rows = [("年报.txt", "r1", "parts_le_total", "admin_penalty.cases", 10, 13),
+            (None, "r2", "rate_within_0_100", "litigation.appearance_rate", 0, 7),
+            ("", "r3", "report_has_facts", None, None, None),          # an empty name: the report id
+            (None, None, "report_has_facts", None, None, None),
+            ("a\x1fb.html", "r4", "检查", "m", -1, 2_000_000_000)]
+    with duckdb.connect() as con:
+        con.execute("create table t (doc varchar, report_id varchar, check_name varchar, metric varchar,"
+                    " span_start integer, span_end integer)")
+        con.executemany("insert into t values (?, ?, ?, ?, ?, ?)", rows)
+        stored = [k for (k,) in con.execute(f"select {failure_key_sql()} from t order by rowid").fetchall()]
+    assert stored == [failure_key(doc or report, check, metric, start, end)
+                      for doc, report, check, metric, start, end in rows]
 
 
 def test_mail_when_new_always_never():
