@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -28,7 +26,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fazhi import progress
+from fazhi import gx_context, progress
 from fazhi.check_scope import FULL, Scope
 from fazhi.check_tables import SENTENCE, SPAN, checked_columns, read_ahead
 from fazhi.config import EXPECTATIONS_DIR
@@ -59,7 +57,6 @@ def _opened(warehouse, read_only: bool = False):
         yield con
 
 SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
-DOCS_SITE = "fazhi"
 
 
 @dataclass(frozen=True)
@@ -151,39 +148,6 @@ def _checked_frame(table: pa.Table, spec: dict) -> pd.DataFrame:
     return frame
 
 
-def _context():
-    """A fresh in-memory GX context, quiet and off the network."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    gx = import_gx()
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    # That module sets its own logger to INFO on import, and then says on every run
-    # where it put a temporary docs folder: not news for anyone running fazhi.
-    logging.getLogger(ProgressBarsConfig.__module__).setLevel(logging.WARNING)
-
-    # GX fingerprints every dataframe batch under HASH_THRESHOLD bytes by hashing all its values,
-    # for a batch marker that fazhi never reads (the Data Docs list it): 0.6 of the 3.0 s of a full
-    # check of the bench's long corpus (measured). With the threshold at 0 no batch is hashed.
-    from great_expectations.execution_engine import pandas_execution_engine
-
-    pandas_execution_engine.HASH_THRESHOLD = 0
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    return context
-
-
-def _forget_batches(source) -> None:
-    """Drop the dataframes GX's execution engine keeps of every batch it validated: with them
-    a full validation of 100,000 reports held each suite's rows to the end (3.5 GB); and the
-    metrics it computed on them (row masks, failing values and keys of every part), which it
-    keeps for a batch it will not see again: ~700 MB at the end of that validation."""
-    engine = source.get_execution_engine()
-    engine.batch_manager.reset_batch_cache()
-    engine.batch_manager.batch_data_cache.clear()
-    if isinstance(getattr(engine, "_metric_cache", None), dict):
-        engine._metric_cache.clear()
-
-
 def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: Path | None = None,
              today: date | None = None, scope: Scope = FULL, sink: FailureSink | None = None) -> list[CheckResult]:
     """Run every suite against the warehouse's tables; one result per expectation.
@@ -213,7 +177,7 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
                     results.append(_nothing_checked(spec))
                     continue
                 if context is None:
-                    context = _context()
+                    context = gx_context.context()
                     source = context.data_sources.add_pandas("fazhi")
                 gx = import_gx()
                 label = name if part is None else f"{name} ({part[0] + 1} of {part[1]})"
@@ -228,7 +192,7 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
                 checked = [_result(spec, table, r, scoped, keep=sink.keep if sink else None) for r in outcome.results]
                 results.append([result for result, _ in checked])
                 del table, outcome
-                _forget_batches(source)
+                gx_context.forget_batches(source)
                 for result, failing in checked if sink is not None else ():
                     sink.take(result, failing)
                 del checked
@@ -242,7 +206,7 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
     add_sentence_starts(warehouse, results)
     if docs_dir is not None:
         try:
-            build_data_docs(context, docs_dir)
+            gx_context.build_data_docs(context, docs_dir)
         except Exception as e:  # the docs are a companion of the report, never a reason to fail the run
             log.warning("GX Data Docs could not be built in %s: %s", docs_dir, e)
     return results
@@ -368,25 +332,6 @@ def _with_start(f: Failure, starts: dict[tuple[str, int], int], scanned: set[str
     start = starts.get((f.report_id, f.span_start)) if f.span_start is not None else None
     return replace(f, sentence_start=start if start is not None else f.sentence_start,
                    read_by_ocr=f.report_id in scanned)
-
-
-def build_data_docs(context, docs_dir: Path) -> Path:
-    """Write GX Data Docs of the context's validations into ``docs_dir``; return its index.html.
-
-    The pages load their CSS and JavaScript from CDNs, so they are unstyled offline.
-    """
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    context.add_data_docs_site(DOCS_SITE, {
-        "class_name": "SiteBuilder",
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        # The run's validations only: each of their pages lists its suite's expectations;
-        # a page per suite besides doubled the pages rendered (15 -> 8 on a +10 run).
-        "site_section_builders": {"expectations": "0", "profiling": "0"},
-    })
-    context.build_data_docs(site_names=[DOCS_SITE])
-    return docs_dir / "index.html"
 
 
 def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult], failures: bool = True) -> None:

@@ -157,12 +157,12 @@ def fazhi(*args: str, env: dict[str, str] | None = None) -> Outcome:
 
 def lanes_check():
     """A GX source and a validation of its dataframe asset "roads" (pass it as ``dataframe``):
-    each row's ``lanes`` at most 4. Made in fazhi's context (``checks._context``)."""
+    each row's ``lanes`` at most 4. Made in fazhi's context (``gx_context.context``)."""
     import great_expectations as gx
 
-    from fazhi import checks
+    from fazhi import gx_context
 
-    context = checks._context()
+    context = gx_context.context()
     source = context.data_sources.add_pandas("invented")
     suite = context.suites.add(gx.ExpectationSuite(name="lanes", expectations=[
         {"type": "expect_column_values_to_be_between", "kwargs": {"column": "lanes", "max_value": 4}}]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
-from fazhi import check_tables, checks
+from fazhi import check_tables, checks, gx_context
 
 from .conftest import copy_warehouse, lanes_check
 
@@ -62,7 +62,7 @@ def test_the_flows_checks_store_failing_rows_part_by_part_and_keep_the_first(pla
         assert by_name[r.check_name].traced == len(r.failures)
         assert [f.detail for f in by_name[r.check_name].failures] == [f.detail for f in r.failures[:2]]
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        stored = con.execute("select * exclude (status) from dq.check_failures where run_id = 'r1'").to_arrow_table()
+        stored = con.sql("select * exclude (status) from dq.check_failures where run_id = 'r1'").to_arrow_table()
     key = lambda row: tuple(str(v) for v in row.values())   # noqa: E731
     assert sorted(stored.select(list(expected[0])).to_pylist(), key=key) == sorted(expected, key=key)
 
@@ -80,5 +80,5 @@ def test_a_validated_batch_leaves_no_frames_or_metrics_behind():
     engine = source.get_execution_engine()
     assert engine._metric_cache and engine.batch_manager.batch_data_cache
 
-    checks._forget_batches(source)
+    gx_context.forget_batches(source)
     assert not engine._metric_cache and not engine.batch_manager.batch_data_cache
