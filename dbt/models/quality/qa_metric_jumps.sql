@@ -3,7 +3,10 @@
 -- A body is the issuer the title names (else the region); a metric's figure in a
 -- report is its first statement (parts of a total excluded), as in fct_cases.
 -- Rates and changes are left out: a rate is bounded and checked on its own, and a
--- change may cross zero.
+-- change may cross zero. When the body has several reports of the year before (a
+-- report of another kind, a re-issue), a figure is compared with the nearest of
+-- their figures (the smallest ratio; then the first report and offset): one row a
+-- figure, not one a pair, which grew with the square of a body's reports a year.
 {{ quality_by_report(neighbours='body') }}
 with all_reports as (
     select report_id, doc, report_year, coalesce(issuer, region) as body
@@ -41,6 +44,24 @@ figures as (
     select reports.body, reports.report_year, firsts.*
     from firsts
     inner join reports using (report_id)
+),
+
+-- each figure of a rebuilt report, and the nearest figure of the body's year before
+nearest as (
+    select
+        current_year.fact_id,
+        arg_min(previous.fact_id,
+                {'ratio': greatest(current_year.value / previous.value, previous.value / current_year.value),
+                 'report_id': previous.report_id, 'start_offset': previous.start_offset}) as previous_fact_id
+    from figures as current_year
+    inner join figures as previous
+        on previous.body = current_year.body
+        and previous.metric = current_year.metric
+        and previous.report_year = current_year.report_year - 1
+        and previous.unit is not distinct from current_year.unit
+    where previous.value > 0 and current_year.value > 0
+      and current_year.report_id in (select report_id from rebuilt)
+    group by current_year.fact_id
 )
 
 select
@@ -61,11 +82,6 @@ select
     current_year.sentence_text,
     current_year.start_offset,
     current_year.end_offset
-from figures as current_year
-inner join figures as previous
-    on previous.body = current_year.body
-    and previous.metric = current_year.metric
-    and previous.report_year = current_year.report_year - 1
-    and previous.unit is not distinct from current_year.unit
-where previous.value > 0 and current_year.value > 0
-  and current_year.report_id in (select report_id from rebuilt)
+from nearest
+inner join figures as current_year on current_year.fact_id = nearest.fact_id
+inner join figures as previous on previous.fact_id = nearest.previous_fact_id
