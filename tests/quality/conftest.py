@@ -117,6 +117,19 @@ def copy_warehouse(run: Run, into: Path) -> Path:
     return target
 
 
+def planted_copy_with_inbox(tmp_path_factory, planted_run: Run, name: str,
+                            files: dict[str, str]) -> tuple[Path, Path, Path]:
+    """(root, warehouse, inbox): a copy of the planted warehouse in a new folder ``name``,
+    and an inbox folder beside it holding ``files`` (file name -> text)."""
+    root = tmp_path_factory.mktemp(name)
+    warehouse = copy_warehouse(planted_run, root)
+    inbox = root / "inbox"
+    inbox.mkdir()
+    for file_name, text in files.items():
+        (inbox / file_name).write_text(text, encoding="utf-8")
+    return root, warehouse, inbox
+
+
 @pytest.fixture(scope="session")
 def down_run(tmp_path_factory, pipeline_runner, smtp, planted_run) -> Run:
     """A second run on a copy of the planted warehouse while the mail server is down."""

@@ -13,7 +13,7 @@ import pytest
 
 from fazhi.news import News, status_rows
 
-from .conftest import Run, _run_with_env, copy_warehouse
+from .conftest import Run, _run_with_env, planted_copy_with_inbox
 
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'fazhi.mail' attempted to send logs:UserWarning")
 
@@ -30,12 +30,8 @@ SECOND_2023 = ("青川县人民政府2023年度法治政府建设工作情况\n\
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, pipeline_runner, planted_run) -> dict[str, Run]:
-    root = tmp_path_factory.mktemp("scope")
-    warehouse = copy_warehouse(planted_run, root)
-    inbox = root / "inbox"
-    inbox.mkdir()
-    (inbox / "liutang_town_2023.txt").write_text(NEW_REPORT, encoding="utf-8")
-    (inbox / "qingchuan_county_2023_b.txt").write_text(SECOND_2023, encoding="utf-8")
+    _, warehouse, inbox = planted_copy_with_inbox(tmp_path_factory, planted_run, "scope", {
+        "liutang_town_2023.txt": NEW_REPORT, "qingchuan_county_2023_b.txt": SECOND_2023})
     quiet = {"FAZHI_SMTP_HOST": "", "FAZHI_MAIL_TO": ""}
     added = _run_with_env(pipeline_runner, [inbox], warehouse, quiet)
     removed = _run_with_env(lambda p, w: pipeline_runner(p, w, remove=[REMOVED]), [], warehouse, quiet)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import _run_with_env, copy_warehouse
+from .conftest import _run_with_env, planted_copy_with_inbox
 
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'fazhi.mail' attempted to send logs:UserWarning")
 
@@ -26,11 +26,7 @@ def jumped(tmp_path_factory, pipeline_runner, planted_run):
     """The 2024 report's rows in qa_metric_jumps, and its failing jump checks, after the run."""
     import duckdb
 
-    root = tmp_path_factory.mktemp("metric_jumps")
-    warehouse = copy_warehouse(planted_run, root)
-    inbox = root / "inbox"
-    inbox.mkdir()
-    (inbox / SECOND).write_text(SECOND_TEXT, encoding="utf-8")
+    _, warehouse, inbox = planted_copy_with_inbox(tmp_path_factory, planted_run, "metric_jumps", {SECOND: SECOND_TEXT})
     summary = _run_with_env(pipeline_runner, [inbox], warehouse, QUIET)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("""select metric, previous_doc, previous_value, value, ratio

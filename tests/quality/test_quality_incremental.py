@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from .conftest import _run_with_env, copy_warehouse
+from .conftest import _run_with_env, planted_copy_with_inbox
 
 pytestmark = pytest.mark.filterwarnings("ignore:Logger 'fazhi.mail' attempted to send logs:UserWarning")
 
@@ -82,11 +82,8 @@ def runs(tmp_path_factory, pipeline_runner, planted_run):
     """(stage, warehouse snapshot, the same rebuilt whole, the marked row after the run) per run."""
     import duckdb
 
-    root = tmp_path_factory.mktemp("qa_incremental")
-    warehouse = copy_warehouse(planted_run, root)
-    inbox = root / "inbox"
-    inbox.mkdir()
-    (inbox / "baixi_town_2022.txt").write_text(EARLIER, encoding="utf-8")
+    root, warehouse, inbox = planted_copy_with_inbox(tmp_path_factory, planted_run, "qa_incremental",
+                                                     {"baixi_town_2022.txt": EARLIER})
     # the same text as a planted report under another name: a duplicate of it
     shutil.copyfile(planted_run.corpus / TAKEN_OUT, inbox / "yunshan_town_2022_copy.txt")
 
