@@ -17,20 +17,12 @@ The parse does not depend on that path (the nodes' database is the link's stem, 
 whatever its folder), so with a ``cache_dir`` every state folder parses through one folder
 of the user's cache (``parse_dir``): a new warehouse starts from the last parse of this
 project, and dbt itself re-reads only the files that changed since.
-
-Even that partial parse cost ~1.2 CPU-s of every fresh process, beside the landing of a cold
-run and before the build of a +10 one. So the parse folder also keeps the Manifest itself
-(``manifest.pickle``, written by fazhi after each parse, with the digest of what it was parsed
-from: ``_key``, dbt's and Python's versions): a process that finds the digest of the files it
-sees there loads it (~0.01 s) instead of asking dbt; any other parses, and keeps its own.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import pickle
-import sys
 import threading
 from pathlib import Path
 
@@ -95,59 +87,17 @@ def ready(state: Path, project: Path = DBT_DIR, cache_dir: Path | None = None):
         key = _key(where, project)
         if key in _parsed:
             return _parsed[key]
-        digest = _digest(key)
-        manifest = _kept(where, digest)
-        if manifest is None:
-            with build_lock(where):
-                # the build link's name: the manifest's nodes name their database after it
-                os.environ["FAZHI_DBT_DATABASE"] = str(link(where))
-                res = dbtRunner(callbacks=[_log_full_parse]).invoke(
-                    ["parse", *base_args(where, project), "--quiet", "--no-use-colors",
-                     "--no-write-json", "--log-level-file", "info"])
-            if not res.success or res.result is None:
-                return None
-            manifest = res.result
-            _keep(where, digest, manifest)
+        with build_lock(where):
+            # the build link's name: the manifest's nodes name their database after it
+            os.environ["FAZHI_DBT_DATABASE"] = str(link(where))
+            res = dbtRunner(callbacks=[_log_full_parse]).invoke(
+                ["parse", *base_args(where, project), "--quiet", "--no-use-colors",
+                 "--no-write-json", "--log-level-file", "info"])
+        if not res.success or res.result is None:
+            return None
         _parsed.clear()            # one project, one parse folder at a time in a process
-        _parsed[key] = manifest
-        return manifest
-
-
-KEPT = "manifest.pickle"
-
-
-def _digest(key: tuple) -> str:
-    """What a kept Manifest must have been parsed from: ``key``, by this dbt, for this Python."""
-    from dbt.version import __version__
-
-    return hashlib.sha256(repr((key, __version__, sys.version_info[:2])).encode()).hexdigest()
-
-
-def _kept(where: Path, digest: str):
-    """The Manifest kept in ``where`` if it was parsed from ``digest``, else None (also when unreadable)."""
-    try:
-        with open(where / KEPT, "rb") as f:
-            if pickle.load(f) != digest:   # the digest comes first: a stale Manifest is not read
-                return None
-            return pickle.load(f)
-    except FileNotFoundError:
-        return None
-    except Exception as e:   # torn, from another dbt: parsed again, and kept anew
-        log.debug("the kept parse in %s is not usable: %s", where, e)
-        return None
-
-
-def _keep(where: Path, digest: str, manifest) -> None:
-    """Write ``manifest`` (after its digest) to ``where``: renamed into place, so a reader sees all or nothing."""
-    tmp = where / f".{KEPT}.{os.getpid()}"
-    try:
-        with open(tmp, "wb") as f:
-            pickle.dump(digest, f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(manifest, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, where / KEPT)
-    except Exception as e:   # a parse not kept is parsed again by the next process: no reason to fail
-        log.debug("dbt's parse could not be kept in %s: %s", where, e)
-        tmp.unlink(missing_ok=True)
+        _parsed[key] = res.result
+        return res.result
 
 
 def _log_full_parse(event) -> None:

@@ -58,39 +58,3 @@ def test_a_new_state_folder_starts_from_the_parse_kept_in_the_cache(tmp_path, pr
         second = dbt_manifest.ready(tmp_path / "warehouse-c" / "dbt", project, cache)
     assert second is not None and "model.fazhi.fct_facts" in second.nodes
     assert not full_parses()
-
-
-def test_a_new_process_reads_the_kept_parse_instead_of_asking_dbt(tmp_path, project, monkeypatch):
-    from dbt.cli.main import dbtRunner
-
-    asked: list[str] = []
-    invoke = dbtRunner.invoke
-    monkeypatch.setattr(dbtRunner, "invoke", lambda self, args, **kw: asked.append(args[0]) or invoke(self, args, **kw))
-    state = tmp_path / "state"
-    first = dbt_manifest.ready(state, project)
-    assert asked == ["parse"] and (state / dbt_manifest.KEPT).exists()
-
-    dbt_manifest.forget()                                                 # as a new process
-    second = dbt_manifest.ready(state, project)
-    assert asked == ["parse"]                                             # read from the file
-    assert second is not first and sorted(second.nodes) == sorted(first.nodes)
-    assert second.nodes["model.fazhi.fct_facts"].raw_code == first.nodes["model.fazhi.fct_facts"].raw_code
-
-    model = project / "models" / "marts" / "fct_rates.sql"
-    model.write_text(model.read_text(encoding="utf-8") + "\n-- a change\n", encoding="utf-8")
-    dbt_manifest.forget()
-    third = dbt_manifest.ready(state, project)
-    assert asked == ["parse", "parse"]                                    # a file changed: parsed again
-    assert third.nodes["model.fazhi.fct_rates"].raw_code.rstrip().endswith("-- a change")
-
-
-def test_a_torn_kept_parse_is_parsed_again(tmp_path, project):
-    state = tmp_path / "state"
-    assert dbt_manifest.ready(state, project) is not None
-    kept = state / dbt_manifest.KEPT
-    kept.write_bytes(kept.read_bytes()[:5000])
-    dbt_manifest.forget()
-    again = dbt_manifest.ready(state, project)
-    assert again is not None and "model.fazhi.fct_facts" in again.nodes
-    dbt_manifest.forget()
-    assert dbt_manifest.ready(state, project).nodes.keys() == again.nodes.keys()   # and kept whole again
