@@ -3,9 +3,7 @@ import pandas as pd
 import pytest
 
 from fazhi import gx_context
-
-RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row"], "partial_unexpected_count": 0,
-                 "exclude_unexpected_values": True, "return_unexpected_index_query": False}
+from fazhi.checks import _RESULT_FORMAT as RESULT_FORMAT   # the format fazhi's checks ask GX for
 
 
 @pytest.fixture(scope="module")
