@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections import defaultdict
 import subprocess
 import sys
 
@@ -37,6 +39,25 @@ def test_every_fact_is_traceable_to_its_span(seeds_run, read_only, seeds_dir):
         assert texts[doc][start:end] == number_text
         assert number_text in sentence and sentence in texts[doc]
         assert section is not None
+
+
+def test_a_facts_section_is_the_last_heading_at_or_before_its_sentence(dev_run, read_only):
+    """fct_facts' section of a fact, against the rule computed here from int_sections' headings
+    (on the dev excerpts: some of their facts are in heading lines)."""
+    _, warehouse = dev_run
+    con = read_only(warehouse)
+    heads = defaultdict(list)
+    for report_id, start, section_id in con.execute(
+            "select report_id, start_offset, section_id from intermediate.int_sections order by all").fetchall():
+        heads[report_id].append((start, section_id))
+    facts = con.execute("select report_id, sentence_start, section_id from fct_facts").fetchall()
+    on_a_heading = 0
+    for report_id, sentence_start, section_id in facts:
+        starts = [start for start, _ in heads[report_id]]
+        i = bisect_right(starts, sentence_start)
+        assert section_id == (heads[report_id][i - 1][1] if i else None)
+        on_a_heading += i > 0 and starts[i - 1] == sentence_start
+    assert on_a_heading > 0   # sentences that start where their heading starts are among them
 
 
 def test_second_run_on_same_files_adds_nothing(seeds_run, seeds_dir, read_only, pipeline_runner):

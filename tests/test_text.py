@@ -47,7 +47,7 @@ def test_section_spans_nest():
     assert REPORT[first.start:first.end].startswith("一、主要成效")
     assert REPORT[first.start:first.end].rstrip().endswith("调解纠纷1.5万件。")
     # The last heading starting before an offset is the deepest one holding it
-    # (fct_facts relies on this for its ASOF join).
+    # (fct_facts relies on this to find a sentence's section).
     offset = REPORT.index("出台办法")
     last = [s for s in sections if s.start <= offset][-1]
     assert last.path == "一、/（一）/1." and last.start <= offset < last.end

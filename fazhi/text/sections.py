@@ -2,7 +2,7 @@
 
 Used by the dbt model ``int_sections``; a sentence sits in the last heading
 that starts at or before it (the deepest one holding it), which fct_facts
-finds with an ASOF join. Offsets are Python str indices into the text as given
+finds in SQL. Offsets are Python str indices into the text as given
 (raw and normalised text have the same offsets, see ``normalize``).
 """
 from __future__ import annotations
