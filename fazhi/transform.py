@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fazhi import dbt_manifest, dbt_order, parallel, parsed, progress, seed_digests
+from fazhi import dbt_manifest, dbt_order, dbt_threads, parallel, parsed, progress, seed_digests
 from fazhi.column_failures import column_failures
 from fazhi.config import DBT_DIR, load_settings
 from fazhi.lifecycle import stop_requested
@@ -83,8 +83,12 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
         progress.done("parse")
     progress.add("dbt", "dbt nodes")
     manifest = dbt_manifest.ready(state, DBT_DIR, cache_dir)    # parsed ahead (fazhi.warmup) or kept from the last build
-    tested_after = _built_through(warehouse)         # the build moves it on: a failed test's rows are newer
-    dbt_order.install(load_settings().dbt_threads)   # the nodes more nodes wait for first
+    tested_after, facts_to_build = _build_size(warehouse)   # the build moves tested_after on
+    settings = load_settings()
+    threads = dbt_threads.for_build(facts_to_build, settings.dbt_threads, settings.duckdb_memory)
+    if threads != settings.dbt_threads:
+        args += ["--threads", str(threads)]
+    dbt_order.install(threads)   # the nodes more nodes wait for first
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)
@@ -119,13 +123,17 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     return result
 
 
-def _built_through(warehouse: Path):
+def _build_size(warehouse: Path):
     """The newest parse stamp an earlier build saw (``parsed.built_through``; None before the first build):
-    this build's data tests read the rows stamped later (dbt/macros/tests_on_touched_reports.sql)."""
+    this build's data tests read the rows stamped later (dbt/macros/tests_on_touched_reports.sql);
+    and the facts this build writes, the ones stamped later (a full refresh parsed every report again)."""
     import duckdb
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute("select max(parsed_at) from parsed.built_through").fetchone()[0]
+        since = con.execute("select max(parsed_at) from parsed.built_through").fetchone()[0]
+        facts = con.execute("select count(*) from parsed.facts where ?::timestamp is null or parsed_at > ?",
+                            [since, since]).fetchone()[0]
+    return since, facts
 
 
 def _count_nodes(event) -> None:
