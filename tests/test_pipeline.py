@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections import defaultdict
 import subprocess
 import sys
+from bisect import bisect_right
+from collections import defaultdict
 
 
 TABLE_COUNTS = """
@@ -46,17 +46,17 @@ def test_a_facts_section_is_the_last_heading_at_or_before_its_sentence(dev_run, 
     (on the dev excerpts: some of their facts are in heading lines)."""
     _, warehouse = dev_run
     con = read_only(warehouse)
-    heads = defaultdict(list)
+    starts, ids = defaultdict(list), defaultdict(list)   # each report's headings, in text order
     for report_id, start, section_id in con.execute(
             "select report_id, start_offset, section_id from intermediate.int_sections order by all").fetchall():
-        heads[report_id].append((start, section_id))
+        starts[report_id].append(start)
+        ids[report_id].append(section_id)
     facts = con.execute("select report_id, sentence_start, section_id from fct_facts").fetchall()
     on_a_heading = 0
     for report_id, sentence_start, section_id in facts:
-        starts = [start for start, _ in heads[report_id]]
-        i = bisect_right(starts, sentence_start)
-        assert section_id == (heads[report_id][i - 1][1] if i else None)
-        on_a_heading += i > 0 and starts[i - 1] == sentence_start
+        i = bisect_right(starts[report_id], sentence_start)
+        assert section_id == (ids[report_id][i - 1] if i else None)
+        on_a_heading += i > 0 and starts[report_id][i - 1] == sentence_start
     assert on_a_heading > 0   # sentences that start where their heading starts are among them
 
 

@@ -45,9 +45,9 @@ fact_sentences as materialized (
 -- the deepest section holding a sentence is the last heading starting at or before it, found
 -- among its report's headings on narrow keys (a sentence's, a heading's), not on the facts. Not
 -- an ASOF join: under the build's memory limit DuckDB gave that join's sort so much of its
--- memory budget that the node's hash joins ran partitioned: the node took 2.6 s instead of
--- ~1 in a 10,000-report build, its select 28 s (48 CPU-s) instead of 12 (23) at 100,000 reports,
--- the same rows (measured).
+-- memory budget that the node's hash joins ran partitioned: its select took 2.1 s instead of
+-- 1.0 on the long 10,000-report bench corpus, 28 s (48 CPU-s) instead of 12 (23) at 100,000
+-- reports, the same rows (measured).
 sentence_heads as (
     select
         fact_sentences.report_id,
