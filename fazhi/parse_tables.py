@@ -200,10 +200,11 @@ def parse_report(report_id: str, raw_text: str, title: str | None, published: st
     # The text of a sentence that holds a fact (one in ten), as landed: the marts quote it. The
     # others' is the report's text over their span, which raw.reports holds; stored again, it
     # was a quarter of the warehouse and most of what storing a landed chunk cost.
+    starts, ends = sentences.starts, sentences.ends
     quoted: list[str | None] = [None] * n
     for i in {f.sentence for f in found}:
-        quoted[i] = raw_text[sentences[i].start:sentences[i].end]
-    sentence_columns = (list(range(n)), [s.start for s in sentences], [s.end for s in sentences], quoted)
+        quoted[i] = raw_text[starts[i]:ends[i]]
+    sentence_columns = (list(range(n)), starts, ends, quoted)
     facts = []
     seen: dict[int, int] = {}
     for f in found:

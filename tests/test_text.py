@@ -9,7 +9,7 @@ import pytest
 from fazhi.config import DBT_DIR
 from fazhi.text.normalize import FULL_WIDTH, normalize
 from fazhi.text.sections import find_sections
-from fazhi.text.sentences import Sentence, sentence_spans, split_sentences
+from fazhi.text.sentences import Sentence, Sentences, sentence_spans, split_sentences
 
 REPORT = """某区2023年法治政府建设情况报告
 现将有关情况报告如下：
@@ -72,17 +72,34 @@ def test_sentences_keep_offsets_and_closing_quotes():
 
 
 def test_sentences_are_what_the_constructor_builds():
-    # split_sentences fills the frozen dataclass without its __init__: the result must not tell.
+    # Sentences fills the frozen dataclass without its __init__: the result must not tell.
     text = "一是加强学习。二是强化监督！\n\n  没有句号的一行\n“引号里的话。”最后"
     sentences = split_sentences(text)
     built = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(sentence_spans(text))]
-    assert sentences == built
+    assert list(sentences) == built
     assert [vars(s) for s in sentences] == [vars(b) for b in built]
     assert [list(vars(s)) for s in sentences] == [list(vars(b)) for b in built]
     assert {hash(s) for s in sentences} == {hash(b) for b in built}
     assert repr(sentences[0]) == repr(built[0])
     with pytest.raises(AttributeError):
         sentences[0].start = 3
+
+
+def test_sentences_are_made_when_asked_for_as_a_list_would_give_them():
+    text = "第一句。第二句！\n第三句没有句号\n第四句？"
+    sentences = Sentences(text)
+    built = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(sentence_spans(text))]
+    assert len(sentences) == 4
+    assert (sentences.starts, sentences.ends) == ([s.start for s in built], [s.end for s in built])
+    assert [sentences[k] for k in range(4)] == built
+    assert sentences[-1] == built[-1] and sentences[1:3] == built[1:3] and sentences[::-2] == built[::-2]
+    with pytest.raises(IndexError):
+        sentences[4]
+    with pytest.raises(IndexError):
+        sentences[-5]
+    # the same spans over a text rewritten one character for one (traditional -> simplified)
+    other = text.replace("第", "弟")
+    assert [s.text for s in sentences.over(other)] == [other[s.start:s.end] for s in built]
 
 
 def test_normalize_is_one_char_for_one():

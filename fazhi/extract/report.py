@@ -23,7 +23,7 @@ from fazhi.extract.numbers import Mention, find_mentions
 from fazhi.extract.table_facts import merge_facts, table_facts
 from fazhi.extract.tables import find_tables, inside
 from fazhi.extract.view import View, parse_view
-from fazhi.text.sentences import Sentence, split_sentences
+from fazhi.text.sentences import Sentence, Sentences
 
 _PART_MARK = "其中"
 # A clause after a 其中 list that opens with an action verb other than a part's
@@ -42,12 +42,12 @@ _REST_MARKS = ("其余", "剩余", "余下", "另有", "另外")
 _PAST_END = 1 << 62   # an offset past any text's end
 
 
-def extract_report(text: str, sentences: Sequence[Sentence],
+def extract_report(text: str, sentences: Sentences,
                    metrics: Sequence[MetricRule] | Taxonomy) -> list[Fact]:
     """Every numeric fact of one report, in text order.
 
     ``text`` is the normalised report text, ``sentences`` its
-    ``split_sentences`` in order, ``metrics`` the taxonomy rows (or a
+    ``Sentences`` (``split_sentences``), ``metrics`` the taxonomy rows (or a
     ``Taxonomy`` compiled from them, to reuse across reports).
     """
     taxonomy = compile_taxonomy(metrics)
@@ -56,29 +56,29 @@ def extract_report(text: str, sentences: Sequence[Sentence],
         return _extract(text, sentences, taxonomy)
     if not view.view_starts:
         # one character for one (traditional -> simplified): same sentences, same offsets
-        vs = [Sentence(s.ordinal, s.start, s.end, view.text[s.start:s.end]) for s in sentences]
+        vs = sentences.over(view.text)
         return [_new_fact({**f.__dict__, "number_text": text[f.start:f.end]})
                 for f in _extract(view.text, vs, taxonomy)]
-    return _back_to_raw(_extract(view.text, split_sentences(view.text), taxonomy), view, text, sentences)
+    return _back_to_raw(_extract(view.text, Sentences(view.text), taxonomy), view, text, sentences)
 
 
-def _back_to_raw(facts: list[Fact], view: View, text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+def _back_to_raw(facts: list[Fact], view: View, text: str, sentences: Sentences) -> list[Fact]:
     """Facts found in a view with dropped characters, their spans and sentences in the report text."""
-    starts = [s.start for s in sentences]
+    starts = sentences.starts
     out = []
     for f in facts:
         start, end = view.raw_offset(f.start), view.raw_end(f.end)
         k = bisect_right(starts, start) - 1
         out.append(_new_fact({
             **f.__dict__, "start": start, "end": end, "number_text": text[start:end],
-            "sentence": sentences[k].ordinal if k >= 0 else f.sentence,
+            "sentence": k if k >= 0 else f.sentence,   # a sentence's ordinal is its index
             "part_of": view.raw_offset(f.part_of) if f.part_of is not None else None,
             "prior_of": view.raw_offset(f.prior_of) if f.prior_of is not None else None,
         }))
     return out
 
 
-def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> list[Fact]:
+def _extract(text: str, sentences: Sentences, taxonomy: Taxonomy) -> list[Fact]:
     """The facts of a text already in parse view (simplified, without layout noise)."""
     match = taxonomy.match
     facts: list[Fact] = []
@@ -134,9 +134,9 @@ def _extract(text: str, sentences: Sequence[Sentence], taxonomy: Taxonomy) -> li
                 carry.total, carry.total_label = d, lab
                 break
     if tables:
-        starts = [s.start for s in sentences]
+        starts = sentences.starts   # a sentence's ordinal is its index
         cells = [f for t in tables for f in table_facts(
-            t, match, lambda pos: sentences[max(bisect_right(starts, pos) - 1, 0)].ordinal)]
+            t, match, lambda pos: max(bisect_right(starts, pos) - 1, 0))]
         facts = merge_facts(facts, cells, _new_fact)
     return facts
 
@@ -201,9 +201,10 @@ def _domain(d: Draft, drafts: list[Draft], carry: Carry) -> str | None:
     return None
 
 
-def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
-    """(sentence, its mentions) for every sentence holding at least one mention."""
-    starts = [s.start for s in sentences]
+def _by_sentence(mentions: list[Mention], sentences: Sentences):
+    """(sentence, its mentions) for every sentence holding at least one mention (the only
+    sentences made into objects)."""
+    starts, ends = sentences.starts, sentences.ends
     n = len(starts)
     group: list[Mention] = []
     current = -1
@@ -213,7 +214,7 @@ def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]):
             k = bisect_right(starts, m.start) - 1
             lo = starts[k] if k >= 0 else -1
             hi = starts[k + 1] if k + 1 < n else _PAST_END
-            end = sentences[k].end if k >= 0 else -1
+            end = ends[k] if k >= 0 else -1
         if k < 0 or m.end > end:
             continue   # between sentences (blank lines) or across a sentence end
         if k != current:
