@@ -59,6 +59,15 @@ def test_case_stages_read_accepted_carried_over_and_corrected_parts(planted_run,
     assert rows == {"shiqiao_town_2023.txt": (70, 0, 80, None), "dongpo_county_2023.txt": (60, 8, 66, 5)}
 
 
+def test_a_part_after_a_closed_bracket_counts_and_one_inside_it_does_not(planted_run, read_only):
+    """莲花县: 90件，其中刑事案件50件（含未成年人案件5件）、民事案件40件. The 40 follows a bracket
+    opened and closed after the total (a part of it); the 5 stands inside one (the 50's own)."""
+    con = read_only(planted_run.warehouse)
+    rows = con.execute("""select parts_sum, parts, parts_sum_to_total from quality.qa_part_totals
+                          where doc = 'lianhua_county_2023.txt' and total = 90""").fetchall()
+    assert rows == [(90, 2, True)]
+
+
 def test_a_rate_row_names_its_nearest_base(planted_run, read_only):
     rows = failures(read_only(planted_run.warehouse), planted_run.summary.run_id)
     (share,) = [r for r in rows if r[0] == "stated_rate_fits_a_base" and "42%" in r[5]]

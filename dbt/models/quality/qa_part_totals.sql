@@ -42,8 +42,10 @@ parts as (
         bool_or(qualifier is not null) as loose_parts
     from placed
     where kind not in ('rate', 'change')
-      and length(regexp_replace(between_text, '[^(（]', '', 'g'))
-          <= length(regexp_replace(between_text, '[^)）]', '', 'g'))
+      -- no bracket left open: as many closing brackets as opening ones, at least (counted by
+      -- what removing them takes off: a third of the time of two regex rewrites, the same rows)
+      and length(replace(replace(between_text, '(', ''), '（', ''))
+          >= length(replace(replace(between_text, ')', ''), '）', ''))
     group by part_of_fact_id, counting_unit
 )
 
