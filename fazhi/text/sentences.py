@@ -46,7 +46,7 @@ class Sentences(Sequence[Sentence]):
     def __init__(self, text: str, starts: list[int] | None = None, ends: list[int] | None = None) -> None:
         self.text = text
         if starts is None or ends is None:
-            spans = [m.span() for m in _SENTENCE.finditer(text)]
+            spans = sentence_spans(text)
             starts, ends = [a for a, _ in spans], [b for _, b in spans]
         self.starts, self.ends = starts, ends
 
