@@ -60,3 +60,25 @@ def test_a_landing_killed_before_its_checkpoint_keeps_every_committed_chunk(tmp_
     (during,) = _land(warehouse, "kill")
     assert during > 0
     assert _landed(warehouse) == 5
+
+
+def test_report_texts_are_stored_with_zstd_without_duckdb_weighing_other_encodings(tmp_path):
+    """Left to choose, DuckDB's checkpoint first tries every string encoding on every text (half the
+    cost of storing a large landing's text) and, for texts like these, keeps a dictionary."""
+    from fazhi.ingest.formats.base import Document
+    from fazhi.ingest.land import Decoded, Triage, store, writer
+    from fazhi.ingest.sources import Input
+
+    warehouse = tmp_path / "fazhi.duckdb"
+    ensure_schema(warehouse)
+    decoded = []
+    for n in range(3000):
+        text = f"本县受理行政复议案件{n % 40}件。"
+        decoded.append(Decoded(f"{n:064x}", Input(name=f"r{n}.txt", location=f"/in/r{n}.txt", size=len(text)),
+                               document=Document(text=text, format="txt")))
+    with writer(warehouse) as con:
+        store(con, "run-zstd", decoded, Triage())
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        kinds = {r[0] for r in con.execute("select compression from pragma_storage_info('raw.reports') "
+                                           "where column_name = 'text' and segment_type = 'VARCHAR'").fetchall()}
+    assert kinds == {"ZSTD"}
