@@ -35,8 +35,12 @@ def _ddl() -> str:
         columns = [f"{column} {_SQL_TYPES[dtype]}" for column, dtype in schema.items()]
         columns += ["parser_version varchar not null", "parsed_at timestamp not null"]
         statements.append(f"create table if not exists parsed.{name} ({', '.join(columns)});")
-    # A column the parse no longer writes (a warehouse from before has it): int_sentences derives it.
+    # Columns the parse no longer writes (a warehouse from before has them): the int_ models derive them.
     statements.append("alter table parsed.sentences drop column if exists sentence_id;")
+    statements.append("alter table parsed.sections drop column if exists section_id;")
+    statements.append("alter table parsed.facts drop column if exists fact_id;")
+    # ... and one it writes since (a warehouse from before lacks it: its reports are parsed again).
+    statements.append("alter table parsed.facts add column if not exists span_rank integer;")
     # Columns a warehouse from before lacks: its reports are parsed again (the parser's code changed).
     for column, dtype in list(TABLES["reports"].items())[1:]:   # after report_id
         statements.append(f"alter table parsed.reports add column if not exists {column} {_SQL_TYPES[dtype]};")

@@ -24,3 +24,12 @@ where report_id in (
     delete from {{ this }} where report_id not in (select report_id from {{ current }})
     {%- endif -%}
 {%- endmacro %}
+
+
+{% macro fact_id(facts='') -%}
+    {#- A fact's id from its parse row (``facts``: the row's alias): report_id:start_offset:span_rank,
+        where span_rank counts the facts sharing one span (均). Derived, not stored: written at
+        ingest, these ids were two thirds of parsed.facts' bytes. -#}
+    {%- set at = facts ~ '.' if facts else '' -%}
+    {{ at }}report_id || ':' || {{ at }}start_offset || ':' || {{ at }}span_rank
+{%- endmacro %}

@@ -22,7 +22,7 @@ STAMPS = "select count(distinct ingested_at) from raw.reports"
 REAL_STORE = pipeline._store_chunk
 PARSED = {
     "reports": "select report_id, parser_version from parsed.reports order by all",
-    "facts": "select report_id, fact_id, start_offset, end_offset, value, unit, kind, metric from parsed.facts order by all",
+    "facts": "select report_id, start_offset, span_rank, end_offset, value, unit, kind, metric from parsed.facts order by all",
     "sentences": "select report_id, ordinal, start_offset, end_offset from parsed.sentences order by all",
 }
 

@@ -16,6 +16,7 @@ from fazhi.warehouse import build_copy
 
 
 _LATER = "now()::timestamp + interval 1 hour"   # a stamp later than any the last build saw
+_FACT_KEY = "report_id, start_offset, span_rank"   # what a fact's id is made of (int_facts)
 
 
 def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_path):
@@ -30,8 +31,8 @@ def test_a_repeated_or_missing_key_fails_its_primary_key_test(seeds_run, tmp_pat
                 con.execute(f"update parsed.{table} set parsed_at = {_LATER} where report_id = ?", [report])
             con.execute("insert into parsed.sentences select * from parsed.sentences where report_id = ? limit 1",
                         [report])
-            con.execute("insert into parsed.sections select * replace (null as section_id) from parsed.sections "
-                        "where report_id = ? limit 1", [report])
+            con.execute("insert into parsed.sections select * replace (null as ordinal) from parsed.sections "
+                        "where report_id = ? limit 1", [report])    # its id (report_id:ordinal) is null
         result = dbt_build(build)
     failed = {failure.split(":")[0] for failure in result.failures}
     assert "primary_key_int_sentences_sentence_id" in failed      # repeated key
@@ -57,12 +58,12 @@ def test_nulls_and_other_values_fail_one_test_of_the_model_named_by_check_and_co
     """column_checks: one test node a model; its failure names each broken check and column, with its rows."""
     result = _build_after(
         seeds_run, tmp_path,
-        f"update parsed.facts set value = null, parsed_at = {_LATER} where fact_id in "
-        "(select fact_id from parsed.facts order by fact_id limit 3)",
-        f"update parsed.facts set kind = null, parsed_at = {_LATER} where fact_id = "
-        "(select max(fact_id) from parsed.facts)",
-        f"update parsed.facts set qualifier = 'roughly', parsed_at = {_LATER} where fact_id in "
-        "(select fact_id from parsed.facts order by fact_id desc limit 3 offset 1)")
+        f"update parsed.facts set value = null, parsed_at = {_LATER} where rowid in "
+        f"(select rowid from parsed.facts order by {_FACT_KEY} limit 3)",
+        f"update parsed.facts set kind = null, parsed_at = {_LATER} where rowid = "
+        f"(select rowid from parsed.facts order by {_FACT_KEY} desc limit 1)",
+        f"update parsed.facts set qualifier = 'roughly', parsed_at = {_LATER} where rowid in "
+        f"(select rowid from parsed.facts order by {_FACT_KEY} desc limit 3 offset 1)")
     failures = {f.split(":")[0]: f for f in result.failures}
     assert failures["not_null_int_facts_value"].endswith("warn 3 null rows")
     assert failures["not_null_int_facts_kind"].endswith("warn 1 null rows")
@@ -80,8 +81,8 @@ def test_a_reparsed_reports_broken_checks_are_named_though_the_build_moved_its_s
         "create temp table reparsed as select min(report_id) as report_id from parsed.reports",
         *(f"update parsed.{table} set parsed_at = {_LATER} where report_id = (select report_id from reparsed)"
           for table in ("reports", "sections", "sentences", "facts", "metadata")),
-        "update parsed.facts set value = null where fact_id in (select fact_id from parsed.facts "
-        "where report_id = (select report_id from reparsed) order by fact_id limit 2)")
+        "update parsed.facts set value = null where rowid in (select rowid from parsed.facts "
+        f"where report_id = (select report_id from reparsed) order by {_FACT_KEY} limit 2)")
     failures = {f.split(":")[0]: f.split(": ", 1)[1] for f in result.failures}
     assert failures["not_null_int_facts_value"] == "warn 2 null rows"
     assert failures["not_null_fct_facts_value"] == "warn 2 null rows"
