@@ -89,19 +89,33 @@ def role(processes: tuple[tuple[int, str], ...], api: bool = False, checks: bool
     (named by its command). ``checks``: some stack of this process runs fazhi.check_worker.
 
     ``api``: some stack of this process runs Prefect's server code. py-spy keeps the command
-    line it first saw, and fazhi starts the API with a preexec_fn, so py-spy may find the API's
-    process between fork and exec, still under main's command line.
+    line it first saw, and a spawned process (the API, the workers) may be found between fork
+    and exec, still under main's command line: what its stacks run decides first. Another
+    process is named by its program and first arguments, without their folders.
     """
     if len(processes) <= 1:
         return "main"
     command = processes[-1][1]
     if api or "uvicorn" in command or "prefect server" in command or "prefect.server" in command:
         return "Prefect API"
+    if checks:
+        return "check worker"
     if "multiprocessing.spawn" in command or "multiprocessing-fork" in command:
-        return "check worker" if checks else "workers"
+        return "workers"
     if "resource_tracker" in command:
         return "multiprocessing resource tracker"
-    return "other: " + command[:60]
+    return "other: " + _program(command)
+
+
+def _program(command: str) -> str:
+    """``/x/.venv/bin/python -m fazhi run /x/corpus`` -> ``python -m fazhi run``: no path of the machine."""
+    words = command.split()
+    kept = [Path(words[0]).name] if words else []
+    for word in words[1:4]:
+        if "/" in word:
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _runs_api(frames: tuple[str, ...]) -> bool:

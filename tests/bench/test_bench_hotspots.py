@@ -118,3 +118,18 @@ def test_a_spawned_process_running_the_checks_is_the_check_worker(tmp_path):
     ]) + "\n", encoding="utf-8")
     profile = hotspots.read(path, rate=10)
     assert profile.by_role == pytest.approx({"check worker": 5.0, "workers": 1.0})
+
+
+def test_a_check_worker_seen_before_its_exec_is_the_check_worker_and_no_process_is_named_by_a_path(tmp_path):
+    """py-spy may first see a spawned process between fork and exec, under main's command line."""
+    forked = 'process 106:"/home/someone/fazhi/.venv/bin/python -m fazhi run /home/someone/corpus"'
+    other = 'process 107:"/usr/bin/tool --flag /srv/data/file"'
+    path = tmp_path / "raw.txt"
+    path.write_text("\n".join([
+        f"{MAIN};{forked};_warm (fazhi/check_worker.py);import_gx (fazhi/gx_import.py) 20",
+        f"{MAIN};{other};run (tool.py) 10",
+    ]) + "\n", encoding="utf-8")
+    profile = hotspots.read(path, rate=10)
+    assert profile.by_role == pytest.approx({"check worker": 2.0, "other: tool --flag": 1.0})
+    text = hotspots.markdown("forked", profile)
+    assert "/home/" not in text and "/usr/" not in text and "/srv/" not in text
