@@ -44,8 +44,8 @@ METADATA_SCHEMA = {
     "dated": pl.String, "source_name": pl.String, "text_key": pl.String,
 }
 FACT_SCHEMA = {
-    "report_id": pl.String, "sentence_ordinal": pl.Int32,
-    "start_offset": pl.Int32, "end_offset": pl.Int32, "span_rank": pl.Int32, "number_text": pl.String, "value": pl.Float64,
+    "report_id": pl.String, "sentence_ordinal": pl.Int32, "start_offset": pl.Int32,
+    "end_offset": pl.Int32, "span_rank": pl.Int32, "number_text": pl.String, "value": pl.Float64,
     "unit": pl.String, "kind": pl.String, "qualifier": pl.String, "subject": pl.String,
     "action": pl.String, "metric": pl.String, "respectively": pl.Boolean, "part_of_offset": pl.Int32,
     "prior_of_offset": pl.Int32,
