@@ -139,7 +139,7 @@ def parse_batch(reports: Iterable[Report], parser: Parser) -> dict[str, pa.Table
         ids.append(report_id)
         for name, n in zip(_MANY, (len(sections), len(sentences[0]), len(facts))):
             counts[name].append(n)
-    frames = {name: _frame(rows, _own_columns(name)) for name, rows in parts.items() if name != "sentences"}
+    frames = {name: rows_frame(rows, _own_columns(name)) for name, rows in parts.items() if name != "sentences"}
     frames["sentences"] = pl.DataFrame(dict(zip(_own_columns("sentences"), sentence_columns)),
                                        schema=_own_columns("sentences"))
     tables = {}
@@ -175,7 +175,7 @@ def _per_report(ids: list[str], counts: list[int]) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pl.Series(indices).to_arrow(), pl.Series(ids, dtype=pl.String).to_arrow())
 
 
-def _frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
+def rows_frame(rows: list[tuple], schema: dict) -> pl.DataFrame:
     """Rows as a frame, handed over column by column (polars reads columns at half the cost of rows)."""
     columns = zip(*rows) if rows else ([] for _ in schema)
     return pl.DataFrame(dict(zip(schema, map(list, columns))), schema=schema)

@@ -24,7 +24,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from fazhi import check_worker, checks, journal, lifecycle, mail, news, parallel, progress, report
 from fazhi.config import Settings, load_settings
 from fazhi.fingerprint import code_fingerprint
-from fazhi.ingest.land import LandingSummary, Triage, decode, known_reports, store, triage, writer
+from fazhi.ingest.land import DecodedBatch, LandingSummary, Triage, decode, known_reports, store, triage, writer
 from fazhi.memory import return_freed_memory
 from fazhi.parse_tables import Parser
 from fazhi.parallel import DASK_SCHEDULER_ENV
@@ -117,9 +117,9 @@ def ingest(paths: list[str], build: Path, run_id: str, settings: Settings) -> La
             # queued behind this chunk's batches: a worker done with its last one goes on to the
             # next chunk's first instead of waiting for the other worker (and for this collection)
             upcoming_results = _submit(upcoming, parser)
-            decoded, parsed = _collect(results)
+            batches = _collect(results)
             triaged.drop_bytes()
-            decoded_last = (decoded, parsed, triaged, n_seen)
+            decoded_last = (batches, triaged, n_seen)
             current, (results, n_batches) = upcoming, upcoming_results
     progress.done("files")
     return summary
@@ -142,16 +142,15 @@ def _triaged_chunks(inputs, known: set[str]):
         yield triaged, len(chunk) - len(triaged.new)
 
 
-def _collect(results) -> tuple[list, list]:
-    """The decoded reports and parse tables of a chunk's batches, counted as they come."""
-    decoded, parsed = [], []
+def _collect(results) -> list[DecodedBatch]:
+    """A chunk's decoded batches, counted as they come."""
+    batches = []
     for batch in results:
-        decoded += batch.decoded
-        parsed.append(batch.parsed)
+        batches.append(batch)
         progress.add_total("parse", batch.parsed["reports"].num_rows)
         progress.advance("parse", batch.parsed["reports"].num_rows)
         progress.advance("files", len(batch.decoded))
-    return decoded, parsed
+    return batches
 
 
 def _store_last(con, run_id: str, results, n_batches: int, triaged: Triage, n_seen: int) -> LandingSummary:
@@ -159,23 +158,23 @@ def _store_last(con, run_id: str, results, n_batches: int, triaged: Triage, n_se
     hand back its batches, so this store overlaps their last batches; the chunk's sightings and
     unreadable inputs go with the last part, after every report they may name. Every part has the
     chunk's one landing stamp, as a chunk stored at once has (marts break ties by landing time)."""
-    landed, batches, left, now = LandingSummary(), iter(results), n_batches, utcnow()
+    landed, pending, left, now = LandingSummary(), iter(results), n_batches, utcnow()
     while True:
         take = min(max(1, parallel.workers()), left)   # a batch for each worker: ~1/4 of a full chunk
         left -= take
-        decoded, parsed = _collect(islice(batches, take))
-        part = Triage(new=[(d.report_id, d.source) for d in decoded])
+        batches = _collect(islice(pending, take))
+        part = Triage(new=[(d.report_id, d.source) for batch in batches for d in batch.decoded])
         last = left == 0
         if last:
             part.seen, part.errors = triaged.seen, triaged.errors
-        landed.add(_store_chunk(con, run_id, decoded, parsed, part, n_seen if last else 0, now))
+        landed.add(_store_chunk(con, run_id, batches, part, n_seen if last else 0, now))
         if last:
             return landed
 
 
-def _store_chunk(con, run_id: str, decoded: list, parsed: list, triaged, n_seen: int,
+def _store_chunk(con, run_id: str, batches: list[DecodedBatch], triaged, n_seen: int,
                  now: datetime | None = None) -> LandingSummary:
-    landed = store(con, run_id, decoded, triaged, parsed, now)
+    landed = store(con, run_id, batches, triaged, now)
     progress.advance("files", n_seen)   # known and unreadable ones
     return landed
 

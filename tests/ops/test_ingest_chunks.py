@@ -32,9 +32,9 @@ def _land(folder, warehouse, monkeypatch, chunk: int):
     ensure_schema(warehouse)
     stores = []
 
-    def store_counted(con, run_id, decoded, *rest):   # the real store, its parts counted
-        stores.append(len(decoded))
-        return REAL_STORE(con, run_id, decoded, *rest)
+    def store_counted(con, run_id, batches, *rest):   # the real store, the reports of its parts counted
+        stores.append(sum(len(batch.decoded) for batch in batches))
+        return REAL_STORE(con, run_id, batches, *rest)
 
     monkeypatch.setattr(pipeline, "_store_chunk", store_counted)
     try:

@@ -15,13 +15,13 @@ from fazhi.warehouse import ensure_schema
 STORE_CHUNKS = textwrap.dedent("""
     import os, sys
     from fazhi.ingest.formats.base import Document
-    from fazhi.ingest.land import Decoded, Triage, store, writer
+    from fazhi.ingest.land import Decoded, DecodedBatch, Triage, store, writer
     from fazhi.ingest.sources import Input
 
     def chunk(n):
         text = f"第{n}份报告。" + "本年度共受理行政复议案件十二件。" * 150_000   # ~7 MB of UTF-8
         source = Input(name=f"r{n}.txt", location=f"/in/r{n}.txt", size=len(text))
-        return [Decoded(f"{n:064x}", source, document=Document(text=text, format="txt"))]
+        return [DecodedBatch.of([Decoded(f"{n:064x}", source, document=Document(text=text, format="txt"))], {})]
 
     path, wal = sys.argv[1], sys.argv[1] + ".wal"
     with writer(path) as con:
@@ -66,7 +66,7 @@ def test_report_texts_are_stored_with_zstd_without_duckdb_weighing_other_encodin
     """Left to choose, DuckDB's checkpoint first tries every string encoding on every text (half the
     cost of storing a large landing's text) and, for texts like these, keeps a dictionary."""
     from fazhi.ingest.formats.base import Document
-    from fazhi.ingest.land import Decoded, Triage, store, writer
+    from fazhi.ingest.land import Decoded, DecodedBatch, Triage, store, writer
     from fazhi.ingest.sources import Input
 
     warehouse = tmp_path / "fazhi.duckdb"
@@ -77,7 +77,7 @@ def test_report_texts_are_stored_with_zstd_without_duckdb_weighing_other_encodin
         decoded.append(Decoded(f"{n:064x}", Input(name=f"r{n}.txt", location=f"/in/r{n}.txt", size=len(text)),
                                document=Document(text=text, format="txt")))
     with writer(warehouse) as con:
-        store(con, "run-zstd", decoded, Triage())
+        store(con, "run-zstd", [DecodedBatch.of(decoded, {})], Triage())
     with duckdb.connect(str(warehouse), read_only=True) as con:
         kinds = {r[0] for r in con.execute("select compression from pragma_storage_info('raw.reports') "
                                            "where column_name = 'text' and segment_type = 'VARCHAR'").fetchall()}
