@@ -140,6 +140,7 @@ def _from_path(path: Path, limits: Limits) -> Iterator[Input]:
 
 
 def _from_folder(root: Path, limits: Limits) -> Iterator[Input]:
+    root = root.absolute()   # once: each file's location is then its path (``_location``), not cwd + path
     found: list[tuple[tuple[str, ...], Path, str | None]] = []
 
     def unreadable(err: OSError) -> None:

@@ -40,6 +40,14 @@ def test_folder_is_walked_sorted_without_dotfiles(tmp_path):
     assert names == ["a.txt", "b/1.txt", "b/2.txt", "c/d/e.txt"]
 
 
+def test_a_folder_named_relative_to_here_gives_absolute_locations(tmp_path, monkeypatch):
+    for rel in ("reports/a.txt", "reports/b/c.txt"):
+        fixtures.write(tmp_path / rel, TEXT)
+    monkeypatch.chdir(tmp_path)
+    assert [i.location for i in _all(["reports", "./reports/b"])] == [
+        str(tmp_path / "reports/a.txt"), str(tmp_path / "reports/b/c.txt"), str(tmp_path / "reports/b/c.txt")]
+
+
 def test_missing_path(tmp_path):
     [inp] = _all([tmp_path / "nope.txt"])
     assert inp.data is None and inp.error == "no such file or directory"
