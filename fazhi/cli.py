@@ -211,8 +211,9 @@ def _skip(settings: Settings, found, started_at, fail_on_error: bool) -> None:
 def _run_flow(settings: Settings, targets: list[str], full_refresh: bool, fail_on_error: bool,
               remove: list[str] | None, reason: str | None) -> None:
     from fazhi import progress, standby
-    from fazhi.warmup import warm_up
+    from fazhi.warmup import launch_api, warm_up
 
+    launch_api(settings.prefect_home, settings.cache_dir)   # first: the start-up waits for it longest
     files, size = input_size(targets)
     show = err.is_terminal and not _verbosity["quiet"]
     with progress.use(progress.RichReporter(err) if show else progress.Reporter()):
