@@ -2,7 +2,7 @@
 
 ``generate(n, out_dir, seed)`` writes ``n`` realistic reports (法治政府建设
 年度报告) and, for every report, the gold facts in the fields of
-/work/shared/gold (SCHEMA.md), so that an extraction run can be scored with
+../shared/gold (SCHEMA.md), so that an extraction run can be scored with
 ``score.py --gold OUT-truth/gold --pred facts.jsonl``. Used as a
 large accuracy test of the extractor and as the input of ``make bench``.
 
