@@ -10,7 +10,8 @@ import textwrap
 
 import pytest
 
-from fazhi import cli, warmup
+from fazhi import warmup
+from fazhi.cli import run_commands
 from fazhi.config import load_settings
 
 LAUNCH_THEN_WARM_UP = textwrap.dedent("""
@@ -49,7 +50,7 @@ def test_a_run_launches_its_api_before_it_measures_its_inputs(tmp_path, monkeypa
         raise _Stop
 
     monkeypatch.setattr(warmup, "launch_api", lambda *args, **kwargs: steps.append("launch"))
-    monkeypatch.setattr(cli, "input_size", measured)
+    monkeypatch.setattr(run_commands, "input_size", measured)
     with pytest.raises(_Stop):
-        cli._run_flow(load_settings(warehouse=str(tmp_path / "w.duckdb")), [str(tmp_path)], False, False, None, None)
+        run_commands._run_flow(load_settings(warehouse=str(tmp_path / "w.duckdb")), [str(tmp_path)], False, False, None, None)
     assert steps == ["launch", "measure"]

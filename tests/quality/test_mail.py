@@ -70,7 +70,7 @@ def test_status_and_run_summary_show_the_mail_failure(down_run, capsys):
     assert out.returncode == 0, out.stderr
     line = next(ln for ln in out.stdout.splitlines() if down_run.summary.run_id[:15] in ln)
     assert "failed: ConnectionRefusedError" in line
-    from fazhi.cli import _print_summary
+    from fazhi.cli.run_commands import _print_summary
 
     _print_summary(down_run.summary)
     shown = capsys.readouterr().out
