@@ -60,6 +60,24 @@ def test_help_shows_the_defaults():
     assert "[default: table]" in help_text("sql")
 
 
+def test_help_keeps_every_bracketed_word_it_was_written_with():
+    """Typer renders help as Rich markup, where [a word] is a style tag and vanishes: every
+    bracketed part of a command's text or of an option's help must reach the reader."""
+    import re
+
+    import typer.main
+
+    from fazhi.cli import app
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        written = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        brackets = {b.replace("\\[", "[") for text in written for b in re.findall(r"\\?\[[^\]]*\]", text)}
+        shown = " ".join(fazhi(name, "--help").stdout.replace("│", " ").split())
+        for bracket in brackets:
+            assert bracket in shown, f"fazhi {name} --help lost {bracket!r}"
+
+
 def test_a_format_outside_its_choices_is_refused(seeds_run):
     _, warehouse = seeds_run
     out = fazhi("facts", "--format", "xml", "--warehouse", str(warehouse))

@@ -18,7 +18,7 @@ CHECK_FIELDS = ("doc", "report_id", "check", "severity", "metric", "span_start",
 def checks(
     warehouse: WarehouseOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
-    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id [default: the latest checked run]")] = None,
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (default: the latest checked run)")] = None,
 ) -> None:
     """A run's failing rows, one per line, with status new/open/acked, then the rows it fixed."""
     from fazhi.listing import write_rows

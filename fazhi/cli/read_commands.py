@@ -169,7 +169,7 @@ def config(
     warehouse: WarehouseOpt = None,
     fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
 ) -> None:
-    """The effective settings (defaults, [tool.fazhi], FAZHI_* env), secrets masked."""
+    r"""The effective settings (defaults, \[tool.fazhi], FAZHI_* env), secrets masked."""   # \[: Rich markup
     settings = checked_settings(warehouse)
     rows = [(f"FAZHI_{name.upper()}", "" if value is None else
              ",".join(value) if isinstance(value, tuple) else str(value)) for name, value in settings.masked().items()]
