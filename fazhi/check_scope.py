@@ -7,7 +7,7 @@ current report: its id, when it was parsed, which report it duplicates) and
 *touched* when its row differs from the kept one: new, re-parsed, removed,
 superseded by a corrected file, or turned into (or out of) a duplicate. Its rows
 are checked again; the other reports' failing rows are carried forward from the
-previous run (``fazhi.checks.carry_forward``).
+previous run (``fazhi.check_store.carry_forward``).
 
 Everything is checked again on a full refresh, on the first validation, and when
 the checks changed: the expectation suites, the ``qa_`` models, the seeds they

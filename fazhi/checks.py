@@ -13,96 +13,40 @@ Where a failing row's sentence and number span come from: the expectation's
 ``meta.sentence`` / ``meta.span`` columns, else the suite's, else
 ``sentence_text`` / ``start_offset``, ``end_offset``. Expectations may use the
 run-time parameter ``{"$PARAMETER": "this_year"}``. When a directory is given,
-GX Data Docs of the run are built into it.
+GX Data Docs of the run are built into it. What a check finds is a ``CheckResult``
+(``fazhi.check_results``); ``fazhi.check_store`` writes it and carries the last run's
+failing rows forward.
 """
 from __future__ import annotations
 
 import json
 import logging
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fazhi import gx_context, progress
+from fazhi.check_results import SEVERITY, CheckResult, Failure, add_sentence_starts, opened
 from fazhi.check_scope import FULL, Scope
+from fazhi.check_store import LISTED, carry_forward, store_results
 from fazhi.check_tables import SENTENCE, SPAN, checked_columns, read_ahead
 from fazhi.config import EXPECTATIONS_DIR
-from fazhi.failure_rows import FailureSink, failing_rows_of, forget_run, insert_failures
+from fazhi.failure_rows import FailureSink, failing_rows_of
 from fazhi.gx_import import import_gx
-from fazhi.news import failure_key, previous_run
+from fazhi.news import failure_key
 from fazhi.warehouse import connect
+
+__all__ = ["CheckResult", "Failure", "check_run", "load_suites", "run_parameters", "validate"]
 
 if TYPE_CHECKING:  # pandas and pyarrow are imported where tables are read: `fazhi report` and `status` start faster
     import pandas as pd
     import pyarrow as pa
-    import duckdb
 
-    # What the functions here read or write: a warehouse file's path, or a connection open on it.
-    Warehouse = Path | duckdb.DuckDBPyConnection
+    from fazhi.check_results import Warehouse
 
 log = logging.getLogger(__name__)
-
-
-@contextmanager
-def _opened(warehouse, read_only: bool = False):
-    """A connection to ``warehouse``: a path (opened here, closed after) or an open connection
-    (``check_run`` passes one: each open and close of a file of a few hundred MB costs ~20 ms)."""
-    if not isinstance(warehouse, (str, Path)):
-        yield warehouse
-        return
-    with connect(warehouse, read_only=read_only) as con:
-        yield con
-
-SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
-
-
-@dataclass(frozen=True)
-class Failure:
-    """One failing row: where to look and what is wrong.
-
-    ``span_start``/``span_end`` are offsets into the report's text;
-    ``sentence_start`` is where ``sentence`` starts there, when known;
-    ``read_by_ocr``: the report's text (some of it) was read from images.
-    """
-
-    report_id: str | None
-    doc: str | None
-    metric: str | None
-    detail: str
-    sentence: str | None
-    span_start: int | None
-    span_end: int | None
-    sentence_start: int | None = None
-    read_by_ocr: bool = False
-
-
-@dataclass
-class CheckResult:
-    check_name: str
-    severity: str  # error | warning
-    table_name: str
-    description: str
-    rows_checked: int
-    rows_failing: int
-    failures: list[Failure] = field(default_factory=list)
-    # Rows of the run's touched reports only (``fazhi.check_scope``); the keys of every row
-    # checked, failing or not, so a re-checked row is not carried forward from the last run.
-    scoped: bool = False
-    checked_keys: set[str] = field(default_factory=set, repr=False)
-    # Failing rows traced to a report row, when more than ``failures`` holds (a capped list).
-    listed: int | None = None
-
-    @property
-    def success(self) -> bool:
-        return self.rows_failing == 0
-
-    @property
-    def traced(self) -> int:
-        """Failing rows that point at a report row (``failures`` may list only the first)."""
-        return len(self.failures) if self.listed is None else self.listed
 
 
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
@@ -165,7 +109,7 @@ def validate(warehouse: Warehouse, suites: list[dict] | None = None, docs_dir: P
     parameters = run_parameters(today)
     context = source = None
     # One suite's table (or part of it) in memory at a time, and the next one being read.
-    with _opened(warehouse, read_only=True) as con:
+    with opened(warehouse, read_only=True) as con:
         for name, reads in groupby(read_ahead(con, suites, scope), key=lambda read: read.spec["name"]):
             results = []
             for read in reads:
@@ -282,138 +226,6 @@ def _nothing_checked(spec: dict) -> list[CheckResult]:
             table_name=spec["meta"]["table"], description=meta.get("description", ""),
             rows_checked=0, rows_failing=0, scoped=True))
     return out
-
-
-def sentence_starts(warehouse: Warehouse, failures: list[Failure]) -> dict[tuple[str, int], int]:
-    """Where each failure's sentence starts in its report, from the fact at its span."""
-    import pandas as pd
-
-    wanted = pd.DataFrame(
-        {(f.report_id, f.span_start) for f in failures if f.report_id and f.span_start is not None},
-        columns=["report_id", "start_offset"],
-    )
-    if wanted.empty:
-        return {}
-    with _opened(warehouse, read_only=True) as con:
-        if not con.execute("select 1 from information_schema.tables where table_name = 'fct_facts'").fetchall():
-            return {}
-        con.register("wanted", wanted)
-        rows = con.execute("""
-            select wanted.report_id, wanted.start_offset, min(fct_facts.sentence_start)
-            from wanted join fct_facts using (report_id, start_offset)
-            group by all""").fetchall()
-    return {(r, int(s)): int(start) for r, s, start in rows}
-
-
-def add_sentence_starts(warehouse: Warehouse, results: list[CheckResult]) -> None:
-    """Fill in each failure's ``sentence_start`` from the facts still in the warehouse,
-    and ``read_by_ocr`` from its report (so the mail can say the text came from a scan)."""
-    failures = [f for r in results for f in r.failures]
-    starts = sentence_starts(warehouse, failures)
-    scanned = ocr_reports(warehouse, {f.report_id for f in failures if f.report_id})
-    for r in results:
-        r.failures = [_with_start(f, starts, scanned) for f in r.failures]
-
-
-def ocr_reports(warehouse: Warehouse, report_ids: set[str]) -> set[str]:
-    """Those of ``report_ids`` whose text was (partly) read by OCR."""
-    if not report_ids:
-        return set()
-    with _opened(warehouse, read_only=True) as con:
-        if not con.execute("select 1 from information_schema.columns where table_schema = 'raw' "
-                           "and table_name = 'reports' and column_name = 'method'").fetchall():
-            return set()
-        rows = con.execute("select report_id from raw.reports where method in ('ocr', 'text+ocr') "
-                           "and list_contains(?, report_id)", [sorted(report_ids)]).fetchall()
-    return {r[0] for r in rows}
-
-
-def _with_start(f: Failure, starts: dict[tuple[str, int], int], scanned: set[str]) -> Failure:
-    start = starts.get((f.report_id, f.span_start)) if f.span_start is not None else None
-    return replace(f, sentence_start=start if start is not None else f.sentence_start,
-                   read_by_ocr=f.report_id in scanned)
-
-
-def store_results(warehouse: Warehouse, run_id: str, results: list[CheckResult], failures: bool = True) -> None:
-    """Write one dq.check_results row per check and each failing row (``fazhi.failure_rows``)
-    (with its stable ``failure_key``; ``fazhi.news.classify`` then sets its status); without
-    ``failures`` the failing rows are not written (a ``FailureSink`` stored them)."""
-    import pyarrow as pa
-
-    checks = pa.table({
-        "run_id": [run_id] * len(results), "check_name": [r.check_name for r in results],
-        "severity": [r.severity for r in results], "table_name": [r.table_name for r in results],
-        "description": [r.description for r in results], "rows_checked": [r.rows_checked for r in results],
-        "rows_failing": [r.rows_failing for r in results], "success": [r.success for r in results],
-    })
-    # One insert per table from Arrow: row-by-row inserts took seconds for a few thousand failures.
-    with _opened(warehouse) as con:
-        con.execute("delete from dq.check_results where run_id = ?", [run_id])
-        con.register("new_checks", checks)
-        con.execute("insert into dq.check_results by name select * from new_checks")
-        if failures:
-            forget_run(con, run_id)
-            insert_failures(con, run_id, [(r, f) for r in results for f in r.failures])
-
-
-# Failing rows per check kept in memory for the report and the mail (they list ROWS_PER_CHECK
-# rows): the flow's own (the rest are in dq.check_failures) and those carried forward.
-LISTED = 50
-
-
-def carry_forward(warehouse: Warehouse, run_id: str, results: list[CheckResult], scope: Scope,
-                  listed: int = LISTED) -> int:
-    """Extend to this run the previous run's failing rows that this run did not check again.
-
-    For each check that read only the rows involving touched reports: a failing
-    row of the previous run is still failing when its report is current and
-    untouched and no row checked now has its key. Its stored row is marked as
-    failing through this run (``fazhi.failure_rows``: not copied). Only the first
-    ``listed`` rows of each check come back into ``results`` (``listed`` counts all
-    of them), and the check's counts in dq.check_results are brought up to date.
-    Returns the number of rows carried.
-    """
-    scoped = {r.check_name: r for r in results if r.scoped}
-    if not scoped:
-        return 0
-    import pyarrow as pa
-
-    checked = pa.table({"check_name": [n for n, r in scoped.items() for _ in r.checked_keys],
-                        "failure_key": [k for r in scoped.values() for k in r.checked_keys]},
-                       schema=pa.schema([("check_name", pa.string()), ("failure_key", pa.string())]))
-    with _opened(warehouse) as con:
-        con.register("checked_rows", checked)
-        before = previous_run(con, run_id)
-        if before is None:
-            return 0
-        con.execute("""
-            update dq.failing_rows as f set through_run_id = $run
-            where f.through_run_id = $before and list_contains($checks, f.check_name)
-              and f.report_id in (select report_id from dim_reports)
-              and f.report_id not in (select unnest($touched::varchar[]))
-              and not exists (select 1 from checked_rows as c
-                              where c.check_name = f.check_name and c.failure_key = f.failure_key)""",
-                    {"run": run_id, "before": before, "checks": sorted(scoped), "touched": sorted(scope.touched)})
-        carried = "(select * from dq.failing_rows where through_run_id = $run and run_id < $run)"
-        counts = dict(con.execute(f"select check_name, count(*) from {carried} group by all",
-                                  {"run": run_id}).fetchall())
-        first = con.execute(f"""
-            select check_name, report_id, doc, metric, detail, sentence, span_start, span_end from {carried}
-            qualify row_number() over (partition by check_name order by doc, span_start) <= $listed
-            order by check_name, doc, span_start""", {"run": run_id, "listed": listed}).fetchall()
-        for name, n in counts.items():
-            con.execute("""update dq.check_results set rows_failing = rows_failing + ?, success = false
-                           where run_id = ? and check_name = ?""", [n, run_id, name])
-    shown: dict[str, list[Failure]] = {}
-    for name, *row in first:
-        shown.setdefault(name, []).append(Failure(*row))
-    for name, n in counts.items():
-        r = scoped[name]
-        r.listed = r.traced + n
-        r.rows_failing += n
-        r.failures = r.failures + shown.get(name, [])[:max(0, listed - len(r.failures))]
-    add_sentence_starts(warehouse, [r for r in results if r.check_name in counts])
-    return sum(counts.values())
 
 
 def check_run(warehouse: Path, run_id: str, docs_dir: Path | None = None, today: date | None = None) -> list[CheckResult]:

@@ -7,12 +7,12 @@ of each check (what the report and the mail list) with the count of all of
 them (``CheckResult.listed``). Held whole, the failing rows of 100,000 reports
 (~340,000 rows, each with its sentence) grew the checks' memory with the corpus.
 ``failing_rows_of`` takes a check's failing rows from the table checked, a column at a time;
-``failure_table`` is the Arrow form of failing rows that ``checks.store_results``
+``failure_table`` is the Arrow form of failing rows that ``check_store.store_results``
 writes too.
 
 A row is stored once in ``dq.failing_rows`` with the stretch of runs it kept
 failing (``run_id`` .. ``through_run_id``): a run that does not check a report
-again extends that report's open rows (``checks.carry_forward``). Copied into
+again extends that report's open rows (``check_store.carry_forward``). Copied into
 every run, they grew the warehouse by every open failure each night (43,000
 rows a run on a corpus that contradicts itself). ``dq.check_failures`` is the
 view analysts and fazhi read: each run's failing rows, with their status then.

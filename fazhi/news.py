@@ -1,6 +1,6 @@
 """News first: which failing rows of a run are new, still open or fixed, and whether to mail.
 
-After ``checks.store_results`` has written a run's failing rows
+After ``check_store.store_results`` has written a run's failing rows
 (``fazhi.failure_rows``: each with its stable ``failure_key``: report, check,
 metric, span), ``classify`` marks each row ``new`` (not failing in the previous
 run), ``open`` (failing then too) or ``acked`` (an administrator acknowledged it

@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from fazhi import __version__
-from fazhi.checks import Failure
+from fazhi.check_results import Failure
 from fazhi.runs import RunSummary
 
 _ENV = Environment(loader=PackageLoader("fazhi", "templates"), autoescape=select_autoescape(["html", "j2"]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from fazhi.checks import CheckResult, Failure, add_sentence_starts
+from fazhi.check_results import CheckResult, Failure, add_sentence_starts
 from fazhi.ingest.land import IngestError, LandingSummary
 from fazhi.news import News, read_news
 from fazhi.run_ids import new_run_id, utcnow  # noqa: F401  (re-exported)

@@ -108,7 +108,7 @@ create table if not exists dq.check_results (
 );
 -- Failing rows, each stored once for the stretch of runs it kept failing (run_id .. through_run_id):
 -- a run that does not check a report again extends its open rows instead of copying them
--- (fazhi.checks.carry_forward). The view dq.check_failures (fazhi.failure_rows) lists them run by run.
+-- (fazhi.check_store.carry_forward). The view dq.check_failures (fazhi.failure_rows) lists them run by run.
 create table if not exists dq.failing_rows (
     run_id         varchar not null,     -- the first run it failed in
     through_run_id varchar not null,     -- the last run it was still failing in
