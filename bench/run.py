@@ -25,169 +25,37 @@ process unless it says otherwise:
 The cold 10,000-report run, the fresh +10 run and the run with nothing new are
 recorded by py-spy (bench/requirements.lock); bench/hotspots.py sums the
 profiles into bench/PROFILE.md. The benchmark reports; it asserts nothing.
+
+Here are the runs and the order of the bench; how a command is timed is in
+measuring.py, the corpora in corpora.py, what is measured apart from a run
+(floor, extraction, metadata, accuracy) in alone.py, the tables in results_table.py.
 """
 from __future__ import annotations
 
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import growth_plot
 import hotspots
+from alone import accuracy, accuracy_of, compute_floor, extraction_speed, metadata_speed
+from corpora import REDRAW, longer_corpus, synth, synth_redraws
 from fazhi.synth import truth_dir
+from measuring import PROFILE_RATE, can_profile, machine, measure, profiled
+from paths import FAZHI, OUT, ROOT, SHARED
 from results_table import render
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
-SHARED = ROOT.parent / "shared"
-FAZHI = [sys.executable, "-m", "fazhi"]
-PY_SPY = Path(sys.executable).with_name("py-spy")
-# Samples a second of the profiled runs, taken without pausing them (--nonblocking): on a
-# 1,000-report cold run this cost +7 % CPU, where 25 a second with pauses cost +24-37 % (README).
-PROFILE_RATE = 10
-REDRAW = 0.9   # share of the second corpus's reports whose numbers are redrawn at random
-# Share of the second corpus's text reports that carry a second report's text after their own:
-# about 1.5 times the first corpus's text, as the issue's second corpus has 1.7 times.
-LONGER = 0.65
 # This machine's speed swings by ±10 % from one minute to the next, so the short runs whose
 # floors are close are taken several times and the table gives the median: fresh +10 runs
 # (each on the warehouse as the corpus's cold run left it, the two corpora in turns) ...
 PLUS_10_RUNS = 3
 SERVED_RUNS = 3   # ... and +10 runs of the warm service after its first (started as serve comes up)
 COLD_RUNS = 3     # ... and cold runs of each 10,000-report corpus (the repeats in turns, after the rest)
-
-# Runs a command and reports its wall time, its own peak RSS and the largest
-# peak RSS of any process in its tree (workers, the Prefect API included), and
-# the CPU seconds of the whole tree.
-MEASURE = """
-import json, os, resource, subprocess, sys, time
-t = time.perf_counter()
-p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-_, status, usage = os.wait4(p.pid, 0)
-err = p.stderr.read().decode(errors="replace")[-2000:]
-tree = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": time.perf_counter() - t, "cpu_s": usage.ru_utime + usage.ru_stime,
-                  "rss_mb": usage.ru_maxrss / 1024,
-                  "tree_rss_mb": tree / 1024, "status": os.waitstatus_to_exitcode(status), "stderr": err}))
-"""
-
-
-def measure(*cmd: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True)
-    result = json.loads(out.stdout)
-    if result["status"] != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{result['stderr']}")
-    return result
-
-
-def profiled(name: str, *cmd: str) -> dict:
-    """measure() of ``cmd`` under `py-spy record --subprocesses`; its raw profile goes to out/profile-NAME.txt.
-
-    Without py-spy (a plain `python bench/run.py`), the run is measured unprofiled.
-    """
-    if not can_profile():
-        return measure(*cmd)
-    raw = OUT / f"profile-{name}.txt"
-    result = measure(str(PY_SPY), "record", "--subprocesses", "--nonblocking", "--format", "raw", "--nolineno",
-                     "--rate", str(PROFILE_RATE), "--output", str(raw), "--", *cmd)
-    return {**result, "profile": str(raw)}
-
-
-def can_profile() -> bool:
-    """Whether py-spy is installed and may trace processes here (it needs ptrace: a container may forbid it)."""
-    global _CAN_PROFILE
-    if _CAN_PROFILE is None:
-        _CAN_PROFILE = PY_SPY.exists() and subprocess.run(
-            [str(PY_SPY), "record", "--format", "raw", "--output", os.devnull, "--", sys.executable, "-c",
-             "import time; time.sleep(0.3)"], capture_output=True).returncode == 0
-    return _CAN_PROFILE
-
-
-_CAN_PROFILE: bool | None = None
-
-
-def machine() -> dict:
-    mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    return {"cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "cpu": cpu,
-            "python": platform.python_version(), "load_before": os.getloadavg()[0],
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
-
-
-def corpus_dir(n: int, seed: int, redraw: float | None = None) -> Path:
-    return OUT / (f"corpus-{n}-{seed}" + (f"-redraw{redraw:g}" if redraw else ""))
-
-
-def made(corpus: Path) -> bool:
-    """Whether ``corpus`` was generated whole (synth writes the manifest as it goes; a killed run leaves it short)."""
-    return (truth_dir(corpus) / "manifest.jsonl").exists()
-
-
-def synth(n: int, seed: int, gold: bool, redraw: float | None = None) -> Path:
-    """The corpus of ``n`` reports for ``seed`` (generated once, then kept in bench/out)."""
-    out = corpus_dir(n, seed, redraw)
-    if not made(out):
-        shutil.rmtree(out, ignore_errors=True)
-        generator = redraw_synth() if redraw else [*FAZHI, "synth"]
-        subprocess.run([*generator, "--reports", str(n), "--out", str(out), "--seed", str(seed),
-                        *([] if gold else ["--no-gold"]), *(["--redraw", str(redraw)] if redraw else [])],
-                       check=True, stdout=subprocess.DEVNULL)
-    return out
-
-
-def longer_corpus() -> tuple[Path, int]:
-    """The second corpus and its characters: the 10,000 reports of seed 2, 90 % of them redrawn,
-    where 65 % of the text reports go on with the text of the same-numbered report of seed 3
-    (also redrawn; decoded and written again in the first one's encoding). Made once."""
-    out, record = OUT / "corpus-10000-2-redraw0.9-longer", OUT / "corpus-10000-2-redraw0.9-longer.json"
-    if record.exists():
-        return out, json.loads(record.read_text())["chars"]
-    import random
-
-    base, extra = synth(10000, 2, gold=False, redraw=REDRAW), synth(10000, 3, gold=False, redraw=REDRAW)
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    chars, pick = 0, random.Random(2)
-    for first, second in zip(sorted(base.iterdir()), sorted(extra.iterdir())):
-        data = first.read_bytes()
-        text, encoding = _decoded(data)
-        if first.suffix == ".txt" and second.suffix == ".txt" and pick.random() < LONGER:
-            text = text + "\n\n" + _decoded(second.read_bytes())[0]
-            data = text.encode(encoding)
-        (out / first.name).write_bytes(data)
-        chars += len(text)
-    record.write_text(json.dumps({"chars": chars}))
-    return out, chars
-
-
-def _decoded(data: bytes) -> tuple[str, str]:
-    """A synthetic file's text and encoding (UTF-8, else GB18030: the two synth writes)."""
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("gb18030"), "gb18030"
-
-
-def redraw_synth() -> list[str] | None:
-    """A synth command with --redraw (`fazhi synth`, else `python -m fazhi.synth`), or None without one."""
-    for command in ([*FAZHI, "synth"], [sys.executable, "-m", "fazhi.synth"]):
-        help_text = subprocess.run([*command, "--help"], capture_output=True, text=True,
-                                   env={**os.environ, "COLUMNS": "200"}).stdout
-        if "--redraw" in help_text:
-            return command
-    return None
-
-
-def synth_redraws() -> bool:
-    """Whether the second corpus is there or this checkout's synth can make it (its --redraw option)."""
-    return made(corpus_dir(10000, 2, REDRAW)) or redraw_synth() is not None
 
 
 def last_run(warehouse: Path) -> dict:
@@ -307,103 +175,6 @@ def _served_run(inbox: Path, batch: Path) -> dict:
         raise SystemExit(f"served run ended {run.state.type.value}: {run.state.message}")
     return {"seconds": (run.end_time - run.start_time).total_seconds(),
             "late_s": run.estimated_start_time_delta.total_seconds()}
-
-
-def compute_floor(corpus: Path, extraction: dict) -> dict:
-    """What a cold run of ``corpus`` cannot go below: reading its files plus extracting its facts, over the cores.
-
-    Reading is DuckDB's read_blob of every file, best of 3 (read_text refuses the
-    GB18030 files, which are part of the corpus); extraction is extraction_speed's
-    best time on one core for the same corpus.
-    """
-    import duckdb
-
-    glob = str(corpus / "*")
-    with duckdb.connect() as con:
-        def read() -> tuple[int, int]:   # files, bytes: every file's content is read
-            return con.execute("select count(*), sum(octet_length(content)) from read_blob(?)", [glob]).fetchone()
-        files, _ = read()
-        read_s = min(_timed(read) for _ in range(3))
-    x = next(v for k, v in extraction.items() if k.startswith("synthetic"))
-    cores = os.cpu_count() or 1
-    return {"files": files, "read_s": read_s, "extract_s": x["extract_s"], "chars": x["chars"], "cores": cores,
-            "seconds": read_s + x["extract_s"] / cores}
-
-
-def extraction_speed() -> dict:
-    from fazhi.extract import compile_taxonomy, extract_report, load_taxonomy
-    from fazhi.ingest.readers import read_document
-    from fazhi.text.normalize import normalize
-    from fazhi.text.sentences import split_sentences
-
-    taxonomy = compile_taxonomy(load_taxonomy(ROOT / "dbt" / "seeds" / "metric_taxonomy.csv"))
-    corpus = synth(10000, 2, gold=False)   # the issue asks for at least 50 MB
-    files = sorted(corpus.iterdir())
-    megabytes = sum(p.stat().st_size for p in files) / 2**20
-    sets = {f"synthetic (10,000 reports, {megabytes:.0f} MB)": [
-        normalize(read_document(p.name, p.read_bytes()).text) for p in files]}
-    seeds = sorted((SHARED / "seeds").glob("*.txt"))
-    if seeds:
-        sets["seeds (5 reports x 40)"] = [normalize(p.read_text(encoding="utf-8")) for p in seeds] * 40
-    result = {}
-    for name, texts in sets.items():
-        prepared = [(t, split_sentences(t)) for t in texts]
-        chars = sum(len(t) for t in texts)
-        best = min(_timed(lambda: [extract_report(t, s, taxonomy) for t, s in prepared]) for _ in range(3))
-        bare = min(_timed(lambda: [sum(1 for _ in re.finditer("[0-9]+", t)) for t in texts]) for _ in range(3))
-        result[name] = {"chars": chars, "extract_s": best, "extract_mchars_s": chars / best / 1e6,
-                        "bare_regex_mchars_s": chars / bare / 1e6}
-    return result
-
-
-def metadata_speed(corpus: Path) -> dict:
-    """Milliseconds a report for describe() and for resolving its region (best of 3)."""
-    from fazhi.ingest.readers import read_document
-    from fazhi.metadata import describe
-    from fazhi.metadata.gazetteer import load, mentions
-    from fazhi.metadata.page import read
-    from fazhi.metadata.places import chain, extend_from_text, resolve
-
-    texts = [read_document(p.name, p.read_bytes()).text for p in sorted(corpus.iterdir())]
-    load()
-    pages = [read(t) for t in texts]
-    issuers = [describe(t).issuer for t in texts]
-
-    def regions() -> None:
-        for page, issuer in zip(pages, issuers):
-            found = mentions(page.head)
-            resolve(extend_from_text(chain(issuer, page.head) if issuer else [], page.head, found), found)
-
-    describe_s = min(_timed(lambda: [describe(t) for t in texts]) for _ in range(3))
-    regions_s = min(_timed(regions) for _ in range(3))
-    return {"reports": len(texts), "describe_ms": describe_s * 1000 / len(texts),
-            "regions_ms": regions_s * 1000 / len(texts)}
-
-
-def _timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
-def accuracy(warehouse: Path, gold: Path) -> dict:
-    facts = warehouse.parent / "facts.jsonl"
-    with open(facts, "w", encoding="utf-8") as fh:
-        subprocess.run([*FAZHI, "facts", "--warehouse", str(warehouse)], stdout=fh, check=True)
-    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold), "--pred", str(facts),
-                          "--json"], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-def accuracy_of(corpus: Path, gold: Path, name: str) -> dict | None:
-    """score.py's figures for a labelled corpus run through `fazhi run` (None when it is not there)."""
-    if not corpus.exists():
-        return None
-    wh = OUT / name / "fazhi.duckdb"
-    shutil.rmtree(wh.parent, ignore_errors=True)
-    subprocess.run([*FAZHI, "run", str(corpus), "--warehouse", str(wh)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return accuracy(wh, gold)
 
 
 def main() -> None:
