@@ -11,9 +11,10 @@ def test_dask_runner_gives_the_same_facts(seeds_run, seeds_dir, tmp_path, monkey
     monkeypatch.setenv("FAZHI_TASK_RUNNER", "dask")
     monkeypatch.setenv("FAZHI_SLICE_ROWS", "2")        # several batches, so decoding and parsing really spread
     from fazhi import parallel
-    from fazhi.flows.pipeline import _task_runner, pipeline
+    from fazhi.flows.pipeline import pipeline
+    from fazhi.flows.runners import task_runner
 
-    runner = _task_runner()
+    runner = task_runner()
     assert type(runner).__name__ == "DaskTaskRunner"
     warehouse = tmp_path / "fazhi.duckdb"
     sent = parallel.dask_slices_sent

@@ -12,14 +12,14 @@ import duckdb
 
 from fazhi import parallel
 from fazhi.config import load_settings
-from fazhi.flows import pipeline
+from fazhi.flows import landing
 from fazhi.warehouse import ensure_schema
 from quality.corpus import write_corpus
 
 LANDED = "select report_id, location, format, text from raw.reports order by location"
 SIGHTINGS = "select report_id, location from raw.report_sources order by location"
 STAMPS = "select count(distinct ingested_at) from raw.reports"
-REAL_STORE = pipeline._store_chunk
+REAL_STORE = landing._store_chunk
 PARSED = {
     "reports": "select report_id, parser_version from parsed.reports order by all",
     "facts": "select report_id, start_offset, span_rank, end_offset, value, unit, kind, metric from parsed.facts order by all",
@@ -28,7 +28,7 @@ PARSED = {
 
 
 def _land(folder, warehouse, monkeypatch, chunk: int):
-    monkeypatch.setattr(pipeline, "INGEST_CHUNK", chunk)
+    monkeypatch.setattr(landing, "INGEST_CHUNK", chunk)
     ensure_schema(warehouse)
     stores = []
 
@@ -36,9 +36,9 @@ def _land(folder, warehouse, monkeypatch, chunk: int):
         stores.append(sum(len(batch.decoded) for batch in batches))
         return REAL_STORE(con, run_id, batches, *rest)
 
-    monkeypatch.setattr(pipeline, "_store_chunk", store_counted)
+    monkeypatch.setattr(landing, "_store_chunk", store_counted)
     try:
-        summary = pipeline.ingest.fn([str(folder)], warehouse, "run-chunks", load_settings(warehouse=str(warehouse)))
+        summary = landing.ingest.fn([str(folder)], warehouse, "run-chunks", load_settings(warehouse=str(warehouse)))
     finally:
         parallel.shutdown()
     with duckdb.connect(str(warehouse), read_only=True) as con:
