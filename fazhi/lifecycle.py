@@ -95,15 +95,25 @@ def stop_requested(e: BaseException | None = None) -> bool:
     the KeyboardInterrupt (dbt does) fail in their own words, Prefect turns SIGTERM inside a flow
     into its own exception (with a ``signal`` attribute), and DuckDB turns a signal during a query
     into "Query interrupted"; the run must still count as interrupted."""
+    return stop_in(e) is not None or bool(_stop_requested)
+
+
+def stop_in(e: BaseException | None) -> BaseException | None:
+    """The stop that ``e`` is, or that it was raised while handling: a KeyboardInterrupt, a signal's
+    exception (Prefect's, with a ``signal`` attribute) or DuckDB's "Query interrupted"; else None.
+
+    Re-raise this one, not ``e``: an error a library raised while handling the stop (dbt closing
+    a connection a node's thread still queries: DuckDB's "connection is busy") loses the stop it
+    came from once Prefect re-raises it elsewhere, and the run ends failed instead of interrupted."""
     seen: set[int] = set()
     while e is not None and id(e) not in seen:
         seen.add(id(e))
         if isinstance(e, KeyboardInterrupt) or getattr(e, "signal", None) in (signal.SIGINT, signal.SIGTERM):
-            return True
+            return e
         if str(e).strip().startswith(_DUCKDB_INTERRUPTED):
-            return True
+            return e
         e = e.__cause__ or e.__context__
-    return bool(_stop_requested)
+    return None
 
 
 def check_stop() -> None:

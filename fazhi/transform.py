@@ -28,7 +28,7 @@ from pathlib import Path
 from fazhi import dbt_manifest, dbt_order, dbt_threads, parallel, parsed, progress, seed_digests
 from fazhi.column_failures import column_failures
 from fazhi.config import DBT_DIR, load_settings
-from fazhi.lifecycle import stop_requested
+from fazhi.lifecycle import stop_in, stop_requested
 from fazhi.wide_mart import write_properties
 
 
@@ -92,11 +92,18 @@ def dbt_build(warehouse: Path, full_refresh: bool = False, select: str | None = 
     with _build_link(warehouse, state):
         try:
             res = dbtRunner(manifest=manifest, callbacks=[_count_nodes]).invoke(args)
+        except BaseException as e:
+            _release_duckdb(stopping=stop_requested(e))
+            stop = stop_in(e)
+            if stop is not None and stop is not e:
+                raise stop from None   # the stop, not the error a library raised while handling it
+            raise
+        else:
+            _release_duckdb(stopping=res.exception is not None and stop_requested(res.exception))
         finally:
-            _release_duckdb()
             progress.done("dbt")
     if res.exception is not None and stop_requested(res.exception):  # Ctrl-C or SIGTERM: not a dbt failure
-        raise res.exception
+        raise stop_in(res.exception) or res.exception   # the stop, not an error dbt's cleanup raised after it
     if res.exception is not None:
         raise TransformError(f"dbt build failed: {res.exception}")
     result = TransformResult(success=bool(res.success))
@@ -194,11 +201,22 @@ def _build_link(warehouse: Path, state: Path) -> Iterator[None]:
             Path(f"{link}.wal").unlink(missing_ok=True)
 
 
-def _release_duckdb() -> None:
-    """Close dbt-duckdb's process-wide DuckDB environment (it outlives invoke)."""
+def _release_duckdb(stopping: bool = False) -> None:
+    """Close dbt-duckdb's process-wide DuckDB environment (it outlives invoke).
+
+    When the build was stopped, a node's thread may still be running its query, and DuckDB
+    refuses to close a connection in use ("connection is busy with another call"): the run is
+    ending and its working copy is discarded, so the refusal must not replace the stop (it did:
+    the run ended failed, in DuckDB's words). The connection then goes with the process."""
+    import duckdb
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
 
     env = DuckDBConnectionManager._ENV
     if env is not None:
-        env.close()
+        try:
+            env.close()
+        except duckdb.Error:
+            if not stopping:
+                raise
+            env.conn = None   # not closed again when the environment is collected
     DuckDBConnectionManager.close_all_connections()
