@@ -110,10 +110,19 @@ def stop_in(e: BaseException | None) -> BaseException | None:
         seen.add(id(e))
         if isinstance(e, KeyboardInterrupt) or getattr(e, "signal", None) in (signal.SIGINT, signal.SIGTERM):
             return e
-        if str(e).strip().startswith(_DUCKDB_INTERRUPTED):
+        if _said(e).strip().startswith(_DUCKDB_INTERRUPTED):
             return e
         e = e.__cause__ or e.__context__
     return None
+
+
+def _said(e: BaseException) -> str:
+    """``str(e)``, or "" for an exception that cannot say itself (dbt's ExceptionExit, a click
+    exception without a message, raises AttributeError)."""
+    try:
+        return str(e)
+    except Exception:  # noqa: BLE001 (any exception's own __str__)
+        return ""
 
 
 def check_stop() -> None:

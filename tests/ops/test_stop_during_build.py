@@ -36,3 +36,26 @@ def test_an_error_raised_while_the_build_handles_a_stop_is_the_stop(seeds_run, t
     with pytest.raises(TerminationSignal) as stopped:
         transform.dbt_build(warehouse, state=tmp_path / "dbt_state")
     assert stops and stopped.value.signal == signal.SIGTERM
+
+
+def test_the_stop_is_found_behind_an_exception_that_cannot_say_what_it_is():
+    """dbt wraps what its command raised in ExceptionExit, a click exception whose str() raises
+    AttributeError (it has no message): looking for the stop must pass it by, not fail on it."""
+    from dbt.cli.exceptions import ExceptionExit
+
+    from fazhi import lifecycle
+
+    def wrapped_after(stop: BaseException | None) -> BaseException:
+        try:
+            try:
+                if stop is not None:
+                    raise stop
+                raise RuntimeError("a node failed")
+            except BaseException as e:
+                raise ExceptionExit(e)
+        except ExceptionExit as wrapper:
+            return wrapper
+
+    stop = TerminationSignal(signal=signal.SIGTERM)
+    assert lifecycle.stop_in(wrapped_after(stop)) is stop
+    assert lifecycle.stop_in(wrapped_after(None)) is None
