@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -64,8 +64,7 @@ def checked_settings(warehouse: Path | None = None) -> Settings:
     try:
         return load_settings(warehouse=warehouse)
     except SettingsError as e:
-        err.print(f"invalid setting: {e}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
+        exit_with(f"invalid setting: {e}", 2)
 
 
 def prepared_settings(warehouse: Path | None) -> Settings:
@@ -79,7 +78,19 @@ def open_read_only(settings: Settings):
     """A read-only connection to the published warehouse; one line and exit 2 when there is none."""
     from fazhi.warehouse import open_reader
 
+    require_warehouse(settings)
+    return open_reader(settings.warehouse)
+
+
+def require_warehouse(settings: Settings) -> None:
+    """Exit 2 with one line when the configured warehouse has not been made yet."""
     if not settings.warehouse.exists():
         err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
         raise typer.Exit(2)
-    return open_reader(settings.warehouse)
+
+
+def exit_with(message: object, code: int) -> NoReturn:
+    """``message`` as one line on stderr, as written (no Rich markup: paths and SQL hold brackets),
+    and exit ``code``."""
+    err.print(str(message), markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)

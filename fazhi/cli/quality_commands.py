@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from fazhi.cli.common import WarehouseOpt, app, console, err, open_read_only, prepared_settings
+from fazhi.cli.common import (WarehouseOpt, app, console, err, exit_with, open_read_only, prepared_settings,
+                              require_warehouse)
 
 CHECK_FIELDS = ("doc", "report_id", "check", "severity", "metric", "span_start", "span_end", "sentence",
                 "status", "key")
@@ -25,8 +26,7 @@ def checks(
     from fazhi.news import status_rows
 
     if fmt not in ("jsonl", "csv"):
-        err.print("--format must be jsonl or csv")
-        raise typer.Exit(2)
+        exit_with("--format must be jsonl or csv", 2)
     with open_read_only(prepared_settings(warehouse)) as con:
         run_id = run_id or con.execute("select max(run_id) from dq.check_results").fetchone()[0]
         rows = status_rows(con, run_id) if run_id else []
@@ -49,11 +49,9 @@ def ack(
         with build_copy(settings.warehouse) as build:
             acknowledge(build, key, note)
     except UnknownKey as e:
-        err.print(str(e), markup=False)
-        raise typer.Exit(2)
+        exit_with(e, 2)
     except WarehouseBusy as e:
-        err.print(str(e), markup=False)
-        raise typer.Exit(3)
+        exit_with(e, 3)
     console.print(f"acknowledged {key}", markup=False)
 
 
@@ -70,9 +68,7 @@ def report(
     from fazhi.runs import RunNotFound, load_run
     from fazhi.warehouse import WarehouseBusy
 
-    if not settings.warehouse.exists():
-        err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
-        raise typer.Exit(2)
+    require_warehouse(settings)
     if email and not settings.mail_configured:
         err.print("[red]mail is not configured[/red]: set FAZHI_SMTP_HOST and FAZHI_MAIL_TO")
         raise typer.Exit(2)
@@ -83,11 +79,9 @@ def report(
             summary = load_run(settings.warehouse, run_id)
             ensure_report(summary, settings.reports_dir)
     except RunNotFound as e:
-        err.print(str(e), markup=False)
-        raise typer.Exit(2)
+        exit_with(e, 2)
     except WarehouseBusy as e:
-        err.print(str(e), markup=False)
-        raise typer.Exit(3)
+        exit_with(e, 3)
     console.print(str(summary.report_path), soft_wrap=True, markup=False, highlight=False)
     if email:
         console.print(f"mail {outcome.status}" + (f" ({outcome.error})" if outcome.error else "")

@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from fazhi.cli.common import WarehouseOpt, app, checked_settings, console, err, open_read_only, prepared_settings
+from fazhi.cli.common import (WarehouseOpt, app, checked_settings, console, exit_with, open_read_only,
+                              prepared_settings, require_warehouse)
 from fazhi.export import ExportFormat
 from fazhi.output import RowFormat, print_rows
 
@@ -75,12 +76,10 @@ def sql(query: Annotated[str, typer.Argument(help="A SQL query", show_default=Fa
         try:
             cur = con.execute(query)
         except (duckdb.PermissionException, duckdb.InvalidInputException) as e:
-            err.print("refused: fazhi sql is read-only: no files, databases, extensions or settings "
-                      f"beyond the warehouse ({first_line(e)})", markup=False, highlight=False, soft_wrap=True)
-            raise typer.Exit(1)
+            exit_with("refused: fazhi sql is read-only: no files, databases, extensions or settings "
+                      f"beyond the warehouse ({first_line(e)})", 1)
         except duckdb.Error as e:
-            err.print(first_line(e), markup=False, highlight=False, soft_wrap=True)
-            raise typer.Exit(1)
+            exit_with(first_line(e), 1)
         columns = [d[0] for d in cur.description or []]
         rows = cur.fetchall() if columns else []
     print_rows(console, columns, rows, fmt)
@@ -146,9 +145,7 @@ def docs(
     settings = prepared_settings(warehouse)
     from fazhi.transform import dbt_docs
 
-    if not settings.warehouse.exists():
-        err.print(f"[red]no warehouse at {settings.warehouse}[/red]: run `fazhi run` first")
-        raise typer.Exit(2)
+    require_warehouse(settings)
     site = dbt_docs(settings.warehouse, settings.warehouse_dir / "docs")
     console.print(f"docs: {site}")
     if serve_site:

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from fazhi.cli.common import (WarehouseOpt, app, checked_settings, console, err, open_read_only, prepared_settings,
-                              verbosity)
+from fazhi.cli.common import (WarehouseOpt, app, checked_settings, console, err, exit_with, open_read_only,
+                              prepared_settings, verbosity)
 from fazhi.config import SAMPLES_DIR, Settings, prepare_environment
 from fazhi.targets import MissingPath, any_input, input_size, run_targets
 
@@ -39,12 +39,10 @@ def run(
     try:
         targets = run_targets(paths, settings.inbox)
     except MissingPath as e:
-        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2)
+        exit_with(e, 2)
     if not any_input(targets) and (paths or not settings.warehouse.exists()):
         where = ", ".join(targets) or f"the inbox ({settings.inbox})"
-        err.print(f"nothing to do: no report files in {where}; the warehouse is unchanged", markup=False)
-        raise typer.Exit(0)
+        exit_with(f"nothing to do: no report files in {where}; the warehouse is unchanged", 0)
     _run_pipeline(settings, targets, full_refresh=full_refresh, fail_on_error=fail_on_error, may_skip=True)
 
 
@@ -79,8 +77,7 @@ def remove(
         try:
             ids = resolve(con, reports)
         except UnknownReport as e:
-            err.print(str(e), markup=False)
-            raise typer.Exit(2)
+            exit_with(e, 2)
     _run_pipeline(settings, [], remove=ids, reason=reason)
     console.print(f"removed {len(ids)} report(s): " + ", ".join(i[:12] for i in ids), markup=False)
 
